@@ -1,0 +1,123 @@
+#include "common/params.hpp"
+
+#include <sstream>
+#include <stdexcept>
+
+namespace pg {
+
+ParamValue default_value(const ParamSpec& spec) {
+  ParamValue v;
+  v.number = spec.default_value;
+  v.choice = spec.default_choice;
+  return v;
+}
+
+ResolvedParams::ResolvedParams(const std::vector<ParamSpec>& specs, const ParamValues& given) {
+  for (const ParamSpec& spec : specs) {
+    auto it = given.find(spec.name);
+    values_[spec.name] = it != given.end() ? it->second : default_value(spec);
+  }
+}
+
+const ParamValue& ResolvedParams::at(const std::string& name) const {
+  auto it = values_.find(name);
+  if (it == values_.end()) throw std::logic_error("no parameter named '" + name + "'");
+  return it->second;
+}
+
+double ResolvedParams::number(const std::string& name) const { return at(name).number; }
+
+double ResolvedParams::number_or(const std::string& name, double derived_default) const {
+  double v = at(name).number;
+  return std::isnan(v) ? derived_default : v;
+}
+
+bool ResolvedParams::flag(const std::string& name) const { return at(name).number != 0; }
+
+const std::string& ResolvedParams::choice(const std::string& name) const { return at(name).choice; }
+
+const std::vector<double>& ResolvedParams::list(const std::string& name) const {
+  return at(name).list;
+}
+
+namespace {
+
+std::string format_bound(double v) {
+  std::ostringstream out;
+  out << v;
+  return out.str();
+}
+
+bool check_number(const ParamSpec& spec, double v, std::string& reason) {
+  if (!std::isfinite(v)) {
+    reason = "must be a finite number";
+    return false;
+  }
+  if (spec.kind == ParamKind::Integer || spec.kind == ParamKind::IntegerList) {
+    if (v != std::floor(v)) {
+      reason = "must be a whole number";
+      return false;
+    }
+  }
+  if (spec.kind == ParamKind::Boolean && v != 0 && v != 1) {
+    reason = "must be true or false";
+    return false;
+  }
+  bool low_ok = spec.min_open ? v > spec.min : v >= spec.min;
+  bool high_ok = spec.max_open ? v < spec.max : v <= spec.max;
+  if (!low_ok || !high_ok) {
+    bool has_min = std::isfinite(spec.min);
+    bool has_max = std::isfinite(spec.max);
+    std::string low = (spec.min_open ? "> " : ">= ") + format_bound(spec.min);
+    std::string high = (spec.max_open ? "< " : "<= ") + format_bound(spec.max);
+    if (has_min && has_max)
+      reason = "must be " + low + " and " + high;
+    else if (has_min)
+      reason = "must be " + low;
+    else
+      reason = "must be " + high;
+    return false;
+  }
+  return true;
+}
+
+}  // namespace
+
+bool check_value(const ParamSpec& spec, const ParamValue& value, std::string& reason) {
+  switch (spec.kind) {
+    case ParamKind::Real:
+    case ParamKind::Integer:
+    case ParamKind::Boolean:
+      return check_number(spec, value.number, reason);
+    case ParamKind::Choice:
+      for (const std::string& c : spec.choices)
+        if (c == value.choice) return true;
+      reason = "must be one of ";
+      for (size_t i = 0; i < spec.choices.size(); ++i)
+        reason += (i ? ", " : "") + spec.choices[i];
+      return false;
+    case ParamKind::IntegerList:
+      if (value.list.empty()) {
+        reason = "must list at least one number";
+        return false;
+      }
+      for (size_t i = 0; i < value.list.size(); ++i) {
+        if (!check_number(spec, value.list[i], reason)) return false;
+        if (i > 0 && value.list[i] <= value.list[i - 1]) {
+          reason = "must be increasing";
+          return false;
+        }
+      }
+      return true;
+  }
+  reason = "unknown parameter kind";
+  return false;
+}
+
+const ParamSpec* find_spec(const std::vector<ParamSpec>& specs, const std::string& name) {
+  for (const ParamSpec& s : specs)
+    if (s.name == name) return &s;
+  return nullptr;
+}
+
+}  // namespace pg

@@ -1,0 +1,71 @@
+#include "learn/softmax_loss.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace pg {
+
+void softmax(const double* z, int k, double* p) {
+  double largest = *std::max_element(z, z + k);
+  double sum = 0;
+  for (int i = 0; i < k; ++i) {
+    p[i] = std::exp(z[i] - largest);
+    sum += p[i];
+  }
+  for (int i = 0; i < k; ++i) p[i] /= sum;
+}
+
+double softmax_cross_entropy(const double* z, int k, int label, double* gradient,
+                             double* hessian) {
+  double largest = *std::max_element(z, z + k);
+  double sum = 0;
+  for (int i = 0; i < k; ++i) sum += std::exp(z[i] - largest);
+  double loss = largest + std::log(sum) - z[label];
+  if (gradient || hessian) {
+    std::vector<double> p(k);
+    for (int i = 0; i < k; ++i) p[i] = std::exp(z[i] - largest) / sum;
+    if (gradient)
+      for (int i = 0; i < k; ++i) gradient[i] = p[i] - (i == label ? 1.0 : 0.0);
+    if (hessian)
+      for (int i = 0; i < k; ++i)
+        for (int j = 0; j < k; ++j) hessian[i * k + j] = (i == j ? p[i] : 0.0) - p[i] * p[j];
+  }
+  return loss;
+}
+
+double softmax_squared_error(const double* z, int k, int label, double* gradient,
+                             double* hessian) {
+  std::vector<double> p(k), r(k);
+  softmax(z, k, p.data());
+  double loss = 0;
+  for (int i = 0; i < k; ++i) {
+    r[i] = p[i] - (i == label ? 1.0 : 0.0);
+    loss += r[i] * r[i];
+  }
+  // J_ij = ∂p_i/∂z_j = p_i (δ_ij − p_j).
+  auto jacobian = [&](int i, int j) { return p[i] * ((i == j ? 1.0 : 0.0) - p[j]); };
+  if (gradient)
+    for (int j = 0; j < k; ++j) {
+      double g = 0;
+      for (int i = 0; i < k; ++i) g += 2 * r[i] * jacobian(i, j);
+      gradient[j] = g;
+    }
+  if (hessian) {
+    // ∂²e/∂z_j∂z_l = 2 Σ_i (J_il J_ij + r_i ∂J_ij/∂z_l),
+    // ∂J_ij/∂z_l = J_il δ_ij − J_il p_j − p_i J_jl.
+    for (int j = 0; j < k; ++j)
+      for (int l = 0; l < k; ++l) {
+        double h = 0;
+        for (int i = 0; i < k; ++i) {
+          double d_jacobian =
+              jacobian(i, l) * (i == j ? 1.0 : 0.0) - jacobian(i, l) * p[j] - p[i] * jacobian(j, l);
+          h += 2 * (jacobian(i, l) * jacobian(i, j) + r[i] * d_jacobian);
+        }
+        hessian[j * k + l] = h;
+      }
+  }
+  return loss;
+}
+
+}  // namespace pg

@@ -1,0 +1,51 @@
+// 2-D loss surfaces f(x, y): the built-ins of references.md and user expressions.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "common/geometry.hpp"
+
+namespace pg {
+
+struct Derivatives {
+  double value = 0;
+  Vec2 gradient;
+  Mat2 hessian;
+};
+
+class Surface {
+ public:
+  virtual ~Surface() = default;
+  virtual double value(double x, double y) const = 0;
+  // f and ∇f at (x, y) in one call (the optimizers' hot path).
+  virtual double value_gradient(double x, double y, Vec2& gradient) const = 0;
+  // f, ∇f and the Hessian at (x, y).
+  virtual Derivatives derivatives(double x, double y) const = 0;
+  // f at n points (xs[i], ys[i]) into out[i]; surfaces override this when batching is faster
+  // (the expression evaluator runs its tape over whole rows).
+  virtual void values(const double* xs, const double* ys, double* out, std::size_t n) const;
+};
+
+struct SurfaceInfo {
+  std::string name;       // as in links: "rosenbrock"
+  std::string formula;    // LaTeX of f(x, y)
+  std::string summary_en; // one line
+  std::string summary_zh;
+  ViewBox view;           // default view box
+  Vec2 start;             // default start
+  std::vector<Vec2> minima;    // known global/local minima to mark (may be empty)
+  std::string minima_note_en;  // when minima are not points ("curve xy = 1", "x → +∞")
+  std::string minima_note_zh;
+  std::string axis_x = "x";    // axis labels ("b" and "w" for book-regression)
+  std::string axis_y = "y";
+};
+
+const std::vector<SurfaceInfo>& surface_catalogue();           // the built-ins (not "custom")
+const SurfaceInfo* find_surface(const std::string& name);       // nullptr if unknown
+// A built-in by name; throws std::invalid_argument if unknown.
+std::unique_ptr<Surface> make_builtin_surface(const std::string& name);
+
+}  // namespace pg
