@@ -48,19 +48,19 @@ std::string format_bound(double v) {
   return out.str();
 }
 
-bool check_number(const ParamSpec& spec, double v, std::string& reason) {
+bool check_number(const ParamSpec& spec, double v, Reason& reason) {
   if (!std::isfinite(v)) {
-    reason = "must be a finite number";
+    reason = {"must be a finite number", "必须是有限的数"};
     return false;
   }
   if (spec.kind == ParamKind::Integer || spec.kind == ParamKind::IntegerList) {
     if (v != std::floor(v)) {
-      reason = "must be a whole number";
+      reason = {"must be a whole number", "必须是整数"};
       return false;
     }
   }
   if (spec.kind == ParamKind::Boolean && v != 0 && v != 1) {
-    reason = "must be true or false";
+    reason = {"must be true or false", "必须是 true 或 false"};
     return false;
   }
   bool low_ok = spec.min_open ? v > spec.min : v >= spec.min;
@@ -70,12 +70,15 @@ bool check_number(const ParamSpec& spec, double v, std::string& reason) {
     bool has_max = std::isfinite(spec.max);
     std::string low = (spec.min_open ? "> " : ">= ") + format_bound(spec.min);
     std::string high = (spec.max_open ? "< " : "<= ") + format_bound(spec.max);
+    std::string range;
     if (has_min && has_max)
-      reason = "must be " + low + " and " + high;
+      range = low + " and " + high;
     else if (has_min)
-      reason = "must be " + low;
+      range = low;
     else
-      reason = "must be " + high;
+      range = high;
+    std::string range_zh = has_min && has_max ? low + " 且 " + high : range;
+    reason = {"must be " + range, "必须 " + range_zh};
     return false;
   }
   return true;
@@ -83,34 +86,36 @@ bool check_number(const ParamSpec& spec, double v, std::string& reason) {
 
 }  // namespace
 
-bool check_value(const ParamSpec& spec, const ParamValue& value, std::string& reason) {
+bool check_value(const ParamSpec& spec, const ParamValue& value, Reason& reason) {
   switch (spec.kind) {
     case ParamKind::Real:
     case ParamKind::Integer:
     case ParamKind::Boolean:
       return check_number(spec, value.number, reason);
-    case ParamKind::Choice:
-      for (const std::string& c : spec.choices)
+    case ParamKind::Choice: {
+      std::string options;
+      for (const std::string& c : spec.choices) {
         if (c == value.choice) return true;
-      reason = "must be one of ";
-      for (size_t i = 0; i < spec.choices.size(); ++i)
-        reason += (i ? ", " : "") + spec.choices[i];
+        options += (options.empty() ? "" : ", ") + c;
+      }
+      reason = {"must be one of " + options, "必须是以下之一:" + options};
       return false;
+    }
     case ParamKind::IntegerList:
       if (value.list.empty()) {
-        reason = "must list at least one number";
+        reason = {"must list at least one number", "至少要有一个数"};
         return false;
       }
-      for (size_t i = 0; i < value.list.size(); ++i) {
+      for (std::size_t i = 0; i < value.list.size(); ++i) {
         if (!check_number(spec, value.list[i], reason)) return false;
         if (i > 0 && value.list[i] <= value.list[i - 1]) {
-          reason = "must be increasing";
+          reason = {"must be increasing", "必须递增"};
           return false;
         }
       }
       return true;
   }
-  reason = "unknown parameter kind";
+  reason = {"unknown parameter kind", "未知的参数类型"};
   return false;
 }
 

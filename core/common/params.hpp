@@ -74,9 +74,15 @@ class ResolvedParams {
 // Default of a spec as a ParamValue.
 ParamValue default_value(const ParamSpec& spec);
 
+// A reason shown to the user, in English and Simplified Chinese.
+struct Reason {
+  std::string en;
+  std::string zh;
+};
+
 // Whether `value` is within the spec (kind, range, choices). On failure `reason` says why in
 // plain words, e.g. "must be > 0" or "must be one of torch, book".
-bool check_value(const ParamSpec& spec, const ParamValue& value, std::string& reason);
+bool check_value(const ParamSpec& spec, const ParamValue& value, Reason& reason);
 
 const ParamSpec* find_spec(const std::vector<ParamSpec>& specs, const std::string& name);
 
