@@ -1,0 +1,265 @@
+// Elementary functions written once, from IEEE +, −, ×, ÷, rounding and bit operations only.
+//
+// Why not <cmath>: (1) the same share link must give bit-identical numbers natively and in every
+// browser, and libm differs between glibc and Emscripten's musl; (2) Emscripten's tanh costs
+// ~18 ns a call and dominated training. Every function here is inline, has no table lookups and
+// almost no branches, so that loops over points vectorise (float versions, wasm SIMD).
+//
+// Double versions (training, losses, data): a few ulp over the whole finite range unless a
+// narrower range is stated. Float versions (drawing the grids only): ~1e-7 relative, inputs
+// clamped to the range stated, never a branch, so clang turns a loop of them into SIMD.
+//
+// Algorithms: exp and log follow fdlibm (Sun, 1993) with its minimax coefficients; tanh and the
+// float exp/tanh follow Cephes (Moshier); sin/cos use fdlibm's kernels on [−π/4, π/4] after a
+// three-part Cody–Waite reduction by π/2.
+#pragma once
+
+#include <cmath>
+#include <cstdint>
+#include <cstring>
+
+namespace pg {
+namespace fastmath {
+
+namespace detail {
+
+inline std::uint64_t bits_of(double x) {
+  std::uint64_t b;
+  std::memcpy(&b, &x, sizeof b);
+  return b;
+}
+inline double double_from_bits(std::uint64_t b) {
+  double x;
+  std::memcpy(&x, &b, sizeof x);
+  return x;
+}
+inline std::uint32_t bits_of(float x) {
+  std::uint32_t b;
+  std::memcpy(&b, &x, sizeof b);
+  return b;
+}
+inline float float_from_bits(std::uint32_t b) {
+  float x;
+  std::memcpy(&x, &b, sizeof x);
+  return x;
+}
+
+// Adding 1.5·2^52 rounds v to an integer (round-to-nearest-even, |v| < 2^51) and leaves that
+// integer in the low mantissa bits. Reading it from the bits avoids a float→int conversion,
+// which is undefined behaviour for NaN in C++ and traps in scalar wasm.
+constexpr double kRoundShifter = 6755399441055744.0;  // 1.5 · 2^52
+constexpr float kRoundShifterF = 12582912.0f;         // 1.5 · 2^23
+
+// 2^k for an integer k in [−1022, 1023], built in the exponent field.
+inline double power_of_two(std::int64_t k) {
+  return double_from_bits(static_cast<std::uint64_t>(k + 1023) << 52);
+}
+
+// y · 2^k for k in [−1076, 1024] in two exact steps, so that a subnormal result is rounded once.
+inline double scale_by_power_of_two(double y, std::int64_t k) {
+  std::int64_t half = k / 2;
+  return y * power_of_two(half) * power_of_two(k - half);
+}
+
+// fdlibm's split of ln 2: the high part has 21 trailing zero bits, so k·ln2_hi is exact.
+constexpr double kLn2Hi = 6.93147180369123816490e-01;
+constexpr double kLn2Lo = 1.90821492927058770002e-10;
+constexpr double kInvLn2 = 1.44269504088896338700e+00;
+
+}  // namespace detail
+
+// e^x. Overflows to +inf above 709.78, underflows to 0 below −745.13, NaN stays NaN.
+inline double exp(double x) {
+  using namespace detail;
+  if (x != x) return x;
+  if (x > 709.782712893383973096) return HUGE_VAL;
+  if (x < -745.13321910194110842) return 0.0;
+  // x = k ln2 + r with |r| ≤ ln2/2, then e^r by fdlibm's rational form R(r²).
+  double shifted = x * kInvLn2 + kRoundShifter;
+  std::int64_t k = static_cast<std::int64_t>(bits_of(shifted) - bits_of(kRoundShifter));
+  double kd = shifted - kRoundShifter;
+  double hi = x - kd * kLn2Hi;
+  double lo = kd * kLn2Lo;
+  double r = hi - lo;
+  double t = r * r;
+  double c =
+      r - t * (1.66666666666666019037e-01 +
+               t * (-2.77777777770155933842e-03 +
+                    t * (6.61375632143793436117e-05 +
+                         t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
+  double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+  return scale_by_power_of_two(y, k);
+}
+
+// Natural logarithm. log(0) = −inf, log(x < 0) = NaN, log(inf) = inf.
+inline double log(double x) {
+  using namespace detail;
+  if (!(x > 0) || x == HUGE_VAL) {
+    if (x == 0) return -HUGE_VAL;
+    return x == HUGE_VAL ? x : (x - x) / (x - x);  // NaN for x < 0 or NaN
+  }
+  std::int64_t exponent = 0;
+  if (x < 2.2250738585072014e-308) {  // subnormal: scale into the normal range first
+    x *= 18014398509481984.0;         // 2^54
+    exponent = -54;
+  }
+  // x = 2^e · m, m in [√2/2, √2): log x = e ln2 + log(1 + f), f = m − 1.
+  std::uint64_t b = bits_of(x);
+  exponent += static_cast<std::int64_t>((b >> 52) & 0x7ff) - 1023;
+  double m = double_from_bits((b & 0x000fffffffffffffULL) | 0x3ff0000000000000ULL);
+  if (m > 1.41421356237309504880) {
+    m *= 0.5;
+    exponent += 1;
+  }
+  double f = m - 1.0;
+  double half_f_squared = 0.5 * f * f;
+  double s = f / (2.0 + f);
+  double z = s * s;
+  double w = z * z;
+  double t1 = w * (3.999999999940941908e-01 +
+                   w * (2.222219843214978396e-01 + w * 1.531383769920937332e-01));
+  double t2 = z * (6.666666666666735130e-01 +
+                   w * (2.857142874366239149e-01 +
+                        w * (1.818357216161805012e-01 + w * 1.479819860511658591e-01)));
+  double r = t1 + t2;
+  double e = static_cast<double>(exponent);
+  return e * kLn2Hi - ((half_f_squared - (s * (half_f_squared + r) + e * kLn2Lo)) - f);
+}
+
+// Hyperbolic tangent. A rational approximation near 0 (where 1 − 2/(e^2x + 1) would cancel),
+// the exponential form elsewhere; ±1 exactly beyond |x| = 22.
+inline double tanh(double x) {
+  double a = std::fabs(x);
+  if (a >= 0.625) {
+    if (a > 22) return std::copysign(1.0, x);
+    double t = 1.0 - 2.0 / (exp(2.0 * a) + 1.0);
+    return std::copysign(t, x);
+  }
+  double z = x * x;
+  double p =
+      (-9.64399179425052238628e-1 * z - 9.92877231001918586564e1) * z - 1.61468768441708447952e3;
+  double q = ((z + 1.12811678491632931402e2) * z + 2.23548839060100448583e3) * z +
+             4.84406305325125486048e3;
+  return x + x * z * (p / q);
+}
+
+// The logistic function 1 / (1 + e^−x).
+inline double sigmoid(double x) {
+  return 1.0 / (1.0 + exp(-x));
+}
+
+namespace detail {
+
+// fdlibm's kernels: sin and cos on [−π/4, π/4].
+inline double sin_kernel(double r) {
+  double z = r * r;
+  double p = 8.33333333332248946124e-03 +
+             z * (-1.98412698298579493134e-04 +
+                  z * (2.75573137070700676789e-06 +
+                       z * (-2.50507602534068634195e-08 + z * 1.58969099521155010221e-10)));
+  return r + (z * r) * (-1.66666666666666324348e-01 + z * p);
+}
+inline double cos_kernel(double r) {
+  double z = r * r;
+  double p =
+      z * (4.16666666666666019037e-02 +
+           z * (-1.38888888888741095749e-03 +
+                z * (2.48015872894767294178e-05 +
+                     z * (-2.75573143513906633035e-07 +
+                          z * (2.08757232129817482790e-09 + z * -1.13596475577881948265e-11)))));
+  double half_z = 0.5 * z;
+  double w = 1.0 - half_z;
+  return w + (((1.0 - w) - half_z) + z * p);
+}
+
+// x = k·π/2 + r with |r| ≤ π/4; returns r and the quadrant k mod 4. π/2 is split into three
+// 33-bit parts so each k·part is exact for |k| < 2^20; accurate for |x| ≤ 1e5.
+inline double reduce_by_half_pi(double x, unsigned& quadrant) {
+  double shifted = x * 6.36619772367581382433e-01 + kRoundShifter;
+  quadrant = static_cast<unsigned>(bits_of(shifted) & 3);
+  double k = shifted - kRoundShifter;
+  double r = x - k * 1.57079632673412561417e+00;
+  r = r - k * 6.07710050630396597660e-11;
+  return r - k * 2.02226624871116645580e-21;
+}
+
+}  // namespace detail
+
+// sin x and cos x, a few ulp for |x| ≤ 1e5 (the data and features use |x| < 30).
+inline double sin(double x) {
+  unsigned quadrant;
+  double r = detail::reduce_by_half_pi(x, quadrant);
+  double s = detail::sin_kernel(r);
+  double c = detail::cos_kernel(r);
+  double v = (quadrant & 1) ? c : s;
+  return (quadrant & 2) ? -v : v;
+}
+inline double cos(double x) {
+  unsigned quadrant;
+  double r = detail::reduce_by_half_pi(x, quadrant);
+  double s = detail::sin_kernel(r);
+  double c = detail::cos_kernel(r);
+  double v = (quadrant & 1) ? s : c;
+  return ((quadrant + 1) & 2) ? -v : v;
+}
+
+// GELU in its tanh form (Hendrycks & Gimpel; PyTorch's approximate='tanh'):
+// x/2 · (1 + tanh(√(2/π) (x + 0.044715 x³))). Within 1e-3 of x·Φ(x).
+constexpr double kGeluScale = 0.79788456080286535588;  // √(2/π)
+constexpr double kGeluCubic = 0.044715;
+inline double gelu(double x) {
+  return 0.5 * x * (1.0 + tanh(kGeluScale * (x + kGeluCubic * x * x * x)));
+}
+
+// ---- float32, for drawing ---------------------------------------------------------------------
+
+// e^x for x clamped to [−87, 88] (the normal float range of the result). Cephes' expf.
+inline float exp(float x) {
+  using namespace detail;
+  x = x < -87.0f ? -87.0f : x;
+  x = x > 88.0f ? 88.0f : x;
+  float shifted = x * 1.44269504088896341f + kRoundShifterF;
+  std::uint32_t k_biased = bits_of(shifted) - bits_of(kRoundShifterF) + 127u;
+  float k = shifted - kRoundShifterF;
+  float r = x - k * 0.693359375f;
+  r = r - k * -2.12194440e-4f;
+  float z = r * r;
+  float y = (((((1.9875691500e-4f * r + 1.3981999507e-3f) * r + 8.3334519073e-3f) * r +
+               4.1665795894e-2f) *
+                  r +
+              1.6666665459e-1f) *
+                 r +
+             5.0000001201e-1f) *
+                z +
+            r + 1.0f;
+  return y * float_from_bits(k_biased << 23);
+}
+
+// tanh for floats: Cephes' odd polynomial below |x| = 0.625, the exponential form above; both
+// are computed and one is selected, so a loop of these has no branch.
+inline float tanh(float x) {
+  float a = std::fabs(x);
+  a = a > 10.0f ? 10.0f : a;  // tanh(10) rounds to 1 in float
+  float z = x * x;
+  float near_zero = ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z +
+                      1.33314422036e-1f) *
+                         z -
+                     3.33332819422e-1f) *
+                        z * x +
+                    x;
+  float far = std::copysign(1.0f - 2.0f / (exp(2.0f * a) + 1.0f), x);
+  return a < 0.625f ? near_zero : far;
+}
+
+inline float sigmoid(float x) {
+  return 1.0f / (1.0f + exp(-x));
+}
+
+inline float gelu(float x) {
+  return 0.5f * x *
+         (1.0f +
+          tanh(static_cast<float>(kGeluScale) * (x + static_cast<float>(kGeluCubic) * x * x * x)));
+}
+
+}  // namespace fastmath
+}  // namespace pg
