@@ -9,6 +9,7 @@ ParamValue default_value(const ParamSpec& spec) {
   ParamValue v;
   v.number = spec.default_value;
   v.choice = spec.default_choice;
+  v.list = spec.default_list;
   return v;
 }
 
@@ -25,16 +26,22 @@ const ParamValue& ResolvedParams::at(const std::string& name) const {
   return it->second;
 }
 
-double ResolvedParams::number(const std::string& name) const { return at(name).number; }
+double ResolvedParams::number(const std::string& name) const {
+  return at(name).number;
+}
 
 double ResolvedParams::number_or(const std::string& name, double derived_default) const {
   double v = at(name).number;
   return std::isnan(v) ? derived_default : v;
 }
 
-bool ResolvedParams::flag(const std::string& name) const { return at(name).number != 0; }
+bool ResolvedParams::flag(const std::string& name) const {
+  return at(name).number != 0;
+}
 
-const std::string& ResolvedParams::choice(const std::string& name) const { return at(name).choice; }
+const std::string& ResolvedParams::choice(const std::string& name) const {
+  return at(name).choice;
+}
 
 const std::vector<double>& ResolvedParams::list(const std::string& name) const {
   return at(name).list;

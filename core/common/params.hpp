@@ -31,6 +31,7 @@ struct ParamSpec {
   bool max_open = false;
   std::vector<std::string> choices;  // Choice only
   std::string default_choice;        // Choice only
+  std::vector<double> default_list;  // IntegerList only (e.g. multistep's milestones 100/200)
   std::string default_note;          // e.g. "= lr" when default_value is NaN
   std::string summary_en;            // one line for tooltips and `playground list`
   std::string summary_zh;
@@ -38,9 +39,9 @@ struct ParamSpec {
 
 // One value as given by the user; which member is used depends on the spec's kind.
 struct ParamValue {
-  double number = 0;          // Real, Integer, Boolean (0/1)
-  std::string choice;         // Choice
-  std::vector<double> list;   // IntegerList
+  double number = 0;         // Real, Integer, Boolean (0/1)
+  std::string choice;        // Choice
+  std::vector<double> list;  // IntegerList
   bool operator==(const ParamValue& o) const {
     return number == o.number && choice == o.choice && list == o.list;
   }

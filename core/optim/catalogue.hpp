@@ -11,15 +11,24 @@
 namespace pg {
 
 struct OptimizerInfo {
-  std::string name;         // as typed in links: "adam", "sgd", alias "momentum"
-  std::string alias_of;     // "" for a real optimizer, else the optimizer it configures
+  std::string name;               // as typed in links: "adam", "sgd", alias "momentum"
+  std::string alias_of;           // "" for a real optimizer, else the optimizer it configures
   std::vector<ParamSpec> params;  // includes lr (with this optimizer's default) and variant
   bool has_book_variant = false;  // sgd, adagrad, rmsprop (and their aliases)
   std::string summary_en;
   std::string summary_zh;
-  // LaTeX for the formula panel, in the chapter's notation: how m and σ are formed.
+  // LaTeX for the formula panel, in the chapter's notation (t counts updates from 0, i is the
+  // parameter): how m_t^i and σ_t^i are formed, for the move θ_{t+1}^i = θ_t^i − (η_t/σ_t^i) m_t^i.
   std::string formula_m;
   std::string formula_sigma;
+  // The same for variant=book ("" where there is no book form).
+  std::string formula_m_book;
+  std::string formula_sigma_book;
+  // Decoupled weight decay applied before the move (adamw, lion); "" where there is none.
+  std::string formula_decay;
+
+  // The optimizer that runs: alias_of for an alias, else name.
+  const std::string& base_name() const { return alias_of.empty() ? name : alias_of; }
 };
 
 struct ScheduleInfo {

@@ -2,10 +2,27 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "common/params.hpp"
 
 namespace pg {
+
+enum class ScheduleKind {
+  Constant,
+  Step,
+  MultiStep,
+  Exponential,
+  InvSqrt,
+  InvTime,
+  Linear,
+  Polynomial,
+  Cosine,
+  CosineRestarts,
+  OneCycle,
+  Cyclic,
+  Noam,
+};
 
 class Schedule {
  public:
@@ -16,18 +33,49 @@ class Schedule {
   Schedule(const std::string& name, const ParamValues& values, long warmup_steps);
   Schedule() : Schedule("constant", {}, 0) {}
 
-  // η_t for update number `step` (t = updates done so far, from 0), given η0 = `base_lr`
-  // (the racer's lr). Pure: same arguments, same result.
+  // η_t for update number `step` (t = updates done so far, from 0; a negative step counts as
+  // 0), given η0 = `base_lr` (the racer's lr). Pure: same arguments, same result. Cheap: the
+  // parameters were read once, by the constructor.
   double rate(long step, double base_lr) const;
 
   const std::string& name() const { return name_; }
+  ScheduleKind kind() const { return kind_; }
   long warmup_steps() const { return warmup_steps_; }
+  const ResolvedParams& params() const { return params_; }
 
  private:
   double main_rate(long step, double base_lr) const;
+  double one_cycle_rate(long step, double base_lr) const;
+  double cyclic_rate(long step, double base_lr) const;
+
   std::string name_;
   ResolvedParams params_;
   long warmup_steps_ = 0;
+  ScheduleKind kind_ = ScheduleKind::Constant;
+
+  // The parameters of kind_, read once. Step counts are integers >= 1 (clamped into range, so
+  // any finite input is safe); rates that default to a function of η0 are NaN until rate().
+  double gamma_ = 0.1;              // step, multistep, exponential, invtime
+  long step_size_ = 1;              // step
+  std::vector<double> milestones_;  // multistep
+  double start_factor_ = 1;         // linear
+  double end_factor_ = 1;           // linear
+  long total_iters_ = 1;            // linear, polynomial
+  double power_ = 1;                // polynomial
+  long period_ = 1;                 // cosine: T_max; cosine-restarts: T_0
+  long period_mult_ = 1;            // cosine-restarts: T_mult
+  double eta_min_ = 0;              // cosine, cosine-restarts
+  long total_steps_ = 1;            // onecycle
+  double max_lr_ = 0;               // onecycle (NaN: = η0), cyclic (NaN: = 10 η0)
+  double pct_start_ = 0.3;          // onecycle
+  double div_factor_ = 25;          // onecycle
+  double final_div_factor_ = 1e4;   // onecycle
+  bool anneal_linear_ = false;      // onecycle: linear instead of cosine
+  double cycle_base_lr_ = 0;        // cyclic (NaN: = η0)
+  long step_size_up_ = 1;           // cyclic
+  bool halve_each_cycle_ = false;   // cyclic: triangular2
+  double d_model_ = 512;            // noam
+  long noam_warmup_ = 1;            // noam
 };
 
 }  // namespace pg
