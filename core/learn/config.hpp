@@ -26,13 +26,13 @@ struct ClassifyConfig {
   std::uint64_t seed = 1;          // data, split, initial weights and shuffling
   std::vector<std::string> features = {"x", "y"};  // of: x y x2 y2 xy sinx siny
   std::vector<int> hidden = {4, 2};                // 0..6 layers of 1..32 neurons
-  std::string activation = "tanh";  // relu tanh sigmoid linear leaky-relu gelu swish
-  std::string loss = "ce";          // ce | mse (regression datasets always use mse)
-  std::string regularization = "none";  // none | l1 | l2
+  std::string activation = "tanh";                 // relu tanh sigmoid linear leaky-relu gelu swish
+  std::string loss = "ce";                         // ce | mse (regression datasets always use mse)
+  std::string regularization = "none";             // none | l1 | l2
   double regularization_rate = 0;
-  int epochs = 100;                 // stop after this many epochs
-  double target_loss = 0;           // stop when the training loss falls below (0 = off)
-  std::vector<LabeledPoint> points; // dataset "drawn": the user's points
+  int epochs = 100;                  // stop after this many epochs
+  double target_loss = 0;            // stop when the training loss falls below (0 = off)
+  std::vector<LabeledPoint> points;  // dataset "drawn": the user's points
 };
 
 }  // namespace pg

@@ -1,30 +1,54 @@
 #include "learn/softmax_loss.hpp"
 
 #include <algorithm>
-#include <cmath>
 #include <vector>
 
+#include "learn/fast_math.hpp"
+
 namespace pg {
+
+namespace {
+
+// Room for K values: on the stack for the class counts we use, on the heap beyond.
+class Scratch {
+ public:
+  explicit Scratch(int k) {
+    if (k > kLocal) heap_.resize(static_cast<std::size_t>(k));
+    data_ = k > kLocal ? heap_.data() : local_;
+  }
+  double& operator[](int i) { return data_[i]; }
+  double* data() { return data_; }
+
+ private:
+  static constexpr int kLocal = 16;
+  double local_[kLocal];
+  std::vector<double> heap_;
+  double* data_;
+};
+
+}  // namespace
 
 void softmax(const double* z, int k, double* p) {
   double largest = *std::max_element(z, z + k);
   double sum = 0;
   for (int i = 0; i < k; ++i) {
-    p[i] = std::exp(z[i] - largest);
+    p[i] = fastmath::exp(z[i] - largest);
     sum += p[i];
   }
   for (int i = 0; i < k; ++i) p[i] /= sum;
 }
 
-double softmax_cross_entropy(const double* z, int k, int label, double* gradient,
-                             double* hessian) {
+double softmax_cross_entropy(const double* z, int k, int label, double* gradient, double* hessian) {
   double largest = *std::max_element(z, z + k);
+  Scratch p(k);
   double sum = 0;
-  for (int i = 0; i < k; ++i) sum += std::exp(z[i] - largest);
-  double loss = largest + std::log(sum) - z[label];
+  for (int i = 0; i < k; ++i) {
+    p[i] = fastmath::exp(z[i] - largest);
+    sum += p[i];
+  }
+  double loss = largest + fastmath::log(sum) - z[label];
   if (gradient || hessian) {
-    std::vector<double> p(k);
-    for (int i = 0; i < k; ++i) p[i] = std::exp(z[i] - largest) / sum;
+    for (int i = 0; i < k; ++i) p[i] /= sum;
     if (gradient)
       for (int i = 0; i < k; ++i) gradient[i] = p[i] - (i == label ? 1.0 : 0.0);
     if (hessian)
@@ -34,9 +58,8 @@ double softmax_cross_entropy(const double* z, int k, int label, double* gradient
   return loss;
 }
 
-double softmax_squared_error(const double* z, int k, int label, double* gradient,
-                             double* hessian) {
-  std::vector<double> p(k), r(k);
+double softmax_squared_error(const double* z, int k, int label, double* gradient, double* hessian) {
+  Scratch p(k), r(k);
   softmax(z, k, p.data());
   double loss = 0;
   for (int i = 0; i < k; ++i) {

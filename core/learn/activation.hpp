@@ -1,0 +1,78 @@
+// The hidden layers' activation functions, their derivatives, and the initialisation that suits
+// each (Glorot for the saturating and linear ones, He for the ReLU family).
+#pragma once
+
+#include <string>
+
+#include "learn/fast_math.hpp"
+
+namespace pg {
+
+enum class Activation { Relu, Tanh, Sigmoid, Linear, LeakyRelu, Gelu, Swish };
+
+// From a name of activation_catalogue(); throws std::invalid_argument for an unknown name.
+Activation parse_activation(const std::string& name);
+
+// He (Kaiming) initialisation keeps the variance of ReLU-like layers; Glorot that of layers
+// that are linear near 0.
+bool uses_he_initialisation(Activation activation);
+
+constexpr double kLeakyReluSlope = 0.01;  // PyTorch's default negative slope
+
+// a[i] = f(z[i]) for i < count (double for training, float for drawing), with the choice of f
+// outside the loop so that the loop over points vectorises.
+template <class Real>
+inline void activate_all(Activation activation, const Real* z, Real* a, int count) {
+  switch (activation) {
+    case Activation::Relu:
+      for (int i = 0; i < count; ++i) a[i] = z[i] > 0 ? z[i] : Real(0);
+      return;
+    case Activation::Tanh:
+      for (int i = 0; i < count; ++i) a[i] = fastmath::tanh(z[i]);
+      return;
+    case Activation::Sigmoid:
+      for (int i = 0; i < count; ++i) a[i] = fastmath::sigmoid(z[i]);
+      return;
+    case Activation::Linear:
+      for (int i = 0; i < count; ++i) a[i] = z[i];
+      return;
+    case Activation::LeakyRelu:
+      for (int i = 0; i < count; ++i) a[i] = z[i] > 0 ? z[i] : Real(kLeakyReluSlope) * z[i];
+      return;
+    case Activation::Gelu:
+      for (int i = 0; i < count; ++i) a[i] = fastmath::gelu(z[i]);
+      return;
+    case Activation::Swish:
+      for (int i = 0; i < count; ++i) a[i] = z[i] * fastmath::sigmoid(z[i]);
+      return;
+  }
+}
+
+// f′(z), given z and a = f(z) (tanh and sigmoid are cheapest from a).
+inline double activation_derivative(Activation activation, double z, double a) {
+  switch (activation) {
+    case Activation::Relu:
+      return z > 0 ? 1.0 : 0.0;
+    case Activation::Tanh:
+      return 1 - a * a;
+    case Activation::Sigmoid:
+      return a * (1 - a);
+    case Activation::Linear:
+      return 1;
+    case Activation::LeakyRelu:
+      return z > 0 ? 1.0 : kLeakyReluSlope;
+    case Activation::Gelu: {
+      // d/dz ½z(1 + tanh u), u = √(2/π)(z + c z³).
+      double t = fastmath::tanh(fastmath::kGeluScale * (z + fastmath::kGeluCubic * z * z * z));
+      double du = fastmath::kGeluScale * (1 + 3 * fastmath::kGeluCubic * z * z);
+      return 0.5 * (1 + t) + 0.5 * z * (1 - t * t) * du;
+    }
+    case Activation::Swish: {
+      double s = fastmath::sigmoid(z);
+      return s * (1 + z * (1 - s));
+    }
+  }
+  return 1;
+}
+
+}  // namespace pg

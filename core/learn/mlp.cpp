@@ -1,0 +1,242 @@
+#include "learn/mlp.hpp"
+
+#include <algorithm>
+#include <cmath>
+#include <stdexcept>
+
+#include "learn/random.hpp"
+#include "learn/softmax_loss.hpp"
+
+namespace pg {
+
+OutputLoss parse_output_loss(const std::string& loss, TaskKind kind) {
+  if (!find_loss(loss)) throw std::invalid_argument("unknown loss '" + loss + "'");
+  if (kind == TaskKind::Regression) return OutputLoss::Regression;
+  return loss == "ce" ? OutputLoss::CrossEntropy : OutputLoss::SquaredError;
+}
+
+Regularization parse_regularization(const std::string& name) {
+  if (name == "none") return Regularization::None;
+  if (name == "l1") return Regularization::L1;
+  if (name == "l2") return Regularization::L2;
+  throw std::invalid_argument("unknown regularization '" + name + "'");
+}
+
+Examples make_examples(const std::vector<DataPoint>& points, const std::vector<Feature>& features) {
+  Examples examples;
+  examples.count = static_cast<int>(points.size());
+  examples.inputs = static_cast<int>(features.size());
+  examples.features.resize(points.size() * features.size());
+  for (std::size_t p = 0; p < points.size(); ++p) {
+    compute_features(features, points[p].x, points[p].y, &examples.features[p * features.size()]);
+    examples.labels.push_back(points[p].label);
+    examples.targets.push_back(points[p].target);
+  }
+  return examples;
+}
+
+Mlp::Mlp(int inputs, const std::vector<int>& hidden, int outputs, Activation activation,
+         OutputLoss output_loss)
+    : activation_(activation), output_loss_(output_loss) {
+  sizes_.push_back(std::max(0, inputs));
+  for (std::size_t l = 0; l < hidden.size() && l < static_cast<std::size_t>(kMaxHiddenLayers); ++l)
+    sizes_.push_back(std::min(kMaxNeuronsPerLayer, std::max(1, hidden[l])));
+  sizes_.push_back(output_loss == OutputLoss::Regression ? 1 : std::max(1, outputs));
+
+  offsets_.assign(sizes_.size(), 0);
+  std::size_t offset = 0;
+  for (int layer = 1; layer <= weight_layers(); ++layer) {
+    offsets_[layer] = offset;
+    offset += static_cast<std::size_t>(sizes_[layer]) * (sizes_[layer - 1] + 1);
+  }
+  parameters_.assign(offset, 0.0);
+
+  for (int size : sizes_) {
+    pre_activation_.emplace_back(static_cast<std::size_t>(kChunk) * size);
+    post_activation_.emplace_back(static_cast<std::size_t>(kChunk) * size);
+    delta_.emplace_back(static_cast<std::size_t>(kChunk) * size);
+  }
+}
+
+void Mlp::initialize(std::uint64_t seed) {
+  Random random(seed, RandomStream::Weights);
+  for (int layer = 1; layer <= weight_layers(); ++layer) {
+    double fan_in = std::max(1, sizes_[layer - 1]);
+    double fan_out = sizes_[layer];
+    bool hidden = layer < weight_layers();
+    bool he = hidden && uses_he_initialisation(activation_);
+    double he_deviation = std::sqrt(2.0 / fan_in);
+    double glorot_limit = std::sqrt(6.0 / (fan_in + fan_out));
+    for (int to = 0; to < sizes_[layer]; ++to) {
+      for (int from = 0; from < sizes_[layer - 1]; ++from)
+        parameters_[weight_index(layer, from, to)] =
+            he ? random.normal(0, he_deviation) : random.uniform(-glorot_limit, glorot_limit);
+      parameters_[bias_index(layer, to)] = 0;
+    }
+  }
+}
+
+bool Mlp::is_weight(std::size_t index) const {
+  for (int layer = weight_layers(); layer >= 1; --layer)
+    if (index >= offsets_[layer]) return index < bias_index(layer, 0);
+  return false;
+}
+
+void Mlp::forward(const Examples& examples, const std::size_t* indices, int count) {
+  int inputs = sizes_[0];
+  for (int p = 0; p < count; ++p)
+    std::copy_n(&examples.features[indices[p] * inputs], inputs, &post_activation_[0][p * inputs]);
+  for (int layer = 1; layer <= weight_layers(); ++layer) {
+    int n_in = sizes_[layer - 1];
+    int n_out = sizes_[layer];
+    const double* weights = &parameters_[offsets_[layer]];
+    const double* biases = weights + static_cast<std::size_t>(n_out) * n_in;
+    const double* in = post_activation_[layer - 1].data();
+    double* z = pre_activation_[layer].data();
+    // z = W a + b for every point of the chunk.
+    for (int p = 0; p < count; ++p)
+      for (int j = 0; j < n_out; ++j) {
+        double sum = biases[j];
+        const double* row = weights + static_cast<std::size_t>(j) * n_in;
+        for (int i = 0; i < n_in; ++i) sum += row[i] * in[p * n_in + i];
+        z[p * n_out + j] = sum;
+      }
+    if (layer < weight_layers())
+      activate_all(activation_, z, post_activation_[layer].data(), count * n_out);
+  }
+}
+
+double Mlp::point_loss(const double* output_values, const Examples& examples, std::size_t index,
+                       double* gradient) const {
+  switch (output_loss_) {
+    case OutputLoss::CrossEntropy:
+      return softmax_cross_entropy(output_values, outputs(), examples.labels[index], gradient,
+                                   nullptr);
+    case OutputLoss::SquaredError:
+      return softmax_squared_error(output_values, outputs(), examples.labels[index], gradient,
+                                   nullptr);
+    case OutputLoss::Regression: {
+      double error = output_values[0] - examples.targets[index];
+      if (gradient) gradient[0] = 2 * error;
+      return error * error;
+    }
+  }
+  return 0;
+}
+
+double Mlp::loss_and_gradient(const Examples& examples, const std::size_t* indices, int count,
+                              double* gradient) {
+  std::fill_n(gradient, parameters_.size(), 0.0);
+  if (count <= 0) return 0;
+  double loss_sum = 0;
+  int last = weight_layers();
+  for (int start = 0; start < count; start += kChunk) {
+    int chunk = std::min(kChunk, count - start);
+    forward(examples, indices + start, chunk);
+
+    // Output layer: ∂(mean loss)/∂z = ∂loss_p/∂z / count.
+    int n_out = sizes_[last];
+    for (int p = 0; p < chunk; ++p) {
+      double* delta = &delta_[last][p * n_out];
+      loss_sum +=
+          point_loss(&pre_activation_[last][p * n_out], examples, indices[start + p], delta);
+      for (int k = 0; k < n_out; ++k) delta[k] /= count;
+    }
+
+    for (int layer = last; layer >= 1; --layer) {
+      int n_in = sizes_[layer - 1];
+      int n_layer = sizes_[layer];
+      const double* weights = &parameters_[offsets_[layer]];
+      double* weight_gradient = gradient + offsets_[layer];
+      double* bias_gradient = weight_gradient + static_cast<std::size_t>(n_layer) * n_in;
+      const double* in = post_activation_[layer - 1].data();
+      const double* delta = delta_[layer].data();
+      // ∂L/∂W = Σ_p δ_p a_pᵀ,  ∂L/∂b = Σ_p δ_p.
+      for (int p = 0; p < chunk; ++p)
+        for (int j = 0; j < n_layer; ++j) {
+          double d = delta[p * n_layer + j];
+          double* row = weight_gradient + static_cast<std::size_t>(j) * n_in;
+          for (int i = 0; i < n_in; ++i) row[i] += d * in[p * n_in + i];
+          bias_gradient[j] += d;
+        }
+      if (layer == 1) break;
+      // δ_prev = (Wᵀ δ) ⊙ f′(z_prev).
+      const double* z_prev = pre_activation_[layer - 1].data();
+      double* delta_prev = delta_[layer - 1].data();
+      for (int p = 0; p < chunk; ++p)
+        for (int i = 0; i < n_in; ++i) {
+          double sum = 0;
+          for (int j = 0; j < n_layer; ++j)
+            sum += weights[static_cast<std::size_t>(j) * n_in + i] * delta[p * n_layer + j];
+          delta_prev[p * n_in + i] =
+              sum * activation_derivative(activation_, z_prev[p * n_in + i], in[p * n_in + i]);
+        }
+    }
+  }
+  return loss_sum / count;
+}
+
+Evaluation Mlp::evaluate(const Examples& examples, std::vector<int>* confusion) {
+  Evaluation result;
+  result.count = examples.count;
+  int classes = outputs();
+  bool classification = output_loss_ != OutputLoss::Regression;
+  if (confusion) confusion->assign(classification ? classes * classes : 0, 0);
+  if (examples.count == 0) return result;
+
+  std::size_t indices[kChunk];
+  double loss_sum = 0;
+  int last = weight_layers();
+  for (int start = 0; start < examples.count; start += kChunk) {
+    int chunk = std::min(kChunk, examples.count - start);
+    for (int p = 0; p < chunk; ++p) indices[p] = static_cast<std::size_t>(start + p);
+    forward(examples, indices, chunk);
+    for (int p = 0; p < chunk; ++p) {
+      const double* out = &pre_activation_[last][p * classes];
+      loss_sum += point_loss(out, examples, indices[p], nullptr);
+      if (!classification) continue;
+      int predicted = static_cast<int>(std::max_element(out, out + classes) - out);
+      int label = examples.labels[indices[p]];
+      if (predicted == label) ++result.correct;
+      if (confusion) (*confusion)[label * classes + predicted] += 1;
+    }
+  }
+  result.loss = loss_sum / examples.count;
+  return result;
+}
+
+void Mlp::predict(const double* features, double* output) {
+  Examples one;
+  one.count = 1;
+  one.inputs = inputs();
+  one.features.assign(features, features + inputs());
+  std::size_t index = 0;
+  forward(one, &index, 1);
+  const double* out = pre_activation_.back().data();
+  if (output_loss_ == OutputLoss::Regression)
+    output[0] = out[0];
+  else
+    softmax(out, outputs(), output);
+}
+
+double Mlp::regularization_penalty(Regularization kind, double rate) const {
+  if (kind == Regularization::None) return 0;
+  double sum = 0;
+  for (int layer = 1; layer <= weight_layers(); ++layer)
+    for (std::size_t i = offsets_[layer]; i < bias_index(layer, 0); ++i)
+      sum += kind == Regularization::L1 ? std::fabs(parameters_[i])
+                                        : 0.5 * parameters_[i] * parameters_[i];
+  return rate * sum;
+}
+
+void Mlp::add_regularization_gradient(Regularization kind, double rate, double* gradient) const {
+  if (kind == Regularization::None) return;
+  for (int layer = 1; layer <= weight_layers(); ++layer)
+    for (std::size_t i = offsets_[layer]; i < bias_index(layer, 0); ++i) {
+      double w = parameters_[i];
+      double derivative = kind == Regularization::L2 ? w : (w > 0 ? 1.0 : w < 0 ? -1.0 : 0.0);
+      gradient[i] += rate * derivative;
+    }
+}
+
+}  // namespace pg
