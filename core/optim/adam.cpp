@@ -31,9 +31,8 @@ std::unique_ptr<Optimizer> Adam::clone() const {
 void Adam::step(double* theta, const double* gradient, double lr, double* direction,
                 double* denominator) {
   ++steps_taken_;
-  const double t = static_cast<double>(steps_taken_);
-  const double bias_correction1 = 1 - std::pow(beta1_, t);
-  const double bias_correction2 = 1 - std::pow(beta2_, t);
+  const double bias_correction1 = bias_correction1_.at(beta1_, steps_taken_);
+  const double bias_correction2 = bias_correction2_.at(beta2_, steps_taken_);
   const double step_size = lr / bias_correction1;
   const double bias_correction2_sqrt = std::sqrt(bias_correction2);
   const double decay_factor = 1 - lr * weight_decay_;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/torch_math.hpp"
 
 namespace pg {
 
@@ -29,6 +30,8 @@ class Adam final : public Optimizer {
   double weight_decay_ = 0;
   bool amsgrad_ = false;
   bool decoupled_weight_decay_ = false;
+  BiasCorrection bias_correction1_;
+  BiasCorrection bias_correction2_;
   std::vector<double> exp_avg_;     // m
   std::vector<double> exp_avg_sq_;  // v
   // max of v so far, kept current even without amsgrad so that turning it on mid-run uses

@@ -26,7 +26,7 @@ std::unique_ptr<Optimizer> Adamax::clone() const {
 void Adamax::step(double* theta, const double* gradient, double lr, double* direction,
                   double* denominator) {
   ++steps_taken_;
-  const double bias_correction = 1 - std::pow(beta1_, static_cast<double>(steps_taken_));
+  const double bias_correction = bias_correction1_.at(beta1_, steps_taken_);
   const double step_size = lr / bias_correction;
   for (std::size_t i = 0; i < size_; ++i) {
     const double g = with_weight_decay(gradient[i], theta[i], weight_decay_);

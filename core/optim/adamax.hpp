@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/torch_math.hpp"
 
 namespace pg {
 
@@ -23,6 +24,7 @@ class Adamax final : public Optimizer {
   double beta2_ = 0.999;
   double eps_ = 1e-8;
   double weight_decay_ = 0;
+  BiasCorrection bias_correction1_;
   std::vector<double> exp_avg_;  // m
   std::vector<double> exp_inf_;  // u
 };

@@ -1,5 +1,6 @@
 #include "optim/nadam.hpp"
 
+#include <cfloat>
 #include <cmath>
 
 #include "optim/torch_math.hpp"
@@ -27,10 +28,11 @@ void NAdam::step(double* theta, const double* gradient, double lr, double* direc
                  double* denominator) {
   ++steps_taken_;
   const double t = static_cast<double>(steps_taken_);
-  const double bias_correction2 = 1 - std::pow(beta2_, t);
+  const double bias_correction2 = bias_correction2_.at(beta2_, steps_taken_);
   const double mu = beta1_ * (1. - 0.5 * std::pow(0.96, t * momentum_decay_));
   const double mu_next = beta1_ * (1. - 0.5 * std::pow(0.96, (t + 1) * momentum_decay_));
   mu_product_ *= mu;
+  if (mu_product_ < DBL_MIN) mu_product_ = 0;
   const double mu_product_next = mu_product_ * mu_next;
   // The weights of g and of m in the step, PyTorch's two addcdiv values without −η_t.
   const double gradient_weight = (1. - mu) / (1. - mu_product_);

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/torch_math.hpp"
 
 namespace pg {
 
@@ -28,7 +29,12 @@ class NAdam final : public Optimizer {
   double eps_ = 1e-8;
   double weight_decay_ = 0;
   double momentum_decay_ = 0.004;
-  double mu_product_ = 1;           // Π_t (the same for every parameter)
+  // Π_t (the same for every parameter). Flushed to 0 once below the smallest normal double:
+  // from there on 1 − Π_t and 1 − Π_t μ_{t+1} are exactly 1 either way, while a subnormal Π_t
+  // would stick at the smallest subnormal (μ_t > ½ rounds it back) and make every later step
+  // several times slower.
+  double mu_product_ = 1;
+  BiasCorrection bias_correction2_;
   std::vector<double> exp_avg_;     // m
   std::vector<double> exp_avg_sq_;  // v
 };

@@ -27,7 +27,7 @@ void RAdam::step(double* theta, const double* gradient, double lr, double* direc
   ++steps_taken_;
   const double t = static_cast<double>(steps_taken_);
   const double beta2_power = std::pow(beta2_, t);
-  const double bias_correction1 = 1 - std::pow(beta1_, t);
+  const double bias_correction1 = bias_correction1_.at(beta1_, steps_taken_);
   const double bias_correction2 = 1 - beta2_power;
   const double rho_inf = 2 / (1 - beta2_) - 1;
   const double rho_t = rho_inf - 2 * t * beta2_power / bias_correction2;

@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "optim/optimizer.hpp"
+#include "optim/torch_math.hpp"
 
 namespace pg {
 
@@ -27,8 +28,9 @@ class RAdam final : public Optimizer {
   double beta2_ = 0.999;
   double eps_ = 1e-8;
   double weight_decay_ = 0;
-  std::vector<double> exp_avg_;     // m
-  std::vector<double> exp_avg_sq_;  // v
+  BiasCorrection bias_correction1_;  // β2ᵗ itself enters ρ_t, so 1 − β2ᵗ keeps its pow
+  std::vector<double> exp_avg_;      // m
+  std::vector<double> exp_avg_sq_;   // v
 };
 
 }  // namespace pg

@@ -115,7 +115,7 @@ Schedule::Schedule(const std::string& name, const ParamValues& values, long warm
   }
 }
 
-double Schedule::rate(long step, double base_lr) const {
+double Schedule::scheduled_rate(long step, double base_lr) const {
   if (step < 0) step = 0;
   // warmup:N: η0 (t+1)/N, written η0 · ((t+1)/N) so that t = N−1 gives η0 exactly.
   if (step < warmup_steps_)
