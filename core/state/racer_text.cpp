@@ -1,0 +1,271 @@
+// Racers in link syntax: NAME [ '(' key ':' val (',' key ':' val)* ')' ].
+// The keys of one racer are its optimizer's parameters (lr, beta1, variant, ...), `sched` and
+// that schedule's parameters, and `warmup`. Lists use '/': milestones:100/200.
+#include "state/racer_text.hpp"
+
+#include <cmath>
+
+#include "optim/catalogue.hpp"
+#include "state/state.hpp"
+#include "state/text.hpp"
+
+namespace pg {
+
+namespace {
+
+std::vector<std::string> optimizer_names() {
+  std::vector<std::string> names;
+  for (const OptimizerInfo& info : optimizer_catalogue()) names.push_back(info.name);
+  return names;
+}
+
+std::vector<std::string> schedule_names() {
+  std::vector<std::string> names;
+  for (const ScheduleInfo& info : schedule_catalogue()) names.push_back(info.name);
+  return names;
+}
+
+Reason unknown_name(const std::string& what_en, const std::string& what_zh,
+                    const std::string& name, const std::vector<std::string>& candidates) {
+  std::string guess = closest_name(name, candidates);
+  Reason reason{"unknown " + what_en + " '" + name + "'", "未知的" + what_zh + "“" + name + "”"};
+  if (!guess.empty()) {
+    reason.en += " (did you mean '" + guess + "'?)";
+    reason.zh += "(是不是“" + guess + "”?)";
+  }
+  return reason;
+}
+
+}  // namespace
+
+bool parse_param_value(const ParamSpec& spec, const std::string& text, ParamValue& value,
+                       Reason& reason) {
+  value = ParamValue{};
+  switch (spec.kind) {
+    case ParamKind::Real:
+    case ParamKind::Integer:
+      if (!parse_number(text, value.number)) {
+        reason = {"is not a number", "不是数字"};
+        return false;
+      }
+      break;
+    case ParamKind::Boolean:
+      if (text == "true" || text == "1") {
+        value.number = 1;
+      } else if (text == "false" || text == "0") {
+        value.number = 0;
+      } else {
+        reason = {"must be true or false", "必须是 true 或 false"};
+        return false;
+      }
+      break;
+    case ParamKind::Choice:
+      value.choice = text;
+      break;
+    case ParamKind::IntegerList:
+      for (const std::string& part : split(text, '/')) {
+        double number = 0;
+        if (!parse_number(part, number)) {
+          reason = {"must be numbers separated by '/'", "必须是以“/”分隔的数"};
+          return false;
+        }
+        value.list.push_back(number);
+      }
+      break;
+  }
+  return check_value(spec, value, reason);
+}
+
+std::string write_param_value(const ParamSpec& spec, const ParamValue& value) {
+  switch (spec.kind) {
+    case ParamKind::Boolean:
+      return value.number != 0 ? "true" : "false";
+    case ParamKind::Choice:
+      return value.choice;
+    case ParamKind::IntegerList: {
+      std::string text;
+      for (double v : value.list) text += (text.empty() ? "" : "/") + format_number(v);
+      return text;
+    }
+    case ParamKind::Real:
+    case ParamKind::Integer:
+      break;
+  }
+  return format_number(value.number);
+}
+
+namespace {
+
+// Removes values equal to their defaults, so equal racers write equal text.
+void drop_defaults(const std::vector<ParamSpec>& specs, ParamValues& values) {
+  for (auto it = values.begin(); it != values.end();) {
+    const ParamSpec* spec = find_spec(specs, it->first);
+    if (spec == nullptr || it->second == default_value(*spec))
+      it = values.erase(it);
+    else
+      ++it;
+  }
+}
+
+}  // namespace
+
+void normalize_racer(RacerConfig& racer) {
+  if (const OptimizerInfo* info = find_optimizer(racer.optimizer))
+    drop_defaults(info->params, racer.optimizer_params);
+  if (const ScheduleInfo* info = find_schedule(racer.schedule))
+    drop_defaults(info->params, racer.schedule_params);
+}
+
+bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
+                       Reason& reason) {
+  const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);
+  if (optimizer == nullptr) {
+    reason = {"unknown optimizer", "未知的优化器"};
+    return false;
+  }
+  if (key == "optimizer") {
+    const OptimizerInfo* next = find_optimizer(text);
+    if (next == nullptr) {
+      reason = unknown_name("optimizer", "优化器", text, optimizer_names());
+      return false;
+    }
+    // Keep what the new optimizer also has (lr, weight_decay, ...); the schedule stays.
+    ParamValues kept;
+    for (const auto& [name, value] : racer.optimizer_params)
+      if (const ParamSpec* spec = find_spec(next->params, name)) {
+        Reason ignored;
+        if (check_value(*spec, value, ignored)) kept[name] = value;
+      }
+    racer.optimizer = next->name;
+    racer.optimizer_params = kept;
+    normalize_racer(racer);
+    return true;
+  }
+  if (key == "sched") {
+    const ScheduleInfo* schedule = find_schedule(text);
+    if (schedule == nullptr) {
+      reason = unknown_name("schedule", "学习率调度", text, schedule_names());
+      return false;
+    }
+    if (schedule->name != racer.schedule) racer.schedule_params.clear();
+    racer.schedule = schedule->name;
+    return true;
+  }
+  if (key == "warmup") {
+    ParamValue value;
+    if (!parse_param_value(warmup_spec(), text, value, reason)) return false;
+    racer.warmup = static_cast<long>(value.number);
+    return true;
+  }
+  if (const ParamSpec* spec = find_spec(optimizer->params, key)) {
+    ParamValue value;
+    if (!parse_param_value(*spec, text, value, reason)) return false;
+    racer.optimizer_params[key] = value;
+    normalize_racer(racer);
+    return true;
+  }
+  const ScheduleInfo* schedule = find_schedule(racer.schedule);
+  if (schedule != nullptr) {
+    if (const ParamSpec* spec = find_spec(schedule->params, key)) {
+      ParamValue value;
+      if (!parse_param_value(*spec, text, value, reason)) return false;
+      racer.schedule_params[key] = value;
+      normalize_racer(racer);
+      return true;
+    }
+  }
+  // Name the schedules that do have this parameter: a common slip is forgetting `sched`.
+  std::string owners;
+  for (const ScheduleInfo& info : schedule_catalogue())
+    if (find_spec(info.params, key) != nullptr) owners += (owners.empty() ? "" : ", ") + info.name;
+  reason = {"not a parameter of " + racer.optimizer + " or of schedule " + racer.schedule,
+            "不是 " + racer.optimizer + " 或调度 " + racer.schedule + " 的参数"};
+  if (!owners.empty()) {
+    reason.en += " (it belongs to sched:" + owners + ")";
+    reason.zh += "(它属于 sched:" + owners + ")";
+  }
+  return false;
+}
+
+bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Problem>& problems,
+                 const std::string& key_prefix) {
+  std::string body = trim(text);
+  std::size_t open = body.find('(');
+  std::string name = trim(body.substr(0, open));
+  const OptimizerInfo* info = find_optimizer(name);
+  if (info == nullptr) {
+    Reason reason = name.empty() ? Reason{"expected an optimizer name such as adam(lr:0.01)",
+                                          "需要优化器名称,例如 adam(lr:0.01)"}
+                                 : unknown_name("optimizer", "优化器", name, optimizer_names());
+    problems.push_back({key_prefix, shorten(text), reason.en, reason.zh});
+    return false;
+  }
+  racer = RacerConfig{};
+  racer.optimizer = info->name;
+  if (open == std::string::npos) return true;
+
+  std::string inside = body.substr(open + 1);
+  if (inside.empty() || inside.back() != ')') {
+    problems.push_back({key_prefix, shorten(text), "missing ')' at the end of the racer",
+                        "优化器设置末尾缺少“)”"});
+  } else {
+    inside.pop_back();
+  }
+  if (trim(inside).empty()) return true;
+
+  // The schedule decides which keys are valid, so read `sched` before the others.
+  std::vector<std::pair<std::string, std::string>> items;
+  for (const std::string& item : split(inside, ',')) {
+    std::size_t colon = item.find(':');
+    if (colon == std::string::npos) {
+      problems.push_back({key_prefix, shorten(item), "expected key:value",
+                          "应为 键:值 的形式"});
+      continue;
+    }
+    items.emplace_back(trim(item.substr(0, colon)), trim(item.substr(colon + 1)));
+  }
+  for (const auto& [key, value] : items) {
+    if (key != "sched") continue;
+    Reason reason;
+    if (!apply_racer_value(racer, key, value, reason))
+      problems.push_back({key_prefix + "." + key, shorten(value), reason.en, reason.zh});
+  }
+  std::vector<std::string> seen;
+  for (const auto& [key, value] : items) {
+    if (key == "sched") continue;
+    for (const std::string& earlier : seen)
+      if (earlier == key)
+        problems.push_back({key_prefix + "." + key, shorten(value),
+                            "given twice; the last value is used", "出现了两次;使用最后一个值"});
+    seen.push_back(key);
+    Reason reason{"not a racer parameter", "不是优化器设置的参数"};
+    if (key == "optimizer" || !apply_racer_value(racer, key, value, reason))
+      problems.push_back({key_prefix + "." + key, shorten(value), reason.en, reason.zh});
+  }
+  normalize_racer(racer);
+  return true;
+}
+
+std::string write_racer(const RacerConfig& racer) {
+  std::string params;
+  auto add = [&params](const std::string& key, const std::string& value) {
+    params += (params.empty() ? "" : ",") + key + ":" + value;
+  };
+  if (const OptimizerInfo* info = find_optimizer(racer.optimizer))
+    for (const ParamSpec& spec : info->params) {
+      auto it = racer.optimizer_params.find(spec.name);
+      if (it != racer.optimizer_params.end() && it->second != default_value(spec))
+        add(spec.name, write_param_value(spec, it->second));
+    }
+  if (racer.schedule != "constant") add("sched", racer.schedule);
+  if (const ScheduleInfo* info = find_schedule(racer.schedule))
+    for (const ParamSpec& spec : info->params) {
+      auto it = racer.schedule_params.find(spec.name);
+      if (it != racer.schedule_params.end() && it->second != default_value(spec))
+        add(spec.name, write_param_value(spec, it->second));
+    }
+  if (racer.warmup != 0) add("warmup", format_number(static_cast<double>(racer.warmup)));
+  return params.empty() ? racer.optimizer : racer.optimizer + "(" + params + ")";
+}
+
+}  // namespace pg

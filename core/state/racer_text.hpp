@@ -1,0 +1,32 @@
+// Racers in the link's syntax (see state.hpp), shared by the parser and by the page's edits.
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "common/params.hpp"
+#include "optim/racer.hpp"
+
+namespace pg {
+
+struct Problem;
+
+// Reads one value of `spec`'s kind from link text and checks it against the spec.
+bool parse_param_value(const ParamSpec& spec, const std::string& text, ParamValue& value,
+                       Reason& reason);
+std::string write_param_value(const ParamSpec& spec, const ParamValue& value);
+
+// Parses "adam(lr:0.01,sched:cosine,T_max:500)". An unknown optimizer name rejects the racer
+// (returns false); a bad parameter is reported under "<key_prefix>.<param>" and skipped.
+bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Problem>& problems,
+                 const std::string& key_prefix);
+
+// Sets one racer value from link text: an optimizer or schedule parameter, "sched", "warmup",
+// or "optimizer" (switch optimizer, keeping the parameters both share and the schedule).
+bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
+                       Reason& reason);
+
+// Drops values equal to their defaults.
+void normalize_racer(RacerConfig& racer);
+
+}  // namespace pg

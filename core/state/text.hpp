@@ -1,0 +1,26 @@
+// Small text helpers of the codec: percent-encoding, numbers, suggestions for misspelt names.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace pg {
+
+// Decodes %XX escapes. Returns false (leaving `out` unspecified) on a malformed escape.
+bool percent_decode(const std::string& text, std::string& out);
+
+// Escapes every byte that is not legal unescaped in a URL fragment as references.md lists
+// them (letters, digits, -._~!$'()*+,;=:@/?), plus '&' and '#' and '%' which the grammar uses.
+std::string percent_encode(const std::string& text);
+
+// The candidate closest to `name` by edit distance, if it is close enough to be a likely typo
+// (at most a third of the name's length, and at least one edit allowed); "" otherwise.
+std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
+
+// Text shown back to the user in problem reports: at most `limit` characters, with "…".
+std::string shorten(const std::string& text, std::size_t limit = 60);
+
+std::vector<std::string> split(const std::string& text, char separator);
+std::string trim(const std::string& text);
+
+}  // namespace pg

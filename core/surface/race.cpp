@@ -1,0 +1,190 @@
+#include "surface/race.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+namespace pg {
+
+const char* status_name(RacerStatus status) {
+  switch (status) {
+    case RacerStatus::Running:
+      return "running";
+    case RacerStatus::Converged:
+      return "converged";
+    case RacerStatus::Diverged:
+      return "diverged";
+  }
+  return "running";
+}
+
+void Trajectory::clear() {
+  for (std::vector<double>* column :
+       {&steps, &x, &y, &loss, &grad_norm, &lr, &m_x, &m_y, &sigma_x, &sigma_y})
+    column->clear();
+  stride = 1;
+}
+
+namespace {
+
+// Keeps every other entry of a full trajectory (those on the doubled stride) and the last one.
+void thin_out(Trajectory& t) {
+  long stride = t.stride * 2;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < t.size(); ++i) {
+    bool on_stride = static_cast<long>(t.steps[i]) % stride == 0;
+    if (!on_stride && i + 1 != t.size()) continue;
+    for (std::vector<double>* column : {&t.steps, &t.x, &t.y, &t.loss, &t.grad_norm, &t.lr,
+                                        &t.m_x, &t.m_y, &t.sigma_x, &t.sigma_y})
+      (*column)[kept] = (*column)[i];
+    ++kept;
+  }
+  for (std::vector<double>* column : {&t.steps, &t.x, &t.y, &t.loss, &t.grad_norm, &t.lr, &t.m_x,
+                                      &t.m_y, &t.sigma_x, &t.sigma_y})
+    column->resize(kept);
+  t.stride = stride;
+}
+
+bool finite(Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
+
+}  // namespace
+
+Race::Race(std::shared_ptr<const Surface> surface, const ViewBox& view, Vec2 start,
+           const std::vector<RacerConfig>& racers, std::size_t trajectory_capacity)
+    : surface_(std::move(surface)),
+      view_(view),
+      start_(start),
+      capacity_(std::max<std::size_t>(trajectory_capacity, 16)) {
+  racers_.reserve(racers.size());
+  for (const RacerConfig& config : racers) add_racer(config);
+}
+
+void Race::reset(Racer& racer) {
+  racer.optimizer = ScheduledOptimizer(racer.optimizer.config(), 2);
+  racer.position = start_;
+  racer.status = RacerStatus::Running;
+  racer.diverged_at = 0;
+  racer.internals = RacerInternals{};
+  racer.internals.lr = racer.optimizer.next_rate();
+  racer.trajectory.clear();
+  racer.loss = surface_->value_gradient(start_.x, start_.y, racer.gradient);
+  if (!std::isfinite(racer.loss) || !finite(racer.gradient) || !finite(start_)) {
+    // Undefined at the start (a custom surface's domain error): stopped before the first update.
+    racer.status = RacerStatus::Diverged;
+    racer.loss = 0;
+    racer.gradient = Vec2{};
+    return;
+  }
+  record(racer, true);
+}
+
+void Race::record(Racer& r, bool force) {
+  Trajectory& t = r.trajectory;
+  long step = r.optimizer.steps_taken();
+  // The previous latest point was kept only to show where the racer is; drop it unless it lies
+  // on the stride.
+  if (t.size() > 1 && static_cast<long>(t.steps.back()) % t.stride != 0) {
+    for (std::vector<double>* column : {&t.steps, &t.x, &t.y, &t.loss, &t.grad_norm, &t.lr,
+                                        &t.m_x, &t.m_y, &t.sigma_x, &t.sigma_y})
+      column->pop_back();
+  }
+  if (!force && step % t.stride != 0) return;
+  if (t.size() >= capacity_) thin_out(t);
+  t.steps.push_back(static_cast<double>(step));
+  t.x.push_back(r.position.x);
+  t.y.push_back(r.position.y);
+  t.loss.push_back(r.loss);
+  t.grad_norm.push_back(std::hypot(r.gradient.x, r.gradient.y));
+  t.lr.push_back(r.optimizer.next_rate());
+  t.m_x.push_back(r.internals.m[0]);
+  t.m_y.push_back(r.internals.m[1]);
+  t.sigma_x.push_back(r.internals.sigma[0]);
+  t.sigma_y.push_back(r.internals.sigma[1]);
+}
+
+void Race::update(Racer& r) {
+  Trajectory& t = r.trajectory;
+  const bool leaving_recorded_point =
+      t.size() > 0 && static_cast<long>(t.steps.back()) == r.optimizer.steps_taken();
+  double theta[2] = {r.position.x, r.position.y};
+  double gradient[2] = {r.gradient.x, r.gradient.y};
+  double lr = r.optimizer.step(theta, gradient);
+
+  RacerInternals& in = r.internals;
+  in.lr = lr;
+  for (int i = 0; i < 2; ++i) {
+    in.m[i] = r.optimizer.direction()[i];
+    in.sigma[i] = r.optimizer.denominator()[i];
+    in.effective_rate[i] = in.sigma[i] != 0 ? lr / in.sigma[i] : 0;
+  }
+  if (leaving_recorded_point) {
+    t.lr.back() = lr;
+    t.m_x.back() = in.m[0];
+    t.m_y.back() = in.m[1];
+    t.sigma_x.back() = in.sigma[0];
+    t.sigma_y.back() = in.sigma[1];
+  }
+
+  Vec2 next{theta[0], theta[1]};
+  Vec2 next_gradient;
+  double next_loss = 0;
+  const double reach = 1e6 * std::max(view_.width(), view_.height());
+  const double centre_x = 0.5 * (view_.x0 + view_.x1), centre_y = 0.5 * (view_.y0 + view_.y1);
+  bool ok = finite(next) && std::fabs(next.x - centre_x) <= reach &&
+            std::fabs(next.y - centre_y) <= reach;
+  if (ok) {
+    next_loss = surface_->value_gradient(next.x, next.y, next_gradient);
+    ok = std::isfinite(next_loss) && finite(next_gradient);
+  }
+  if (!ok) {
+    // Keep the last finite point; nothing non-finite reaches the drawing code.
+    r.status = RacerStatus::Diverged;
+    r.diverged_at = r.optimizer.steps_taken();
+    return;
+  }
+  const double moved = std::hypot(next.x - r.position.x, next.y - r.position.y);
+  const double diagonal = std::hypot(view_.width(), view_.height());
+  r.status = moved <= 1e-12 * diagonal ? RacerStatus::Converged : RacerStatus::Running;
+  r.position = next;
+  r.loss = next_loss;
+  r.gradient = next_gradient;
+  record(r, false);
+}
+
+long Race::advance(long updates, long step_limit) {
+  long done = 0;
+  for (Racer& racer : racers_) {
+    long remaining = std::min(updates, step_limit - racer.optimizer.steps_taken());
+    for (long k = 0; k < remaining && racer.status != RacerStatus::Diverged; ++k) {
+      update(racer);
+      ++done;
+    }
+    // Always show where the racer is, even between stride points.
+    Trajectory& t = racer.trajectory;
+    if (racer.status != RacerStatus::Diverged && t.size() > 0 &&
+        static_cast<long>(t.steps.back()) != racer.optimizer.steps_taken())
+      record(racer, true);
+  }
+  return done;
+}
+
+void Race::restart(Vec2 start) {
+  start_ = start;
+  for (Racer& racer : racers_) reset(racer);
+}
+
+void Race::reconfigure(std::size_t i, const RacerConfig& config) {
+  Racer& racer = racers_.at(i);
+  racer.optimizer.reconfigure(config);
+  if (!racer.trajectory.steps.empty()) racer.trajectory.lr.back() = racer.optimizer.next_rate();
+}
+
+void Race::add_racer(const RacerConfig& config) {
+  racers_.emplace_back(config);
+  reset(racers_.back());
+}
+
+void Race::remove_racer(std::size_t i) {
+  if (i < racers_.size()) racers_.erase(racers_.begin() + static_cast<std::ptrdiff_t>(i));
+}
+
+}  // namespace pg
