@@ -26,13 +26,13 @@ void Trajectory::clear() {
 
 namespace {
 
-// Keeps every other entry of a full trajectory (those on the doubled stride) and the last one.
+// Keeps the entries of a full trajectory that lie on the doubled stride (about half). The
+// caller records the current point right after, so the latest position is never lost.
 void thin_out(Trajectory& t) {
   long stride = t.stride * 2;
   std::size_t kept = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
-    bool on_stride = static_cast<long>(t.steps[i]) % stride == 0;
-    if (!on_stride && i + 1 != t.size()) continue;
+    if (static_cast<long>(t.steps[i]) % stride != 0) continue;
     for (std::vector<double>* column : {&t.steps, &t.x, &t.y, &t.loss, &t.grad_norm, &t.lr,
                                         &t.m_x, &t.m_y, &t.sigma_x, &t.sigma_y})
       (*column)[kept] = (*column)[i];
