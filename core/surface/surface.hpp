@@ -30,21 +30,24 @@ class Surface {
 };
 
 struct SurfaceInfo {
-  std::string name;       // as in links: "rosenbrock"
-  std::string formula;    // LaTeX of f(x, y)
-  std::string summary_en; // one line
+  std::string name;        // as in links: "rosenbrock"
+  std::string formula;     // LaTeX of f(x, y)
+  std::string summary_en;  // one line
   std::string summary_zh;
-  ViewBox view;           // default view box
-  Vec2 start;             // default start
+  ViewBox view;                // default view box
+  Vec2 start;                  // default start
   std::vector<Vec2> minima;    // known global/local minima to mark (may be empty)
   std::string minima_note_en;  // when minima are not points ("curve xy = 1", "x → +∞")
   std::string minima_note_zh;
-  std::string axis_x = "x";    // axis labels ("b" and "w" for book-regression)
+  std::string axis_x = "x";  // axis labels ("b" and "w" for book-regression)
   std::string axis_y = "y";
+  // The same function in the expression language (surface/expression.hpp), so a user can start
+  // a custom surface from a built-in and change it.
+  std::string expression;
 };
 
-const std::vector<SurfaceInfo>& surface_catalogue();           // the built-ins (not "custom")
-const SurfaceInfo* find_surface(const std::string& name);       // nullptr if unknown
+const std::vector<SurfaceInfo>& surface_catalogue();       // the built-ins (not "custom")
+const SurfaceInfo* find_surface(const std::string& name);  // nullptr if unknown
 // A built-in by name; throws std::invalid_argument if unknown.
 std::unique_ptr<Surface> make_builtin_surface(const std::string& name);
 
