@@ -41,7 +41,8 @@ Mlp::Mlp(int inputs, const std::vector<int>& hidden, int outputs, Activation act
   sizes_.push_back(std::max(0, inputs));
   for (std::size_t l = 0; l < hidden.size() && l < static_cast<std::size_t>(kMaxHiddenLayers); ++l)
     sizes_.push_back(std::min(kMaxNeuronsPerLayer, std::max(1, hidden[l])));
-  sizes_.push_back(output_loss == OutputLoss::Regression ? 1 : std::max(1, outputs));
+  sizes_.push_back(
+      output_loss == OutputLoss::Regression ? 1 : std::min(kMaxClasses, std::max(1, outputs)));
 
   offsets_.assign(sizes_.size(), 0);
   std::size_t offset = 0;

@@ -50,8 +50,8 @@ struct Evaluation {
 class Mlp {
  public:
   // `hidden`: 0..kMaxHiddenLayers sizes (values are clamped to 1..kMaxNeuronsPerLayer, extra
-  // layers ignored); `outputs`: K classes, or 1 for Regression. Parameters start at zero; call
-  // initialize().
+  // layers ignored); `outputs`: K classes (clamped to 1..kMaxClasses), or 1 for Regression.
+  // Parameters start at zero; call initialize().
   Mlp(int inputs, const std::vector<int>& hidden, int outputs, Activation activation,
       OutputLoss output_loss);
 
