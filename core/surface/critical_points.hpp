@@ -1,0 +1,66 @@
+// Critical points of a surface (chapter-notes.md §4): where ∇f = 0, the Hessian's eigenvalues
+// tell a minimum (all > 0) from a maximum (all < 0) and a saddle (mixed); a saddle is escaped
+// along the eigenvector of a negative eigenvalue.
+//
+// Tolerances, all relative to the surface's scale in the view (so they do not depend on units):
+//   value range R = max − min of f over a 16×16 grid of the view, diagonal D of the view;
+//   gradient scale G = R / D, curvature scale C = R / D².
+// - not-critical: |∇f| > kGradientTolerance · G.
+// - degenerate: the smaller-magnitude eigenvalue has |λ| ≤ kEigenvalueTolerance · max|λ|, or
+//   |λ| ≤ kEigenvalueTolerance · C when both are tiny (a flat critical point: the quadratic
+//   model cannot tell what it is, as on the curve of minima of book-saddle or at the
+//   monkey saddle's origin). Exact Hessians make 1e-9 safe: book-regression's minimum has
+//   eigenvalues 5.57 and 1.75e6 (ratio 3e-6) and must stay a minimum, while rounding leaves
+//   the zero eigenvalue on a curve of minima near 1e-16 of the other.
+#pragma once
+
+#include <vector>
+
+#include "common/geometry.hpp"
+#include "surface/surface.hpp"
+
+namespace pg {
+
+constexpr double kGradientTolerance = 1e-6;
+constexpr double kEigenvalueTolerance = 1e-9;
+
+enum class PointKind { Minimum, Maximum, Saddle, Degenerate, NotCritical };
+
+// "minimum", "maximum", "saddle", "degenerate", "not-critical" (as the CLI prints them).
+const char* kind_name(PointKind kind);
+
+// Eigen-decomposition of a symmetric 2×2 matrix (the symmetric part of `m` is used).
+// Eigenvalues ascending; eigenvectors unit length, in the same order, each with its first
+// component positive (or, when that is 0, its second), so results are deterministic.
+struct SymmetricEigen {
+  double values[2];
+  Vec2 vectors[2];
+};
+SymmetricEigen symmetric_eigen(const Mat2& m);
+
+struct PointAnalysis {
+  Vec2 point;
+  double value = 0;
+  Vec2 gradient;
+  Mat2 hessian;
+  double eigenvalues[2] = {0, 0};  // ascending
+  Vec2 eigenvectors[2];            // unit, same order
+  PointKind kind = PointKind::NotCritical;
+  bool has_escape = false;  // a clearly negative eigenvalue exists (whatever the kind)
+  Vec2 escape;              // eigenvector of the most negative eigenvalue
+};
+
+// f, ∇f, the Hessian and its eigen-decomposition at `at`, and what kind of point it is.
+PointAnalysis analyze_point(const Surface& surface, Vec2 at, const ViewBox& view);
+
+// The critical points inside `view`, found by damped Newton iterations on ∇f = 0
+// (Levenberg–Marquardt, which also copes with singular Hessians) from a 32×32 grid of seeds.
+// Converged points are de-duplicated (closer than 1e-6 of the view's diagonal). Degenerate
+// points that form a curve (like book-saddle's minima w1·w2 = 1) would otherwise appear once
+// per seed; they are grouped into connected chains and each chain is reported once, by its
+// member nearest the chain's centroid. Sorted by kind (minima, maxima, saddles, degenerate),
+// then by x, then by y. On very rugged surfaces (rastrigin, ackley) there can be more
+// critical points than seeds, and the list is then not complete.
+std::vector<PointAnalysis> find_critical_points(const Surface& surface, const ViewBox& view);
+
+}  // namespace pg

@@ -1,0 +1,250 @@
+#include "surface/surface_map.hpp"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace pg {
+namespace {
+
+// Control points of the colour map, evenly spaced in t (after viridis: perceptually uniform,
+// monotone in lightness, readable by colour-blind viewers).
+constexpr std::array<Rgba, 9> kControlPoints = {{{68, 1, 84, 255},
+                                                 {71, 44, 122, 255},
+                                                 {59, 81, 139, 255},
+                                                 {44, 113, 142, 255},
+                                                 {33, 144, 141, 255},
+                                                 {39, 173, 129, 255},
+                                                 {92, 200, 99, 255},
+                                                 {170, 220, 50, 255},
+                                                 {253, 231, 37, 255}}};
+
+constexpr int kPaletteSize = 256;
+constexpr std::uint8_t kUndefinedBand = 255;  // band index of an undefined pixel
+constexpr int kMaxSide = 8192;
+constexpr int kStripeWidth = 4;  // pixels per grey stripe of the undefined pattern
+
+const std::array<Rgba, kPaletteSize>& palette() {
+  static const std::array<Rgba, kPaletteSize> colours = [] {
+    std::array<Rgba, kPaletteSize> p{};
+    for (int i = 0; i < kPaletteSize; ++i) p[i] = colormap((i + 0.5) / kPaletteSize);
+    return p;
+  }();
+  return colours;
+}
+
+// Maps f to t ∈ [0, 1] as described in surface_map.hpp, and back (for the contour levels).
+struct ColourScale {
+  double min = 0, span = 0;
+  bool log = false;
+  double epsilon = 1, log_span = 1;
+
+  double t(double f) const {
+    if (!(span > 0)) return 0.5;
+    const double u = f - min;
+    return log ? std::log1p(u / epsilon) / log_span : u / span;
+  }
+  double value(double t) const {
+    return log ? min + epsilon * std::expm1(t * log_span) : min + t * span;
+  }
+};
+
+ColourScale choose_scale(const std::vector<double>& values, double min, double max) {
+  ColourScale scale;
+  scale.min = min;
+  scale.span = max - min;
+  if (!(scale.span > 0) || !std::isfinite(scale.span)) return scale;
+  // The median of a regular subsample (at most 4096 values) is plenty to choose a scale.
+  std::vector<double> sample;
+  const std::size_t stride = values.size() / 4096 + 1;
+  for (std::size_t i = 0; i < values.size(); i += stride)
+    if (std::isfinite(values[i])) sample.push_back(values[i] - min);
+  auto middle = sample.begin() + sample.size() / 2;
+  std::nth_element(sample.begin(), middle, sample.end());
+  const double median = *middle;
+  if (median >= 0.05 * scale.span) return scale;
+  // ln(1 + median/ε) = ½ ln(1 + span/ε)  ⇔  ε = median² / (span − 2·median).
+  scale.log = true;
+  scale.epsilon = std::max(median * median / (scale.span - 2 * median), 1e-9 * scale.span);
+  scale.log_span = std::log1p(scale.span / scale.epsilon);
+  return scale;
+}
+
+// Marching squares on one cell for one level. Corners are numbered top-left, top-right,
+// bottom-right, bottom-left; (left, top) is the cell's top-left pixel centre.
+void contour_cell(double left, double top, const double corner[4], double level,
+                  std::vector<float>& out) {
+  const int code = (corner[0] >= level ? 8 : 0) | (corner[1] >= level ? 4 : 0) |
+                   (corner[2] >= level ? 2 : 0) | (corner[3] >= level ? 1 : 0);
+  if (code == 0 || code == 15) return;
+  auto along = [&](int a, int b) { return (level - corner[a]) / (corner[b] - corner[a]); };
+  // Where the level crosses each edge: 0 top, 1 right, 2 bottom, 3 left.
+  auto point = [&](int edge, float& x, float& y) {
+    switch (edge) {
+      case 0:
+        x = float(left + along(0, 1));
+        y = float(top);
+        break;
+      case 1:
+        x = float(left + 1);
+        y = float(top + along(1, 2));
+        break;
+      case 2:
+        x = float(left + along(3, 2));
+        y = float(top + 1);
+        break;
+      default:
+        x = float(left);
+        y = float(top + along(0, 3));
+        break;
+    }
+  };
+  auto segment = [&](int from, int to) {
+    float x0, y0, x1, y1;
+    point(from, x0, y0);
+    point(to, x1, y1);
+    out.insert(out.end(), {x0, y0, x1, y1});
+  };
+  const bool centre_above = 0.25 * (corner[0] + corner[1] + corner[2] + corner[3]) >= level;
+  switch (code) {
+    case 1:
+    case 14:
+      segment(3, 2);
+      break;
+    case 2:
+    case 13:
+      segment(2, 1);
+      break;
+    case 3:
+    case 12:
+      segment(3, 1);
+      break;
+    case 4:
+    case 11:
+      segment(0, 1);
+      break;
+    case 6:
+    case 9:
+      segment(0, 2);
+      break;
+    case 7:
+    case 8:
+      segment(3, 0);
+      break;
+    case 5:  // top-right and bottom-left above: the centre decides which pair is joined
+      if (centre_above) {
+        segment(3, 0);
+        segment(2, 1);
+      } else {
+        segment(0, 1);
+        segment(3, 2);
+      }
+      break;
+    case 10:  // top-left and bottom-right above
+      if (centre_above) {
+        segment(0, 1);
+        segment(3, 2);
+      } else {
+        segment(3, 0);
+        segment(2, 1);
+      }
+      break;
+  }
+}
+
+}  // namespace
+
+Rgba colormap(double t) {
+  if (!(t > 0)) t = 0;  // also catches NaN
+  if (t > 1) t = 1;
+  const double position = t * (kControlPoints.size() - 1);
+  const std::size_t index = std::min<std::size_t>(std::size_t(position), kControlPoints.size() - 2);
+  const double f = position - index;
+  const Rgba& a = kControlPoints[index];
+  const Rgba& b = kControlPoints[index + 1];
+  auto mix = [f](std::uint8_t p, std::uint8_t q) {
+    return static_cast<std::uint8_t>(std::lround(p + (q - p) * f));
+  };
+  return {mix(a.r, b.r), mix(a.g, b.g), mix(a.b, b.b), 255};
+}
+
+SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, int height,
+                      const MapOptions& options) {
+  SurfaceMap map;
+  map.min = map.max = std::numeric_limits<double>::quiet_NaN();
+  if (width < 1 || height < 1 || width > kMaxSide || height > kMaxSide) return map;
+  map.width = width;
+  map.height = height;
+  const std::size_t w = std::size_t(width), h = std::size_t(height);
+
+  // 1. Values at the pixel centres, one row per batched call.
+  std::vector<double> values(w * h), xs(w), ys(w);
+  for (std::size_t i = 0; i < w; ++i) xs[i] = view.x0 + view.width() * (i + 0.5) / w;
+  for (std::size_t j = 0; j < h; ++j) {
+    std::fill(ys.begin(), ys.end(), view.y1 - view.height() * (j + 0.5) / h);
+    surface.values(xs.data(), ys.data(), values.data() + j * w, w);
+  }
+
+  // 2. The range of the finite values and the colour scale.
+  double low = HUGE_VAL, high = -HUGE_VAL;
+  for (double f : values)
+    if (std::isfinite(f)) {
+      low = std::min(low, f);
+      high = std::max(high, f);
+    }
+  const bool any_finite = low <= high;
+  if (any_finite) {
+    map.min = low;
+    map.max = high;
+  }
+  const ColourScale scale = any_finite ? choose_scale(values, low, high) : ColourScale{};
+  map.log_scale = scale.log;
+  const int level_count = scale.span > 0 && std::isfinite(scale.span)
+                              ? std::clamp(options.contour_levels, 0, int(kUndefinedBand) - 1)
+                              : 0;
+  for (int k = 1; k <= level_count; ++k)
+    map.levels.push_back(scale.value(double(k) / (level_count + 1)));
+
+  // 3. Pixels, and each pixel's band: how many levels are <= its value, so a cell crosses
+  // level k exactly when its corners' bands straddle k.
+  map.rgba.resize(w * h * 4);
+  std::vector<std::uint8_t> band(w * h);
+  const auto& colours = palette();
+  for (std::size_t j = 0; j < h; ++j)
+    for (std::size_t i = 0; i < w; ++i) {
+      const std::size_t p = j * w + i;
+      const double f = values[p];
+      Rgba c;
+      if (std::isfinite(f)) {
+        const double t = std::clamp(scale.t(f), 0.0, 1.0);
+        c = colours[std::min(int(t * kPaletteSize), kPaletteSize - 1)];
+        band[p] = std::uint8_t(std::upper_bound(map.levels.begin(), map.levels.end(), f) -
+                               map.levels.begin());
+      } else {
+        c = ((i + j) / kStripeWidth) % 2 ? kUndefinedDark : kUndefinedLight;
+        band[p] = kUndefinedBand;
+      }
+      std::uint8_t* out = &map.rgba[4 * p];
+      out[0] = c.r;
+      out[1] = c.g;
+      out[2] = c.b;
+      out[3] = c.a;
+    }
+
+  // 4. Contours: most cells have four corners in one band and are skipped at once.
+  for (std::size_t j = 0; j + 1 < h; ++j)
+    for (std::size_t i = 0; i + 1 < w; ++i) {
+      const std::size_t p = j * w + i;
+      const std::uint8_t b[4] = {band[p], band[p + 1], band[p + w + 1], band[p + w]};
+      const std::uint8_t lowest = *std::min_element(b, b + 4);
+      const std::uint8_t highest = *std::max_element(b, b + 4);
+      if (lowest == highest || highest == kUndefinedBand) continue;
+      const double corner[4] = {values[p], values[p + 1], values[p + w + 1], values[p + w]};
+      for (int k = lowest; k < highest; ++k)
+        contour_cell(i + 0.5, j + 0.5, corner, map.levels[k], map.contours);
+    }
+  return map;
+}
+
+}  // namespace pg
