@@ -8,6 +8,7 @@
 #include <map>
 
 #include "learn/softmax_loss.hpp"
+#include "surface/elementary.hpp"
 
 namespace pg {
 namespace {
@@ -197,15 +198,16 @@ struct Himmelblau {
 // ∂f/∂x = 2x + 20π sin 2πx,  ∂²f/∂x² = 2 + 40π² cos 2πx.
 struct Rastrigin {
   static double value(double x, double y) {
-    return 20 + x * x - 10 * std::cos(2 * kPi * x) + y * y - 10 * std::cos(2 * kPi * y);
+    return 20 + x * x - 10 * elementary::cos(2 * kPi * x) + y * y -
+           10 * elementary::cos(2 * kPi * y);
   }
   static Derivatives derivatives(double x, double y) {
     Derivatives d;
     d.value = value(x, y);
-    d.gradient = {2 * x + 20 * kPi * std::sin(2 * kPi * x),
-                  2 * y + 20 * kPi * std::sin(2 * kPi * y)};
-    d.hessian.xx = 2 + 40 * kPi * kPi * std::cos(2 * kPi * x);
-    d.hessian.yy = 2 + 40 * kPi * kPi * std::cos(2 * kPi * y);
+    d.gradient = {2 * x + 20 * kPi * elementary::sin(2 * kPi * x),
+                  2 * y + 20 * kPi * elementary::sin(2 * kPi * y)};
+    d.hessian.xx = 2 + 40 * kPi * kPi * elementary::cos(2 * kPi * x);
+    d.hessian.yy = 2 + 40 * kPi * kPi * elementary::cos(2 * kPi * y);
     return d;
   }
 };
@@ -225,15 +227,16 @@ struct Rastrigin {
 struct Ackley {
   static double value(double x, double y) {
     double r = std::sqrt(0.5 * (x * x + y * y));
-    return -20 * std::exp(-0.2 * r) -
-           std::exp(0.5 * (std::cos(2 * kPi * x) + std::cos(2 * kPi * y))) + kE + 20;
+    return -20 * elementary::exp(-0.2 * r) -
+           elementary::exp(0.5 * (elementary::cos(2 * kPi * x) + elementary::cos(2 * kPi * y))) +
+           kE + 20;
   }
   static Derivatives derivatives(double x, double y) {
     Derivatives d;
     d.value = value(x, y);
     double r = std::hypot(x, y) * std::sqrt(0.5);
     if (r > 0) {
-      double e_over_r = std::exp(-0.2 * r) / r;
+      double e_over_r = elementary::exp(-0.2 * r) / r;
       double ux = x / r, uy = y / r;
       double bend = 1 + 0.2 * r;
       d.gradient = {2 * x * e_over_r, 2 * y * e_over_r};
@@ -241,10 +244,11 @@ struct Ackley {
       d.hessian.xy = -e_over_r * ux * uy * bend;
       d.hessian.yy = e_over_r * (2 - uy * uy * bend);
     }
-    double ripple = std::exp(0.5 * (std::cos(2 * kPi * x) + std::cos(2 * kPi * y)));
-    double cx = -kPi * std::sin(2 * kPi * x), cy = -kPi * std::sin(2 * kPi * y);
-    double cxx = -2 * kPi * kPi * std::cos(2 * kPi * x);
-    double cyy = -2 * kPi * kPi * std::cos(2 * kPi * y);
+    double ripple =
+        elementary::exp(0.5 * (elementary::cos(2 * kPi * x) + elementary::cos(2 * kPi * y)));
+    double cx = -kPi * elementary::sin(2 * kPi * x), cy = -kPi * elementary::sin(2 * kPi * y);
+    double cxx = -2 * kPi * kPi * elementary::cos(2 * kPi * x);
+    double cyy = -2 * kPi * kPi * elementary::cos(2 * kPi * y);
     d.gradient.x -= ripple * cx;
     d.gradient.y -= ripple * cy;
     d.hessian.xx -= ripple * (cx * cx + cxx);
@@ -383,11 +387,12 @@ struct TwoWells {
   static constexpr double kWidth = 0.2;
   static double value(double x, double y) {
     double right = (x - 1) * (x - 1) + y * y, left = (x + 1) * (x + 1) + y * y;
-    return x * x + y * y - 2 * std::exp(-right / kWidth) - 3 * std::exp(-left / kWidth);
+    return x * x + y * y - 2 * elementary::exp(-right / kWidth) -
+           3 * elementary::exp(-left / kWidth);
   }
   static void add_bump(Derivatives& d, double weight, double centre, double x, double y) {
     double u = x - centre;
-    double g = weight * std::exp(-(u * u + y * y) / kWidth);
+    double g = weight * elementary::exp(-(u * u + y * y) / kWidth);
     double ax = -2 * u / kWidth, ay = -2 * y / kWidth;
     d.gradient.x += g * ax;
     d.gradient.y += g * ay;

@@ -10,6 +10,8 @@
 #include <limits>
 #include <vector>
 
+#include "surface/elementary.hpp"
+
 namespace pg {
 namespace {
 
@@ -76,13 +78,6 @@ double integer_power(double base, int exponent) {
   return reciprocal ? 1 / result : result;
 }
 
-// 1 / (1 + e^−u), without overflowing e^−u for large negative u.
-double sigmoid(double u) {
-  if (u >= 0) return 1 / (1 + std::exp(-u));
-  double e = std::exp(u);
-  return e / (1 + e);
-}
-
 // min and max that return NaN if either argument is NaN (std::min would depend on the order).
 double nan_min(double a, double b) {
   return std::isnan(a) || std::isnan(b) ? kNaN : (b < a ? b : a);
@@ -100,23 +95,23 @@ double unary_value(Op op, double u, double number) {
     case Op::IntegerPower:
       return integer_power(u, static_cast<int>(number));
     case Op::Sin:
-      return std::sin(u);
+      return elementary::sin(u);
     case Op::Cos:
-      return std::cos(u);
+      return elementary::cos(u);
     case Op::Tan:
-      return std::tan(u);
+      return elementary::tan(u);
     case Op::Exp:
-      return std::exp(u);
+      return elementary::exp(u);
     case Op::Log:
-      return std::log(u);
+      return elementary::log(u);
     case Op::Sqrt:
       return std::sqrt(u);
     case Op::Abs:
       return std::fabs(u);
     case Op::Tanh:
-      return std::tanh(u);
+      return elementary::tanh(u);
     case Op::Sigmoid:
-      return sigmoid(u);
+      return elementary::sigmoid(u);
     default:
       return kNaN;
   }
@@ -260,9 +255,9 @@ Jet unary_jet(Op op, const Jet& u, double number) {
                    double(n) * (n - 1) * integer_power(a, n - 2));
     }
     case Op::Sin:
-      return chain(u, v, std::cos(a), -v);
+      return chain(u, v, elementary::cos(a), -v);
     case Op::Cos:
-      return chain(u, v, -std::sin(a), -v);
+      return chain(u, v, -elementary::sin(a), -v);
     case Op::Tan:
       return chain(u, v, 1 + v * v, 2 * v * (1 + v * v));
     case Op::Exp:
@@ -313,7 +308,7 @@ Jet power(const Jet& a, const Jet& b) {
   const double v = std::pow(a.v, b.v);
   if (!(a.v > 0))
     return chain(a, v, b.v * std::pow(a.v, b.v - 1), b.v * (b.v - 1) * std::pow(a.v, b.v - 2));
-  const double log_a = std::log(a.v);
+  const double log_a = elementary::log(a.v);
   Jet w;
   w.dx = log_a * b.dx + b.v / a.v * a.dx;
   w.dy = log_a * b.dy + b.v / a.v * a.dy;

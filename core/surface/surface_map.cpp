@@ -5,6 +5,8 @@
 #include <cmath>
 #include <limits>
 
+#include "surface/elementary.hpp"
+
 namespace pg {
 namespace {
 
@@ -35,6 +37,8 @@ const std::array<Rgba, kPaletteSize>& palette() {
 }
 
 // Maps f to t ∈ [0, 1] as described in surface_map.hpp, and back (for the contour levels).
+// t only picks one of 256 colours, so the per-pixel path multiplies by reciprocals and uses
+// ln(1 + v) rather than the slower, more precise log1p.
 struct ColourScale {
   double min = 0, span = 0;
   bool log = false;
@@ -43,11 +47,19 @@ struct ColourScale {
   double t(double f) const {
     if (!(span > 0)) return 0.5;
     const double u = f - min;
-    return log ? std::log1p(u / epsilon) / log_span : u / span;
+    return log ? elementary::log(1 + u * inverse_epsilon) * inverse_log_span : u * inverse_span;
   }
   double value(double t) const {
     return log ? min + epsilon * std::expm1(t * log_span) : min + t * span;
   }
+  void prepare() {
+    inverse_span = 1 / span;
+    inverse_epsilon = 1 / epsilon;
+    inverse_log_span = 1 / log_span;
+  }
+
+ private:
+  double inverse_span = 0, inverse_epsilon = 1, inverse_log_span = 1;
 };
 
 ColourScale choose_scale(const std::vector<double>& values, double min, double max) {
@@ -55,6 +67,7 @@ ColourScale choose_scale(const std::vector<double>& values, double min, double m
   scale.min = min;
   scale.span = max - min;
   if (!(scale.span > 0) || !std::isfinite(scale.span)) return scale;
+  scale.prepare();
   // The median of a regular subsample (at most 4096 values) is plenty to choose a scale.
   std::vector<double> sample;
   const std::size_t stride = values.size() / 4096 + 1;
@@ -68,6 +81,7 @@ ColourScale choose_scale(const std::vector<double>& values, double min, double m
   scale.log = true;
   scale.epsilon = std::max(median * median / (scale.span - 2 * median), 1e-9 * scale.span);
   scale.log_span = std::log1p(scale.span / scale.epsilon);
+  scale.prepare();
   return scale;
 }
 
@@ -219,8 +233,12 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
       if (std::isfinite(f)) {
         const double t = std::clamp(scale.t(f), 0.0, 1.0);
         c = colours[std::min(int(t * kPaletteSize), kPaletteSize - 1)];
-        band[p] = std::uint8_t(std::upper_bound(map.levels.begin(), map.levels.end(), f) -
-                               map.levels.begin());
+        // Level k sits at t = (k + 1)/(levels + 1): guess the band from t, then settle it by
+        // comparing with the levels themselves (rarely more than one step).
+        int b = std::min(int(t * (level_count + 1)), level_count);
+        while (b < level_count && f >= map.levels[b]) ++b;
+        while (b > 0 && f < map.levels[b - 1]) --b;
+        band[p] = std::uint8_t(b);
       } else {
         c = ((i + j) / kStripeWidth) % 2 ? kUndefinedDark : kUndefinedLight;
         band[p] = kUndefinedBand;
