@@ -10,8 +10,8 @@
 // clamped to the range stated, never a branch, so clang turns a loop of them into SIMD.
 //
 // Algorithms: exp and log follow fdlibm (Sun, 1993) with its minimax coefficients; tanh and the
-// float exp/tanh follow Cephes (Moshier); sin/cos use fdlibm's kernels on [−π/4, π/4] after a
-// three-part Cody–Waite reduction by π/2.
+// float exp follow Cephes (Moshier); the float tanh is our own rational fit; sin/cos use
+// fdlibm's kernels on [−π/4, π/4] after a three-part Cody–Waite reduction by π/2.
 #pragma once
 
 #include <cmath>
@@ -213,11 +213,22 @@ inline double gelu(double x) {
 
 // ---- float32, for drawing ---------------------------------------------------------------------
 
+namespace detail {
+
+// The float selections below are written with bit masks, not ?:, because g++ will not
+// vectorise a ?: whose arms it can move into branches.
+inline float select(bool condition, float if_true, float if_false) {
+  std::uint32_t mask = 0u - static_cast<std::uint32_t>(condition);
+  return float_from_bits((bits_of(if_true) & mask) | (bits_of(if_false) & ~mask));
+}
+
+}  // namespace detail
+
 // e^x for x clamped to [−87, 88] (the normal float range of the result). Cephes' expf.
 inline float exp(float x) {
   using namespace detail;
-  x = x < -87.0f ? -87.0f : x;
-  x = x > 88.0f ? 88.0f : x;
+  x = select(x < -87.0f, -87.0f, x);
+  x = select(x > 88.0f, 88.0f, x);
   float shifted = x * 1.44269504088896341f + kRoundShifterF;
   std::uint32_t k_biased = bits_of(shifted) - bits_of(kRoundShifterF) + 127u;
   float k = shifted - kRoundShifterF;
@@ -235,20 +246,32 @@ inline float exp(float x) {
   return y * float_from_bits(k_biased << 23);
 }
 
-// tanh for floats: Cephes' odd polynomial below |x| = 0.625, the exponential form above; both
-// are computed and one is selected, so a loop of these has no branch.
+// tanh for floats: a rational function x·P(x²)/Q(x²) of degrees 13/6, our own fit (relative
+// error 7.5e-9 in exact arithmetic on [0, 9.1], fitted by iteratively reweighted least squares
+// on the relative error); in float within 3·2^-23 of tanh. Inputs are clamped to ±9.1, where
+// float tanh is 1, and the result to ±1. One division and no exponential: half the cost of the
+// exponential form, and the grids are mostly tanh.
 inline float tanh(float x) {
-  float a = std::fabs(x);
-  a = a > 10.0f ? 10.0f : a;  // tanh(10) rounds to 1 in float
-  float z = x * x;
-  float near_zero = ((((-5.70498872745e-3f * z + 2.06390887954e-2f) * z - 5.37397155531e-2f) * z +
-                      1.33314422036e-1f) *
-                         z -
-                     3.33332819422e-1f) *
-                        z * x +
-                    x;
-  float far = std::copysign(1.0f - 2.0f / (exp(2.0f * a) + 1.0f), x);
-  return a < 0.625f ? near_zero : far;
+  using namespace detail;
+  const float limit = 9.1f;
+  float clamped = select(x > limit, limit, select(x < -limit, -limit, x));
+  float z = clamped * clamped;
+  float p = (((((-8.23216710477655134e-14f * z + 5.17912654661298203e-11f) * z -
+                2.00221170041289133e-08f) *
+                   z +
+               1.11046577244286614e-05f) *
+                  z +
+              3.09923176788731128e-03f) *
+                 z +
+             1.30797864753033034e-01f) *
+                z +
+            9.99999992565680401e-01f;
+  float q =
+      ((2.53925245506954010e-04f * z + 2.44763832813277541e-02f) * z + 4.64131128595016835e-01f) *
+          z +
+      1.0f;
+  float t = clamped * p / q;
+  return select(t > 1.0f, 1.0f, select(t < -1.0f, -1.0f, t));
 }
 
 inline float sigmoid(float x) {

@@ -1,0 +1,101 @@
+// Classification speed against TensorFlow Playground (TFP), natively and in wasm (node).
+//
+// TFP's numbers were measured on this machine with its own nn.ts: one animation frame of its
+// default task (one epoch of 250 training points at batch 10, network [4,2] tanh on features
+// x, y; both losses over the 500 points; the 100×100 decision grid) takes 4.4 ms, and the same
+// work for its largest network (7 features, six layers of 8) 36.1 ms, 93 % of it the grid.
+// We do the same work (with a 2-class softmax output instead of TFP's single tanh output) and
+// print our times, broken into epoch / losses / grid, and the ratio TFP/ours.
+// The last line of each task is a checksum: it must be the same natively and in wasm.
+#include <algorithm>
+#include <chrono>
+#include <cstdint>
+#include <cstdio>
+#include <cstring>
+#include <vector>
+
+#include "learn/trainer.hpp"
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+double milliseconds_since(Clock::time_point start) {
+  return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+// Other work on the machine only ever adds time: the median of many frames is a steady figure.
+double median(std::vector<double> values) {
+  std::nth_element(values.begin(), values.begin() + values.size() / 2, values.end());
+  return values[values.size() / 2];
+}
+
+// FNV-1a over bytes: a fingerprint of results to compare across platforms.
+std::uint64_t fingerprint(const void* data, std::size_t size, std::uint64_t hash) {
+  const unsigned char* bytes = static_cast<const unsigned char*>(data);
+  for (std::size_t i = 0; i < size; ++i) hash = (hash ^ bytes[i]) * 0x100000001B3ULL;
+  return hash;
+}
+
+void run_task(const char* name, const std::vector<std::string>& features,
+              const std::vector<int>& hidden, double tfp_ms, int frames) {
+  pg::ClassifyConfig config;  // TFP's defaults: circle, noise 0, 50 % training, batch 10
+  config.features = features;
+  config.hidden = hidden;
+  config.activation = "tanh";
+  config.epochs = 1000000;
+  pg::RacerConfig sgd;
+  sgd.optimizer_params["lr"].number = 0.03;  // TFP's default learning rate
+  pg::Experiment experiment(config, {sgd});
+  pg::Examples train = pg::make_examples(experiment.data().train, experiment.features());
+  pg::Examples test = pg::make_examples(experiment.data().test, experiment.features());
+
+  const int n = 100;
+  std::vector<float> grid(static_cast<std::size_t>(n) * n * experiment.classes());
+  std::vector<double> epoch_and_losses_ms, losses_ms, grid_ms;
+  for (int frame = 0; frame < frames; ++frame) {
+    Clock::time_point start = Clock::now();
+    experiment.train_epoch();  // the epoch, then the train and test losses
+    epoch_and_losses_ms.push_back(milliseconds_since(start));
+
+    pg::Mlp network = experiment.racer(0).network();
+    start = Clock::now();
+    double sink = network.evaluate(train, nullptr).loss + network.evaluate(test, nullptr).loss;
+    losses_ms.push_back(milliseconds_since(start));
+    if (sink < 0) std::printf("impossible\n");
+
+    start = Clock::now();
+    experiment.decision_grid(0, n, grid.data());
+    grid_ms.push_back(milliseconds_since(start));
+  }
+  double losses = median(losses_ms);
+  double epoch = median(epoch_and_losses_ms) - losses;
+  double grid_median = median(grid_ms);
+  double total = epoch + losses + grid_median;
+  std::printf("%s\n", name);
+  std::printf("  epoch %.3f ms, losses %.3f ms, grid %.3f ms: %.3f ms per frame (medians)\n", epoch,
+              losses, grid_median, total);
+  std::printf("  TensorFlow Playground %.1f ms: ours is %.1fx faster\n", tfp_ms, tfp_ms / total);
+
+  const pg::EpochMetrics& last = experiment.racer(0).history().back();
+  std::uint64_t hash = fingerprint(grid.data(), grid.size() * sizeof(float), 0xCBF29CE484222325ULL);
+  const std::vector<double>& parameters = experiment.racer(0).network().parameters();
+  hash = fingerprint(parameters.data(), parameters.size() * sizeof(double), hash);
+  std::printf("  checksum after %d epochs: train loss %.17g, test accuracy %.17g, hash %016llx\n",
+              last.epoch, last.train_loss, last.test_accuracy,
+              static_cast<unsigned long long>(hash));
+}
+
+}  // namespace
+
+int main() {
+#ifdef __EMSCRIPTEN__
+  std::printf("bench_learn (wasm)\n");
+#else
+  std::printf("bench_learn (native)\n");
+#endif
+  run_task("(a) default task: features x,y, [4,2] tanh", {"x", "y"}, {4, 2}, 4.4, 300);
+  run_task("(b) largest network: 7 features, six layers of 8, tanh",
+           {"x", "y", "x2", "y2", "xy", "sinx", "siny"}, {8, 8, 8, 8, 8, 8}, 36.1, 100);
+  return 0;
+}
