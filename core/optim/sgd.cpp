@@ -46,7 +46,7 @@ void Sgd::step(double* theta, const double* gradient, double lr, double* directi
       // Δ/η_t overflows, −(η_t/σ) m cannot express the move: m = −Δ, as if η_t were 1.
       const double move = nesterov_ ? momentum_ * velocity_[i] - lr * g : velocity_[i];
       theta[i] += move;
-      const double m = -move / lr;
+      const double m = lr != 0 ? -move / lr : -move;
       direction[i] = std::isfinite(m) ? m : -move;
     } else {
       // torch: m = d (b, or g + μ b with nesterov), σ = 1;  θ −= η_t d.
