@@ -15,7 +15,7 @@ class BiasCorrection {
   double at(double beta, long step) {
     if (beta == saturated_beta_ && step >= saturated_step_) return 1.0;
     const double power = std::pow(beta, static_cast<double>(step));
-    if (power < 0x1p-60) {
+    if (std::fabs(power) < 0x1p-60) {
       saturated_beta_ = beta;
       saturated_step_ = step;
     }

@@ -1,5 +1,8 @@
 // Adam, AMSGrad and AdamW (torch.optim.Adam, torch.optim.AdamW), worked by hand on
 // f = ½(x² + 4y²), ∇f = (x, 4y), from θ0 = (1, 1).
+#include <cmath>
+
+#include "optim/torch_math.hpp"
 #include "optim_test_support.hpp"
 
 using pg_test::check_path;
@@ -77,4 +80,18 @@ TEST_CASE("adam: amsgrad divides by the largest second moment so far") {
              {{0.50000000499999997, 0.50000000124999999},
               {-0.021026037050983746, -0.021026046234259011},
               {-0.51455247944544125, -0.51455249259619662}});
+}
+
+TEST_CASE("bias correction: skipping the saturated pow never changes 1 − βᵗ") {
+  // The cached form must equal PyTorch's 1 - beta ** step at every step, also when β changes.
+  pg::BiasCorrection correction;
+  for (double beta : {0.9, 0.999, 0.0, 0.5, 0.9}) {
+    for (long step = 1; step <= 60000; ++step) {
+      const double expected = 1 - std::pow(beta, static_cast<double>(step));
+      if (correction.at(beta, step) != expected) {
+        FAIL("β = " << beta << ", t = " << step);
+      }
+    }
+  }
+  CHECK(correction.at(0.9, 1) == Approx(0.1).epsilon(1e-15));  // back to an early step
 }
