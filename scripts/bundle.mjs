@@ -1,0 +1,41 @@
+// Bundles the page with esbuild into build/site/, next to the wasm module and static assets.
+import { build } from 'esbuild';
+import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const site = join(root, 'build/site');
+const wasm = join(root, process.env.WASM_BUILD_DIR ?? 'build/wasm');
+
+rmSync(site, { recursive: true, force: true });
+mkdirSync(join(site, 'fonts'), { recursive: true });
+
+const entryPoints = { app: join(root, 'web/main.tsx') };
+if (existsSync(join(root, 'web/classify/worker.ts')))
+  entryPoints.worker = join(root, 'web/classify/worker.ts');
+
+await build({
+  entryPoints,
+  outdir: site,
+  bundle: true,
+  format: 'esm',
+  target: 'es2022',
+  minify: true,
+  sourcemap: true,
+  jsx: 'automatic',
+  jsxImportSource: 'preact',
+  // The wasm module is loaded at run time from next to app.js.
+  external: ['./playground.mjs'],
+  logLevel: 'warning',
+});
+
+cpSync(join(root, 'web/index.html'), join(site, 'index.html'));
+cpSync(join(root, 'web/style.css'), join(site, 'style.css'));
+cpSync(join(root, 'web/assets'), join(site, 'assets'), { recursive: true });
+cpSync(join(root, 'node_modules/uplot/dist/uPlot.min.css'), join(site, 'uPlot.min.css'));
+cpSync(join(root, 'node_modules/katex/dist/katex.min.css'), join(site, 'katex.min.css'));
+const fonts = join(root, 'node_modules/katex/dist/fonts');
+for (const font of readdirSync(fonts).filter((f) => f.endsWith('.woff2')))
+  cpSync(join(fonts, font), join(site, 'fonts', font));
+for (const file of ['playground.mjs', 'playground.wasm']) cpSync(join(wasm, file), join(site, file));

@@ -1,0 +1,59 @@
+// A tiny static file server for build/site, used by scripts/serve.sh and by the browser tests.
+// Loopback only; no directory listings; paths cannot leave the root.
+import { createServer } from 'node:http';
+import { readFile, stat } from 'node:fs/promises';
+import { extname, join, normalize, resolve, sep } from 'node:path';
+
+const MIME = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.wasm': 'application/wasm',
+  '.json': 'application/json',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+  '.woff': 'font/woff',
+  '.ttf': 'font/ttf',
+  '.ico': 'image/x-icon',
+};
+
+export function startStaticServer(root, { port = 0, host = '127.0.0.1' } = {}) {
+  const base = resolve(root);
+  const server = createServer(async (request, response) => {
+    try {
+      const url = new URL(request.url, 'http://localhost');
+      let path = normalize(decodeURIComponent(url.pathname));
+      if (path.endsWith('/')) path += 'index.html';
+      const file = resolve(join(base, path));
+      if (file !== base && !file.startsWith(base + sep)) throw new Error('outside root');
+      const info = await stat(file);
+      if (!info.isFile()) throw new Error('not a file');
+      const body = await readFile(file);
+      response.writeHead(200, {
+        'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        'Cache-Control': 'no-cache',
+      });
+      response.end(body);
+    } catch {
+      response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
+      response.end('not found');
+    }
+  });
+  return new Promise((resolvePromise, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => {
+      const address = server.address();
+      resolvePromise({ server, url: `http://${host}:${address.port}/` });
+    });
+  });
+}
+
+// `node scripts/static-server.mjs <root> [port]`
+if (import.meta.url === `file://${process.argv[1]}`) {
+  const root = process.argv[2] ?? 'build/site';
+  const port = Number(process.argv[3] ?? process.env.PORT ?? 8080);
+  const { url } = await startStaticServer(root, { port });
+  console.log(`Optimizer Playground is served at ${url}  (Ctrl-C stops it)`);
+}

@@ -1,0 +1,85 @@
+#!/usr/bin/env bash
+# Installs what is missing, builds, and runs every test layer:
+#   1. Catch2 unit tests (native, via CTest)
+#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the
+#      expression parser's fuzzer for a bounded time
+#   3. node --test on the built wasm module
+#   4. browser tests: playwright-core driving /usr/bin/chromium against build/site
+# Exits non-zero if anything failed; the last line is "N passed, N failed".
+set -uo pipefail
+cd "$(dirname "$0")/.."
+jobs=$(nproc)
+passed=0
+failed=0
+log_dir=build/test-logs
+fuzz_seconds=${FUZZ_SECONDS:-30}
+
+scripts/setup.sh || { echo "0 passed, 1 failed"; exit 1; }
+scripts/build.sh || { echo "build failed"; echo "0 passed, 1 failed"; exit 1; }
+mkdir -p "$log_dir"
+
+count_ctest() {  # $1 = log file: adds "N tests failed out of M" to the totals
+  local line total bad
+  line=$(grep -Eo '[0-9]+ tests failed out of [0-9]+' "$1" | tail -n 1)
+  if [ -z "$line" ]; then failed=$((failed + 1)); return; fi
+  bad=${line%% tests*}
+  total=${line##* }
+  passed=$((passed + total - bad))
+  failed=$((failed + bad))
+}
+
+count_node() {  # $1 = log file of node --test (TAP): "# pass N" / "# fail N"
+  local p f
+  p=$(grep -E '^# pass [0-9]+' "$1" | tail -n 1 | awk '{print $3}')
+  f=$(grep -E '^# fail [0-9]+' "$1" | tail -n 1 | awk '{print $3}')
+  if [ -z "$p" ]; then failed=$((failed + 1)); return; fi
+  passed=$((passed + p))
+  failed=$((failed + ${f:-0}))
+}
+
+echo "== 1. Catch2 (native)"
+(cd build/native && ctest -j "$jobs" --output-on-failure) >"$log_dir/unit.log" 2>&1
+tail -n 3 "$log_dir/unit.log"; count_ctest "$log_dir/unit.log"
+
+echo "== 2. Catch2 under ASan + UBSan, and the expression fuzzer (${fuzz_seconds} s)"
+if [ ! -f build/asan/build.ninja ]; then
+  CXX=clang++ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
+    -DPLAYGROUND_SANITIZE=ON -DPLAYGROUND_FUZZ=ON >/dev/null
+fi
+if cmake --build build/asan -j "$jobs" >"$log_dir/asan-build.log" 2>&1; then
+  (cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
+     ctest -j "$jobs" --output-on-failure) >"$log_dir/asan.log" 2>&1
+  tail -n 3 "$log_dir/asan.log"; count_ctest "$log_dir/asan.log"
+  for fuzzer in build/asan/fuzz_*; do
+    [ -x "$fuzzer" ] || continue
+    name=$(basename "$fuzzer")
+    corpus=tests/fuzz/corpus/${name#fuzz_}
+    work=$(mktemp -d)
+    cp -r "$corpus"/. "$work"/ 2>/dev/null
+    if "$fuzzer" -max_total_time="$fuzz_seconds" -max_len=1200 -timeout=5 -artifact_prefix=/tmp/ \
+         "$work" >"$log_dir/$name.log" 2>&1; then
+      echo "$name: no crash in ${fuzz_seconds} s ($(grep -Eo 'Done [0-9]+ runs' "$log_dir/$name.log"))"
+      passed=$((passed + 1))
+    else
+      echo "$name: FAILED, see $log_dir/$name.log"; failed=$((failed + 1))
+    fi
+    rm -rf "$work"
+  done
+else
+  echo "sanitizer build FAILED, see $log_dir/asan-build.log"; failed=$((failed + 1))
+fi
+
+echo "== 3. node --test on the wasm module"
+node --test tests/wasm/ >"$log_dir/wasm.log" 2>&1
+grep -E '^# (pass|fail)' "$log_dir/wasm.log"; count_node "$log_dir/wasm.log"
+
+echo "== 4. browser (playwright-core + chromium)"
+node --test --test-concurrency=1 tests/e2e/ >"$log_dir/e2e.log" 2>&1
+grep -E '^# (pass|fail)' "$log_dir/e2e.log"; count_node "$log_dir/e2e.log"
+
+if [ "$failed" -ne 0 ]; then
+  echo "failures: see the logs in $log_dir"
+  grep -h -E '^not ok|\*\*\*Failed|FAILED' "$log_dir"/*.log | head -n 20
+fi
+echo "$passed passed, $failed failed"
+[ "$failed" -eq 0 ]

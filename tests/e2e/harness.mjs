@@ -1,0 +1,67 @@
+// Shared set-up of the browser tests: serve build/site on 127.0.0.1, drive Debian's Chromium
+// with playwright-core, and collect every console error and CSP violation of a page.
+import { mkdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+import { startStaticServer } from '../../scripts/static-server.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+export const shotsDir = join(root, 'build/test-shots');
+
+export async function startBrowser() {
+  mkdirSync(shotsDir, { recursive: true });
+  const { server, url } = await startStaticServer(join(root, 'build/site'));
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+           '--disable-component-update', '--disable-sync'],
+  });
+  return {
+    url,
+    browser,
+    async close() {
+      await browser.close();
+      await new Promise((resolve) => server.close(resolve));
+    },
+  };
+}
+
+// A new page at `hash`, with console errors, page errors and CSP violations collected in
+// `errors`; resolves once the app has rendered and the automation API is installed.
+export async function openPage(env, hash = '', { viewport = { width: 1440, height: 960 }, locale = 'en-US' } = {}) {
+  const context = await env.browser.newContext({ viewport, locale, deviceScaleFactor: 1 });
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error') errors.push(`console: ${message.text()}`);
+  });
+  page.on('pageerror', (error) => errors.push(`page error: ${error.message}`));
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (event) => {
+      console.error(`CSP violation: ${event.violatedDirective} ${event.blockedURI}`);
+    });
+  });
+  await page.goto(`${env.url}${hash ? `#${hash}` : ''}`);
+  await page.waitForFunction(() => window.playground !== undefined, null, { timeout: 15000 });
+  return { page, context, errors };
+}
+
+export function shotPath(name) {
+  return join(shotsDir, `${name}.png`);
+}
+
+// Colour statistics of a canvas: how many distinct colours, and the share of non-blank pixels.
+export async function canvasStats(page, selector) {
+  return page.$eval(selector, (canvas) => {
+    const g = canvas.getContext('2d');
+    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set();
+    let painted = 0;
+    for (let i = 0; i < data.length; i += 4 * 7) {
+      colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+      if (data[i + 3] > 0) painted++;
+    }
+    return { width: canvas.width, height: canvas.height, colours: colours.size, painted: painted / (data.length / 28) };
+  });
+}

@@ -1,0 +1,45 @@
+// window.playground: the small automation API of references.md, for tests and power users.
+//   state() → the current state string; setState(s) → the problems of s (loads the rest);
+//   step(n) → n updates (surface) or n epochs (classify), done when the promise resolves;
+//   racers() → per racer {optimizer, step, x, y, loss, status} or
+//              {optimizer, epoch, trainLoss, testLoss, trainAcc, testAcc, status}.
+import type { Problem } from './core';
+import type { LinkStore, Mode } from './store';
+
+export interface ModeController {
+  step(n: number): Promise<void>;
+  racers(): Record<string, unknown>[];
+}
+
+export interface Automation {
+  state(): string;
+  setState(link: string): Problem[];
+  step(n: number): Promise<void>;
+  racers(): Record<string, unknown>[];
+}
+
+declare global {
+  interface Window {
+    playground?: Automation;
+  }
+}
+
+export function installAutomation(store: LinkStore, controllers: Map<Mode, ModeController>): () => void {
+  const active = (): ModeController => {
+    const controller = controllers.get(store.mode);
+    if (!controller) throw new Error(`the ${store.mode} page is not ready`);
+    return controller;
+  };
+  window.playground = {
+    state: () => store.link,
+    setState: (link: string) => store.open(String(link).replace(/^#/, '')),
+    step: async (n: number) => {
+      if (!Number.isFinite(n) || n < 0) throw new Error('step(n) needs a number n >= 0');
+      await active().step(Math.floor(n));
+    },
+    racers: () => active().racers(),
+  };
+  return () => {
+    delete window.playground;
+  };
+}

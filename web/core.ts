@@ -1,0 +1,281 @@
+// The typed door to the C++ core (the embind module). Everything the page knows about
+// optimizers, schedules, surfaces, datasets, defaults and ranges comes from here: there is no
+// copy of those tables in the page, and links are only ever read and written by the core.
+
+export interface Text {
+  en: string;
+  zh: string;
+}
+
+export interface ParamSpec {
+  name: string;
+  kind: 'real' | 'integer' | 'boolean' | 'choice' | 'list';
+  default: number | boolean | string | null; // null: derived from other values (default_note)
+  default_text: string; // as a link writes it ("" when derived)
+  default_note: string;
+  min: number | null;
+  max: number | null;
+  min_open: boolean;
+  max_open: boolean;
+  choices?: string[];
+  summary: Text;
+}
+
+export interface OptimizerInfo {
+  name: string;
+  alias_of: string;
+  has_book_variant: boolean;
+  summary: Text;
+  formula_m: string;
+  formula_sigma: string;
+  formula_m_book: string;
+  formula_sigma_book: string;
+  formula_decay: string;
+  params: ParamSpec[];
+}
+
+export interface ScheduleInfo {
+  name: string;
+  summary: Text;
+  params: ParamSpec[];
+}
+
+export interface SurfaceInfo {
+  name: string;
+  formula: string;
+  summary: Text;
+  view: [number, number, number, number];
+  start: [number, number];
+  minima: [number, number][];
+  minima_note: Text;
+  axes: [string, string];
+}
+
+export interface NamedInfo {
+  name: string;
+  formula?: string;
+  display?: string;
+  initialisation?: string;
+  summary: Text;
+}
+
+export interface DatasetInfo {
+  name: string;
+  regression: boolean;
+  min_classes: number;
+  max_classes: number;
+  default_classes: number;
+  summary: Text;
+}
+
+export interface Catalogue {
+  optimizers: OptimizerInfo[];
+  schedules: ScheduleInfo[];
+  warmup: ParamSpec;
+  surfaces: SurfaceInfo[];
+  datasets: DatasetInfo[];
+  features: NamedInfo[];
+  activations: NamedInfo[];
+  losses: NamedInfo[];
+  regularizations: NamedInfo[];
+  classify_params: ParamSpec[];
+  limits: {
+    racers: number;
+    steps: number;
+    hidden_layers: number;
+    neurons_per_layer: number;
+    classes: number;
+    drawn_points: number;
+    expression_length: number;
+    data_half_width: number;
+  };
+}
+
+export interface RacerState {
+  text: string; // the racer in link syntax
+  optimizer: string;
+  schedule: string;
+  warmup: number;
+  params: Record<string, string>; // every optimizer parameter, resolved, as link text
+  params_set: Record<string, string>;
+  schedule_params: Record<string, string>;
+  schedule_params_set: Record<string, string>;
+}
+
+export interface SurfaceSettings {
+  name: string;
+  expression: string;
+  view: [number, number, number, number];
+  view_set: boolean;
+  start: [number, number];
+  start_set: boolean;
+  steps: number;
+  speed: number;
+}
+
+export interface ClassifySettings {
+  data: string;
+  classes: number;
+  noise: number;
+  train: number;
+  batch: number;
+  features: string[];
+  net: number[];
+  act: string;
+  loss: string;
+  reg: string;
+  reg_rate: number;
+  epochs: number;
+  target_loss: number;
+  points: [number, number, number][];
+}
+
+export interface StateView {
+  link: string;
+  mode: 'surface' | 'classify';
+  lang: '' | 'en' | 'zh';
+  seed: number;
+  racers: RacerState[];
+  show: { grad: boolean; m: boolean; crit: boolean; test: boolean; discrete: boolean };
+  surface?: SurfaceSettings;
+  classify?: ClassifySettings;
+}
+
+export interface Problem {
+  key: string;
+  value: string;
+  reason: Text;
+}
+
+export interface StateResult {
+  link: string;
+  state: StateView;
+  problems: Problem[];
+}
+
+export interface RacerFrame {
+  step: number;
+  x: number;
+  y: number;
+  loss: number;
+  gradX: number;
+  gradY: number;
+  status: 'running' | 'converged' | 'diverged';
+  divergedAt: number;
+  nextRate: number;
+  lr: number;
+  mX: number;
+  mY: number;
+  sigmaX: number;
+  sigmaY: number;
+  rateX: number;
+  rateY: number;
+  stride: number;
+}
+
+export type TrajectoryColumn =
+  | 'steps'
+  | 'x'
+  | 'y'
+  | 'loss'
+  | 'grad_norm'
+  | 'lr'
+  | 'm_x'
+  | 'm_y'
+  | 'sigma_x'
+  | 'sigma_y';
+
+export interface SurfaceMapResult {
+  rgba: Uint8Array; // view of wasm memory
+  contours: Float32Array; // view of wasm memory: x0,y0,x1,y1 in pixels
+  min: number;
+  max: number;
+  logScale: boolean;
+  levels: number[];
+}
+
+export interface PointAnalysis {
+  x: number;
+  y: number;
+  value: number;
+  gradient: [number, number];
+  hessian: [number, number, number, number];
+  eigenvalues: [number, number];
+  eigenvectors: [number, number, number, number];
+  kind: 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'not-critical';
+  escape: [number, number] | null;
+}
+
+export interface SurfaceSessionHandle {
+  apply(link: string): void;
+  removeRacer(index: number): void;
+  restart(): void;
+  advance(updates: number): number;
+  finished(): boolean;
+  racerCount(): number;
+  racer(index: number): RacerFrame;
+  column(index: number, name: TrajectoryColumn): Float64Array;
+  renderMap(width: number, height: number, x0: number, x1: number, y0: number, y1: number): SurfaceMapResult;
+  value(x: number, y: number): number;
+  analyze(x: number, y: number): string;
+  criticalPoints(x0: number, x1: number, y0: number, y1: number): string;
+  delete(): void;
+}
+
+export interface PlaygroundModule {
+  catalogue(): string;
+  parseState(link: string): string;
+  setValue(link: string, key: string, value: string): string;
+  setRacer(link: string, index: number, text: string): string;
+  setRacerValue(link: string, index: number, key: string, value: string): string;
+  removeRacer(link: string, index: number): string;
+  setMode(link: string, mode: string): string;
+  checkExpression(text: string): string;
+  SurfaceSession: new (link: string) => SurfaceSessionHandle;
+}
+
+type Factory = (options?: Record<string, unknown>) => Promise<PlaygroundModule>;
+
+export async function loadModule(): Promise<PlaygroundModule> {
+  const url = new URL('./playground.mjs', import.meta.url).href;
+  const factory = (await import(url)).default as Factory;
+  return factory();
+}
+
+// Link reading and editing through the core's codec.
+export class Core {
+  readonly catalogue: Catalogue;
+  constructor(readonly module: PlaygroundModule) {
+    this.catalogue = JSON.parse(module.catalogue()) as Catalogue;
+  }
+  parse(link: string): StateResult {
+    return JSON.parse(this.module.parseState(link)) as StateResult;
+  }
+  setValue(link: string, key: string, value: string): StateResult {
+    return JSON.parse(this.module.setValue(link, key, value)) as StateResult;
+  }
+  setRacer(link: string, index: number, text: string): StateResult {
+    return JSON.parse(this.module.setRacer(link, index, text)) as StateResult;
+  }
+  setRacerValue(link: string, index: number, key: string, value: string): StateResult {
+    return JSON.parse(this.module.setRacerValue(link, index, key, value)) as StateResult;
+  }
+  removeRacer(link: string, index: number): StateResult {
+    return JSON.parse(this.module.removeRacer(link, index)) as StateResult;
+  }
+  setMode(link: string, mode: 'surface' | 'classify'): StateResult {
+    return JSON.parse(this.module.setMode(link, mode)) as StateResult;
+  }
+  checkExpression(text: string): { ok: boolean; column: number; message: string } {
+    return JSON.parse(this.module.checkExpression(text));
+  }
+  optimizer(name: string): OptimizerInfo | undefined {
+    return this.catalogue.optimizers.find((o) => o.name === name);
+  }
+  schedule(name: string): ScheduleInfo | undefined {
+    return this.catalogue.schedules.find((s) => s.name === name);
+  }
+  surface(name: string): SurfaceInfo | undefined {
+    return this.catalogue.surfaces.find((s) => s.name === name);
+  }
+}

@@ -1,0 +1,71 @@
+// English and Simplified Chinese for everything the page says. Descriptions of optimizers,
+// schedules, surfaces and datasets come from the core's catalogue (which holds both languages);
+// the page's own words are here. Every key must exist in both tables (a test checks).
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Text } from './core';
+
+export type Lang = 'en' | 'zh';
+
+const en = {
+  'app.title': 'Optimizer Playground',
+  'app.tagline': 'See how neural networks are optimized',
+  'mode.surface': 'Loss surfaces',
+  'mode.classify': 'Classification',
+  'lang.toggle': '中文',
+  'lang.toggle.title': 'Switch to Simplified Chinese',
+  'link.copy': 'Copy link',
+  'link.copied': 'Link copied',
+  'link.copy.title': 'Copy a link that reproduces exactly this state',
+  'notice.title': 'Some of this link could not be used; everything else was loaded:',
+  'notice.dismiss': 'Dismiss',
+  'notice.item': '{key} = “{value}”: {reason}',
+  'loading.failed': 'The playground could not start: {message}',
+} as const;
+
+export type MessageKey = keyof typeof en;
+
+const zh: Record<MessageKey, string> = {
+  'app.title': '优化器游乐场',
+  'app.tagline': '看见神经网络是如何被优化的',
+  'mode.surface': '损失曲面',
+  'mode.classify': '分类',
+  'lang.toggle': 'English',
+  'lang.toggle.title': '切换到英文',
+  'link.copy': '复制链接',
+  'link.copied': '链接已复制',
+  'link.copy.title': '复制一个能精确重现当前状态的链接',
+  'notice.title': '此链接中有部分内容无法使用,其余内容已加载:',
+  'notice.dismiss': '关闭',
+  'notice.item': '{key} = “{value}”:{reason}',
+  'loading.failed': '游乐场无法启动:{message}',
+};
+
+export const messages: Record<Lang, Record<MessageKey, string>> = { en, zh };
+
+export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
+  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+// The language of a new visitor: Chinese if the browser prefers it.
+export function browserLang(): Lang {
+  const preferred = navigator.languages?.length ? navigator.languages : [navigator.language];
+  return preferred.some((l) => l.toLowerCase().startsWith('zh')) ? 'zh' : 'en';
+}
+
+export const LangContext = createContext<Lang>('en');
+
+export function useLang(): Lang {
+  return useContext(LangContext);
+}
+
+export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
+  const lang = useLang();
+  return (key, vars) => translate(lang, key, vars);
+}
+
+export function pick(lang: Lang, text: Text): string {
+  return text[lang] || text.en;
+}

@@ -1,0 +1,106 @@
+// The page's state is a share link. The store holds the canonical link of each mode (one page,
+// two modes, each with its own link), keeps location.hash in step with the active one (written
+// throttled, without flooding the history), and reopens the page's state when the user edits
+// the hash. Every change goes through the core's codec.
+import type { Core, Problem, StateResult, StateView } from './core';
+
+export type Mode = 'surface' | 'classify';
+type Listener = () => void;
+
+const HASH_WRITE_INTERVAL_MS = 250;
+
+export class LinkStore {
+  private links: Record<Mode, string>;
+  private result: StateResult;
+  private listeners = new Set<Listener>();
+  private hashTimer: number | undefined;
+  private lastWrittenHash = '';
+  // Problems of the last link opened (shown in a dismissible notice).
+  notices: Problem[] = [];
+
+  constructor(private core: Core, hash: string) {
+    // location.hash keeps %-escapes; the core decodes them itself.
+    this.result = core.parse(hash.replace(/^#/, ''));
+    this.notices = this.result.problems;
+    const other: Mode = this.result.state.mode === 'surface' ? 'classify' : 'surface';
+    this.links = {
+      surface: '',
+      classify: '',
+      [this.result.state.mode]: this.result.link,
+      [other]: core.setMode(this.result.link, other).link,
+    } as Record<Mode, string>;
+    this.lastWrittenHash = hash.replace(/^#/, '');
+    this.scheduleHashWrite();
+    window.addEventListener('hashchange', () => {
+      const now = location.hash.replace(/^#/, '');
+      if (now !== this.lastWrittenHash) this.open(now);
+    });
+  }
+
+  get link(): string {
+    return this.result.link;
+  }
+  get state(): StateView {
+    return this.result.state;
+  }
+  get mode(): Mode {
+    return this.result.state.mode;
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  // Opens a link from outside (the hash, the automation API): problems become a notice.
+  open(link: string): Problem[] {
+    const result = this.core.parse(link);
+    this.notices = result.problems;
+    this.set(result);
+    return result.problems;
+  }
+
+  // Takes the result of an edit made through the core. With problems, nothing changes and the
+  // problems are returned for the input that caused them.
+  commit(result: StateResult): Problem[] {
+    if (result.problems.length === 0) this.set(result);
+    return result.problems;
+  }
+
+  switchMode(mode: Mode): void {
+    if (mode === this.mode) return;
+    this.links[this.mode] = this.link;
+    this.set(this.core.parse(this.links[mode]));
+  }
+
+  dismissNotices(): void {
+    this.notices = [];
+    this.emit();
+  }
+
+  private set(result: StateResult): void {
+    this.result = result;
+    this.links[result.state.mode] = result.link;
+    this.scheduleHashWrite();
+    this.emit();
+  }
+
+  private emit(): void {
+    for (const listener of [...this.listeners]) listener();
+  }
+
+  private scheduleHashWrite(): void {
+    if (this.hashTimer !== undefined) return;
+    this.hashTimer = window.setTimeout(() => {
+      this.hashTimer = undefined;
+      if (this.link === this.lastWrittenHash) return;
+      this.lastWrittenHash = this.link;
+      history.replaceState(null, '', `#${this.link}`);
+    }, HASH_WRITE_INTERVAL_MS);
+  }
+
+  // The link to share: the current state, written now (not throttled).
+  shareUrl(): string {
+    return `${location.origin}${location.pathname}#${this.link}`;
+  }
+}
