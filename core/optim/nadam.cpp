@@ -18,6 +18,7 @@ void NAdam::set_params(const ResolvedParams& params) {
   eps_ = params.number("eps");
   weight_decay_ = params.number("weight_decay");
   momentum_decay_ = params.number("momentum_decay");
+  mu_next_step_ = 0;  // β1 or ψ may have changed
 }
 
 std::unique_ptr<Optimizer> NAdam::clone() const {
@@ -29,8 +30,12 @@ void NAdam::step(double* theta, const double* gradient, double lr, double* direc
   ++steps_taken_;
   const double t = static_cast<double>(steps_taken_);
   const double bias_correction2 = bias_correction2_.at(beta2_, steps_taken_);
-  const double mu = beta1_ * (1. - 0.5 * std::pow(0.96, t * momentum_decay_));
+  const double mu = mu_next_step_ == steps_taken_
+                        ? mu_next_
+                        : beta1_ * (1. - 0.5 * std::pow(0.96, t * momentum_decay_));
   const double mu_next = beta1_ * (1. - 0.5 * std::pow(0.96, (t + 1) * momentum_decay_));
+  mu_next_ = mu_next;
+  mu_next_step_ = steps_taken_ + 1;
   mu_product_ *= mu;
   if (mu_product_ < DBL_MIN) mu_product_ = 0;
   const double mu_product_next = mu_product_ * mu_next;

@@ -34,6 +34,10 @@ class NAdam final : public Optimizer {
   // would stick at the smallest subnormal (μ_t > ½ rounds it back) and make every later step
   // several times slower.
   double mu_product_ = 1;
+  // μ_{t+1} from the last update, which is this update's μ_t (same formula, same inputs):
+  // saves one pow per update. Valid for update number mu_next_step_ (0: none).
+  double mu_next_ = 0;
+  long mu_next_step_ = 0;
   BiasCorrection bias_correction2_;
   std::vector<double> exp_avg_;     // m
   std::vector<double> exp_avg_sq_;  // v
