@@ -36,6 +36,23 @@ std::vector<Setup> setups() {
   return list;
 }
 
+// A random value inside `spec`'s range: uniform where the range is bounded, else up to 10
+// above the lower bound on a log scale.
+pg::ParamValue random_value(const pg::ParamSpec& spec, std::mt19937_64& random) {
+  pg::ParamValue value = pg::default_value(spec);
+  std::uniform_real_distribution<double> unit(0, 1);
+  if (spec.kind == pg::ParamKind::Choice) {
+    value.choice = spec.choices[random() % spec.choices.size()];
+  } else if (spec.kind == pg::ParamKind::Boolean) {
+    value.number = static_cast<double>(random() % 2);
+  } else if (spec.kind == pg::ParamKind::Real) {
+    const double span = std::isfinite(spec.max) ? spec.max - spec.min : 0;
+    value.number = span > 0 ? spec.min + span * (0.999 * unit(random) + 0.0005)
+                            : spec.min + std::pow(10.0, -8 + 9 * unit(random));
+  }
+  return value;
+}
+
 double decoupled_weight_decay(const Setup& setup) {
   const pg::OptimizerInfo* info = pg::find_optimizer(setup.optimizer);
   if (info->formula_decay.empty()) return 0;
@@ -100,5 +117,39 @@ TEST_CASE("rmsprop centered never takes the root of a negative variance") {
     REQUIRE(std::isfinite(theta));
     REQUIRE(std::isfinite(sigma));
     REQUIRE(sigma > 0);
+  }
+}
+
+TEST_CASE("the decomposition holds for random settings within every parameter's range") {
+  std::mt19937_64 random(777);
+  std::uniform_real_distribution<double> uniform(-3, 3);
+  std::uniform_real_distribution<double> exponent(-4, 0);
+  for (const pg::OptimizerInfo& info : pg::optimizer_catalogue()) {
+    for (int trial = 0; trial < 20; ++trial) {
+      Setup setup{info.name, {}};
+      for (const pg::ParamSpec& spec : info.params)
+        if (spec.name != "lr") setup.values[spec.name] = random_value(spec, random);
+      INFO(info.name << ", trial " << trial);
+      auto optimizer = pg::make_optimizer(setup.optimizer, setup.values, 3);
+      const double lambda = decoupled_weight_decay(setup);
+      double theta[3] = {uniform(random), uniform(random), uniform(random)};
+      double gradient[3], m[3], sigma[3];
+      for (int update = 0; update < 30; ++update) {
+        for (double& g : gradient) g = uniform(random);
+        const double lr = std::pow(10.0, exponent(random));
+        double before[3] = {theta[0], theta[1], theta[2]};
+        optimizer->step(theta, gradient, lr, m, sigma);
+        for (int i = 0; i < 3; ++i) {
+          REQUIRE(std::isfinite(theta[i]));
+          REQUIRE(std::isfinite(m[i]));
+          REQUIRE(std::isfinite(sigma[i]));
+          REQUIRE(sigma[i] > 0);
+          const double decayed = before[i] * (1 - lr * lambda);
+          const double move = -(lr / sigma[i]) * m[i];
+          CHECK(std::fabs((theta[i] - decayed) - move) <=
+                1e-12 * std::fabs(move) + 4e-16 * std::fabs(decayed));
+        }
+      }
+    }
   }
 }
