@@ -1,4 +1,5 @@
-// Bundles the page with esbuild into build/site/, next to the wasm module and static assets.
+// Bundles the page with esbuild into build/site/ (app.js, app.css from the modules' CSS imports,
+// worker.js), next to the wasm module and static assets.
 import { build } from 'esbuild';
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -31,7 +32,6 @@ await build({
 });
 
 cpSync(join(root, 'web/index.html'), join(site, 'index.html'));
-cpSync(join(root, 'web/style.css'), join(site, 'style.css'));
 cpSync(join(root, 'web/assets'), join(site, 'assets'), { recursive: true });
 cpSync(join(root, 'node_modules/uplot/dist/uPlot.min.css'), join(site, 'uPlot.min.css'));
 cpSync(join(root, 'node_modules/katex/dist/katex.min.css'), join(site, 'katex.min.css'));

@@ -4,10 +4,12 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Text } from './core';
+import { classifyMessages } from './classify/messages';
+import { surfaceMessages } from './surface/messages';
 
 export type Lang = 'en' | 'zh';
 
-const en = {
+const base = {
   'app.title': 'Optimizer Playground',
   'app.tagline': 'See how neural networks are optimized',
   'mode.surface': 'Loss surfaces',
@@ -23,9 +25,13 @@ const en = {
   'loading.failed': 'The playground could not start: {message}',
 } as const;
 
+// Each area keeps its own words (surface/messages.ts, classify/messages.ts).
+const en = { ...base, ...surfaceMessages.en, ...classifyMessages.en };
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
+  ...surfaceMessages.zh,
+  ...classifyMessages.zh,
   'app.title': '优化器游乐场',
   'app.tagline': '看见神经网络是如何被优化的',
   'mode.surface': '损失曲面',

@@ -1,5 +1,6 @@
 // Boot: load the wasm core, open the link in the URL hash, render the page.
 import { render } from 'preact';
+import './style.css';
 import { App } from './app';
 import { Core, loadModule } from './core';
 import { browserLang, translate } from './i18n';
