@@ -117,6 +117,7 @@ bool solve_gradient_zero(const Surface& surface, Vec2 seed, const ViewBox& view,
   Vec2 p = seed;
   Derivatives d = surface.derivatives(p.x, p.y);
   double residual = norm(d.gradient);
+  double damping = 1e-12;  // μ relative to the size of H²: small is Newton, large is gradient-like
   for (int iteration = 0; iteration < kIterations && residual > 0; ++iteration) {
     if (!std::isfinite(residual) || !std::isfinite(d.value)) return false;
     const Mat2& h = d.hessian;
@@ -128,10 +129,9 @@ bool solve_gradient_zero(const Surface& surface, Vec2 seed, const ViewBox& view,
     const double by = -(hxy * d.gradient.x + h.yy * d.gradient.y);
     const double size = 0.5 * (axx + ayy);
     if (!(size > 0) || !std::isfinite(size)) break;
-    double damping = 1e-12;  // μ relative to the size of H²
     double step_length = 0;
     bool improved = false;
-    for (int attempt = 0; attempt < kTriesPerIteration && !improved; ++attempt, damping *= 10) {
+    for (int attempt = 0; attempt < kTriesPerIteration && !improved; ++attempt) {
       const double mu = damping * size;
       const double det = (axx + mu) * (ayy + mu) - axy * axy;
       Vec2 step{((ayy + mu) * bx - axy * by) / det, ((axx + mu) * by - axy * bx) / det};
@@ -148,6 +148,9 @@ bool solve_gradient_zero(const Surface& surface, Vec2 seed, const ViewBox& view,
         d = dq;
         residual = r;
         improved = true;
+        damping = std::max(damping * 1e-3, 1e-12);
+      } else {
+        damping *= 10;
       }
     }
     if (!improved || (residual <= target && step_length <= negligible_step)) break;
@@ -223,7 +226,8 @@ std::vector<PointAnalysis> find_critical_points(const Surface& surface, const Vi
   constexpr int kSeedsPerAxis = 32;
   const Scale scale = surface_scale(surface, view);
   const double diagonal = std::hypot(view.width(), view.height());
-  const double target = 1e-10 * scale.gradient;  // well below the classification tolerance
+  const double target = 1e-10 * scale.gradient;    // what the iterations aim for
+  const double converged = 1e-8 * scale.gradient;  // what a found point must reach
   const double same_point = 1e-6 * diagonal;
 
   std::vector<PointAnalysis> found;
@@ -235,7 +239,9 @@ std::vector<PointAnalysis> find_critical_points(const Surface& surface, const Vi
       if (!solve_gradient_zero(surface, seed, view, target, point) || !inside(view, point))
         continue;
       PointAnalysis a = analyze(surface, point, scale);
-      if (a.kind == PointKind::NotCritical) continue;
+      // A search that stalled short of its point (it happens in narrow curved valleys) is
+      // dropped: the point is found again from another seed.
+      if (a.kind == PointKind::NotCritical || norm(a.gradient) > converged) continue;
       auto duplicate = std::find_if(found.begin(), found.end(), [&](const PointAnalysis& b) {
         return std::hypot(a.point.x - b.point.x, a.point.y - b.point.y) <= same_point;
       });
