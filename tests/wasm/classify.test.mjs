@@ -1,0 +1,84 @@
+// Classify mode in wasm against the native CLI: the same link gives identical numbers (the
+// core's own elementary functions and PRNG make native and wasm runs bit-identical).
+import assert from 'node:assert/strict';
+import { before, test } from 'node:test';
+import { cli, loadModule, parseCsv } from './module.mjs';
+
+let m;
+before(async () => {
+  m = await loadModule();
+});
+
+const LINK = 'mode=classify&data=spiral&classes=3&noise=10&net=8,8&act=relu&epochs=12&seed=7'
+  + '&r=adam(lr:0.01)&r=sgd(lr:0.1,momentum:0.9,sched:cosine,T_max:300)&r=rmsprop(lr:0.003)';
+
+test('a classify link trains to identical metrics in wasm and in the native CLI', () => {
+  const result = cli('run', LINK);
+  assert.equal(result.status, 0, result.stderr);
+  const rows = parseCsv(result.stdout);
+  assert.equal(rows.length, 3 * 13);
+  const session = new m.ClassifySession(LINK);
+  assert.equal(session.racerCount(), 3);
+  assert.equal(session.classes(), 3);
+  while (session.train(1));
+  for (let r = 0; r < 3; ++r) {
+    const history = session.history(r, 0);
+    assert.equal(history.length, 13 * 7);
+    for (let epoch = 0; epoch <= 12; ++epoch) {
+      const row = rows[r * 13 + epoch];
+      const at = epoch * 7;
+      assert.equal(history[at], row.epoch);
+      assert.equal(history[at + 1], row.train_loss, `racer ${r} train loss at epoch ${epoch}`);
+      assert.equal(history[at + 2], row.test_loss, `racer ${r} test loss at epoch ${epoch}`);
+      assert.equal(history[at + 3], row.train_acc);
+      assert.equal(history[at + 4], row.test_acc);
+      assert.equal(history[at + 5], row.lr);
+    }
+  }
+  session.delete();
+});
+
+test('the same link twice gives the same output, another seed other data', () => {
+  const first = cli('run', LINK);
+  const second = cli('run', LINK);
+  assert.equal(first.stdout, second.stdout);
+  const other = cli('run', LINK.replace('seed=7', 'seed=8'));
+  assert.notEqual(other.stdout, first.stdout);
+  const a = new m.ClassifySession(LINK);
+  const b = new m.ClassifySession(LINK.replace('seed=7', 'seed=8'));
+  assert.notDeepEqual(a.points(false).slice(0, 6), b.points(false).slice(0, 6));
+  a.delete();
+  b.delete();
+});
+
+test('grids for drawing: probabilities per class sum to one, no NaN', () => {
+  const session = new m.ClassifySession(LINK);
+  session.train(3);
+  const grid = session.decisionGrid(0, 100).slice();
+  assert.equal(grid.length, 100 * 100 * 3);
+  for (let p = 0; p < 100 * 100; p += 97) {
+    const sum = grid[3 * p] + grid[3 * p + 1] + grid[3 * p + 2];
+    assert.ok(Math.abs(sum - 1) < 1e-5, `sum ${sum} at ${p}`);
+  }
+  const count = session.neuronGridCount();
+  assert.equal(count, 2 + 8 + 8); // features x, y and two hidden layers of 8
+  const neurons = session.neuronGrids(0, 10).slice();
+  assert.equal(neurons.length, count * 100);
+  assert.ok(neurons.every(Number.isFinite));
+  assert.deepEqual(session.layerSizes(), [2, 8, 8, 3]);
+  assert.equal(session.parameters(0).length, 2 * 8 + 8 + 8 * 8 + 8 + 8 * 3 + 3);
+  assert.equal(session.effectiveRates(0).length, session.parameters(0).length);
+  const confusion = session.confusion(0).slice();
+  assert.equal(confusion.length, 9);
+  assert.equal(confusion.reduce((a, b) => a + b, 0), session.points(true).length / 3);
+  session.delete();
+});
+
+test('bad input arrives as Errors, not crashes', () => {
+  assert.throws(() => new m.ClassifySession('surface=beale'), /classify-mode link/);
+  const session = new m.ClassifySession('mode=classify');
+  assert.throws(() => session.decisionGrid(0, 0), /grid size/);
+  assert.throws(() => session.racer(5), /no racer 5/);
+  assert.throws(() => session.train(-1), /epochs must be/);
+  session.delete();
+});
