@@ -25,7 +25,9 @@ constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // The tape is postfix code for a stack machine: "x y * 2 +" computes x*y + 2. Leaves push a
 // value; unary operations replace the top of the stack; binary ones pop b, then replace a with
-// a op b. Every tape leaves exactly one value, f(x, y).
+// a op b. Every tape leaves exactly one value, f(x, y). After parsing, a binary operation whose
+// operand is a lone leaf takes it directly (see fuse_leaves), which saves the interpreter a
+// pass over the row: "x y * 2 +" runs as "x (*y) (+2)".
 enum class Op {
   // leaves
   X,
@@ -54,9 +56,14 @@ enum class Op {
   Max,
 };
 
+// Where a binary operation finds its second operand.
+enum class Operand { Stack, X, Y, Constant };
+
 struct Instruction {
   Op op;
-  double number = 0;  // Constant: its value; IntegerPower: the exponent
+  double number = 0;  // Constant (leaf or operand): its value; IntegerPower: the exponent
+  Operand operand = Operand::Stack;  // binary operations only
+  bool swapped = false;              // binary with a leaf operand: compute (leaf op top)
 };
 
 bool is_leaf(Op op) {
@@ -155,9 +162,40 @@ void map_row(double* a, std::size_t n, Function f) {
   for (std::size_t i = 0; i < n; ++i) a[i] = f(a[i]);
 }
 
-template <class Function>
-void zip_row(double* a, const double* b, std::size_t n, Function f) {
-  for (std::size_t i = 0; i < n; ++i) a[i] = f(a[i], b[i]);
+// The second operand of a binary operation: a row, or one number for the whole row.
+inline double element(const double* row, std::size_t i) {
+  return row[i];
+}
+inline double element(double number, std::size_t) {
+  return number;
+}
+
+// a[i] = a[i] op b[i], or b[i] op a[i] when swapped. Each case is its own loop, which the
+// compiler vectorises for the cheap operations.
+template <class Source>
+void combine_rows(Op op, bool swapped, double* a, Source b, std::size_t n) {
+  auto run = [&](auto f) {
+    if (swapped)
+      for (std::size_t i = 0; i < n; ++i) a[i] = f(element(b, i), a[i]);
+    else
+      for (std::size_t i = 0; i < n; ++i) a[i] = f(a[i], element(b, i));
+  };
+  switch (op) {
+    case Op::Add:
+      run([](double p, double q) { return p + q; });
+      break;
+    case Op::Subtract:
+      run([](double p, double q) { return p - q; });
+      break;
+    case Op::Multiply:
+      run([](double p, double q) { return p * q; });
+      break;
+    case Op::Divide:
+      run([](double p, double q) { return p / q; });
+      break;
+    default:
+      run([op](double p, double q) { return binary_value(op, p, q); });
+  }
 }
 
 void run_rows(const Program& program, const double* xs, const double* ys, double* out,
@@ -174,9 +212,7 @@ void run_rows(const Program& program, const double* xs, const double* ys, double
         if (op == Op::X) std::copy(xs + start, xs + start + n, r);
         if (op == Op::Y) std::copy(ys + start, ys + start + n, r);
         if (op == Op::Constant) std::fill(r, r + n, in.number);
-        continue;
-      }
-      if (!is_binary(op)) {
+      } else if (!is_binary(op)) {
         double* a = row(top - 1);
         // The cheap operations get loops of their own, which the compiler vectorises.
         if (op == Op::Negate)
@@ -185,26 +221,14 @@ void run_rows(const Program& program, const double* xs, const double* ys, double
           map_row(a, n, [](double u) { return u * u; });
         else
           map_row(a, n, [&](double u) { return unary_value(op, u, in.number); });
-        continue;
-      }
-      double* a = row(top - 2);
-      const double* b = row(top - 1);
-      --top;
-      switch (op) {
-        case Op::Add:
-          zip_row(a, b, n, [](double p, double q) { return p + q; });
-          break;
-        case Op::Subtract:
-          zip_row(a, b, n, [](double p, double q) { return p - q; });
-          break;
-        case Op::Multiply:
-          zip_row(a, b, n, [](double p, double q) { return p * q; });
-          break;
-        case Op::Divide:
-          zip_row(a, b, n, [](double p, double q) { return p / q; });
-          break;
-        default:
-          zip_row(a, b, n, [&](double p, double q) { return binary_value(op, p, q); });
+      } else if (in.operand == Operand::Stack) {
+        --top;
+        combine_rows(op, false, row(top - 1), static_cast<const double*>(row(top)), n);
+      } else if (in.operand == Operand::Constant) {
+        combine_rows(op, in.swapped, row(top - 1), in.number, n);
+      } else {
+        const double* leaf = (in.operand == Operand::X ? xs : ys) + start;
+        combine_rows(op, in.swapped, row(top - 1), leaf, n);
       }
     }
     std::copy(row(0), row(0) + n, out + start);
@@ -372,13 +396,28 @@ Jet run_jets(const Program& program, double x, double y) {
         stack.push_back({in.number, 0, 0, 0, 0, 0});
         break;
       default:
-        if (is_binary(in.op)) {
-          Jet b = stack.back();
-          stack.pop_back();
-          stack.back() = binary_jet(in.op, stack.back(), b);
-        } else {
+        if (!is_binary(in.op)) {
           stack.back() = unary_jet(in.op, stack.back(), in.number);
+          break;
         }
+        Jet b;
+        switch (in.operand) {
+          case Operand::Stack:
+            b = stack.back();
+            stack.pop_back();
+            break;
+          case Operand::X:
+            b = {x, 1, 0, 0, 0, 0};
+            break;
+          case Operand::Y:
+            b = {y, 0, 1, 0, 0, 0};
+            break;
+          case Operand::Constant:
+            b = {in.number, 0, 0, 0, 0, 0};
+            break;
+        }
+        stack.back() =
+            in.swapped ? binary_jet(in.op, b, stack.back()) : binary_jet(in.op, stack.back(), b);
     }
   }
   return stack.back();
@@ -637,7 +676,7 @@ class Parser {
     if (!parse_expression()) return false;
     const Token& next = lexer_.peek();
     if (next.kind != TokenKind::End) return unexpected(next, multiply_hint(next));
-    program.code = std::move(code_);
+    program.code = fuse_leaves(code_);
     program.stack_size = stack_size(program.code);
     return true;
   }
@@ -827,12 +866,50 @@ class Parser {
     emit(Op::Power);
   }
 
+  // The peephole pass: a binary operation whose right operand is a lone leaf (x, y or a
+  // constant) takes it as its operand; one whose left operand is a lone leaf takes it swapped.
+  // Walks the code keeping, for each value on the stack, where its code starts in `out`.
+  static std::vector<Instruction> fuse_leaves(const std::vector<Instruction>& code) {
+    std::vector<Instruction> out;
+    std::vector<std::size_t> starts;
+    auto as_operand = [](const Instruction& leaf, Instruction in, bool swapped) {
+      in.operand = leaf.op == Op::X   ? Operand::X
+                   : leaf.op == Op::Y ? Operand::Y
+                                      : Operand::Constant;
+      in.number = leaf.number;
+      in.swapped = swapped;
+      return in;
+    };
+    for (const Instruction& in : code) {
+      if (is_leaf(in.op)) starts.push_back(out.size());
+      if (!is_binary(in.op)) {
+        out.push_back(in);
+        continue;
+      }
+      const std::size_t right = starts.back();
+      starts.pop_back();
+      const std::size_t left = starts.back();
+      if (right == out.size() - 1 && is_leaf(out[right].op)) {
+        const Instruction leaf = out.back();
+        out.pop_back();
+        out.push_back(as_operand(leaf, in, false));
+      } else if (right == left + 1 && is_leaf(out[left].op)) {
+        const Instruction leaf = out[left];
+        out.erase(out.begin() + static_cast<std::ptrdiff_t>(left));
+        out.push_back(as_operand(leaf, in, true));
+      } else {
+        out.push_back(in);
+      }
+    }
+    return out;
+  }
+
   static std::size_t stack_size(const std::vector<Instruction>& code) {
     std::size_t depth = 0, deepest = 0;
     for (const Instruction& in : code) {
       if (is_leaf(in.op))
         deepest = std::max(deepest, ++depth);
-      else if (is_binary(in.op))
+      else if (is_binary(in.op) && in.operand == Operand::Stack)
         --depth;
     }
     return deepest;

@@ -162,6 +162,17 @@ TEST_CASE("expression: numbers, constants, precedence and associativity") {
   CHECK(evaluate("abs(-2) + sqrt(16) + exp(0) + log(e) + tanh(0) + sin(0) + cos(0) + tan(0)") ==
         Approx(2 + 4 + 1 + 1 + 0 + 0 + 1 + 0));
   CHECK(evaluate("x^1000", 1.001) == Approx(std::pow(1.001, 1000)));
+  // A leaf on either side of an operation (the tape takes it as an operand, in order).
+  CHECK(evaluate("3 - x", 1) == 2);
+  CHECK(evaluate("x - 3", 1) == -2);
+  CHECK(evaluate("6 / x", 3) == 2);
+  CHECK(evaluate("x / 6", 3) == 0.5);
+  CHECK(evaluate("2^x", 3) == 8);
+  CHECK(evaluate("y - x", 1, 5) == 4);
+  CHECK(evaluate("x / y", 1, 4) == 0.25);
+  CHECK(evaluate("(x + 1) - (y + 1)", 1, 5) == -4);
+  CHECK(compile("3 - x")->derivatives(1, 0).gradient.x == -1);
+  CHECK(compile("6 / x")->derivatives(3, 0).gradient.x == Approx(-6.0 / 9));
   CHECK(evaluate("y^2.5", 0, 4) == Approx(32));
 }
 
