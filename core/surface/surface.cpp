@@ -213,10 +213,11 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.formula =
         R"(\left[1 + (x + y + 1)^2 (19 - 14x + 3x^2 - 14y + 6xy + 3y^2)\right] \left[30 + (2x - 3y)^2 (18 - 32x + 12x^2 + 48y - 36xy + 27y^2)\right])";
     s.summary_en =
-        "Goldstein–Price: values spanning six orders of magnitude, with local minima around the "
+        "Goldstein–Price: values from 3 up to about a million, with local minima around the "
         "global one at (0, −1).";
     s.summary_zh =
-        "Goldstein–Price 函数：数值跨越六个数量级，全局最小值 (0, −1) 周围还有几个局部最小值。";
+        "Goldstein–Price 函数：数值从 3 一直到约一百万，全局最小值 (0, −1) "
+        "周围还有几个局部最小值。";
     s.view = {-2, 2, -2, 2};
     s.start = {-1.5, 1.5};
     s.minima = {{0, -1}};

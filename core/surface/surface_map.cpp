@@ -24,7 +24,7 @@ constexpr std::array<Rgba, 9> kControlPoints = {{{68, 1, 84, 255},
 
 constexpr int kPaletteSize = 256;
 constexpr std::uint8_t kUndefinedBand = 255;  // band index of an undefined pixel
-constexpr int kMaxSide = 8192;
+constexpr int kMaxSide = 4096;
 constexpr int kStripeWidth = 4;  // pixels per grey stripe of the undefined pattern
 
 const std::array<Rgba, kPaletteSize>& palette() {

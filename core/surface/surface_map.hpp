@@ -49,8 +49,8 @@ struct SurfaceMap {
   std::vector<double> levels;  // the contour levels as values of f, ascending
 };
 
-// Never throws for any surface (NaN and infinite values are painted as undefined); width and
-// height below 1 give an empty map.
+// NaN and infinite values are painted as undefined, never an error. A width or height outside
+// 1..4096 gives an empty map (no pixels, no contours, min and max NaN).
 SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, int height,
                       const MapOptions& options = {});
 

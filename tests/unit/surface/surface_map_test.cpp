@@ -172,6 +172,8 @@ TEST_CASE("map: degenerate requests give empty or flat maps, never a crash") {
   CHECK(render_map(*expression("x"), {-1, 1, -1, 1}, 0, 10).rgba.empty());
   CHECK(render_map(*expression("x"), {-1, 1, -1, 1}, 10, -3).rgba.empty());
   CHECK(render_map(*expression("x"), {-1, 1, -1, 1}, 1 << 20, 1 << 20).rgba.empty());
+  CHECK(render_map(*expression("x"), {-1, 1, -1, 1}, 4097, 1).rgba.empty());
+  CHECK(render_map(*expression("x"), {-1, 1, -1, 1}, 4096, 1).rgba.size() == 4096u * 4u);
   const auto one = render_map(*expression("x"), {-1, 1, -1, 1}, 1, 1);
   CHECK(one.rgba.size() == 4);
   CHECK(one.contours.empty());
