@@ -75,4 +75,25 @@ inline double activation_derivative(Activation activation, double z, double a) {
   return 1;
 }
 
+// delta[i] *= f′(z[i]) given a[i] = f(z[i]), with the choice of f outside the loop.
+inline void multiply_by_derivative(Activation activation, const double* z, const double* a,
+                                   double* delta, int count) {
+  switch (activation) {
+    case Activation::Relu:
+      for (int i = 0; i < count; ++i) delta[i] = z[i] > 0 ? delta[i] : 0.0;
+      return;
+    case Activation::Tanh:
+      for (int i = 0; i < count; ++i) delta[i] *= 1 - a[i] * a[i];
+      return;
+    case Activation::Sigmoid:
+      for (int i = 0; i < count; ++i) delta[i] *= a[i] * (1 - a[i]);
+      return;
+    case Activation::Linear:
+      return;
+    default:
+      for (int i = 0; i < count; ++i) delta[i] *= activation_derivative(activation, z[i], a[i]);
+      return;
+  }
+}
+
 }  // namespace pg

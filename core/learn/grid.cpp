@@ -86,10 +86,20 @@ class FloatPass {
     std::size_t inputs = std::min(features_.size(), static_cast<std::size_t>(network_.inputs()));
     for (std::size_t f = 0; f < inputs; ++f) {
       float* out = &values_[0][f * kTile];
+      const float* by_column = column_features_[f].data();
+      const float* by_row = row_features_[f].data();
+      bool product = features_[f] == Feature::XTimesY;  // the only feature of both coordinates
+      bool of_x = features_[f] == Feature::X || features_[f] == Feature::XSquared ||
+                  features_[f] == Feature::SinX;
+      int row = first / n_;
+      int column = first % n_;
       for (int t = 0; t < count; ++t) {
-        int row = (first + t) / n_;
-        int column = (first + t) % n_;
-        out[t] = feature_at(f, row, column);
+        out[t] = product ? static_cast<float>(xs_[column] * ys_[row])
+                         : (of_x ? by_column[column] : by_row[row]);
+        if (++column == n_) {
+          column = 0;
+          ++row;
+        }
       }
     }
     for (int layer = 1; layer <= last_layer; ++layer) {
@@ -124,21 +134,6 @@ class FloatPass {
   }
 
  private:
-  float feature_at(std::size_t f, int row, int column) const {
-    // x·y is the only feature of both coordinates.
-    if (features_[f] == Feature::XTimesY) return static_cast<float>(xs_[column] * ys_[row]);
-    float by_column = column_features_[f][column];
-    float by_row = row_features_[f][row];
-    switch (features_[f]) {
-      case Feature::X:
-      case Feature::XSquared:
-      case Feature::SinX:
-        return by_column;
-      default:
-        return by_row;
-    }
-  }
-
   const Mlp& network_;
   const std::vector<Feature>& features_;
   int n_;

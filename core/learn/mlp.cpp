@@ -52,6 +52,8 @@ Mlp::Mlp(int inputs, const std::vector<int>& hidden, int outputs, Activation act
   }
   parameters_.assign(offset, 0.0);
 
+  int widest = *std::max_element(sizes_.begin(), sizes_.end());
+  transposed_weights_.resize(static_cast<std::size_t>(widest) * widest);
   for (int size : sizes_) {
     pre_activation_.emplace_back(static_cast<std::size_t>(kChunk) * size);
     post_activation_.emplace_back(static_cast<std::size_t>(kChunk) * size);
@@ -94,14 +96,23 @@ void Mlp::forward(const Examples& examples, const std::size_t* indices, int coun
     const double* biases = weights + static_cast<std::size_t>(n_out) * n_in;
     const double* in = post_activation_[layer - 1].data();
     double* z = pre_activation_[layer].data();
-    // z = W a + b for every point of the chunk.
-    for (int p = 0; p < count; ++p)
-      for (int j = 0; j < n_out; ++j) {
-        double sum = biases[j];
-        const double* row = weights + static_cast<std::size_t>(j) * n_in;
-        for (int i = 0; i < n_in; ++i) sum += row[i] * in[p * n_in + i];
-        z[p * n_out + j] = sum;
+    // z = W a + b for every point of the chunk, summed in the order b + W_j0 a_0 + W_j1 a_1 + …
+    // With Wᵀ, the innermost loop runs over the outputs j: independent sums, contiguous in memory,
+    // so they vectorise and do not wait on each other.
+    double* transposed = transposed_weights_.data();
+    for (int j = 0; j < n_out; ++j)
+      for (int i = 0; i < n_in; ++i)
+        transposed[static_cast<std::size_t>(i) * n_out + j] =
+            weights[static_cast<std::size_t>(j) * n_in + i];
+    for (int p = 0; p < count; ++p) {
+      double* z_p = z + static_cast<std::size_t>(p) * n_out;
+      const double* a_p = in + static_cast<std::size_t>(p) * n_in;
+      std::copy_n(biases, n_out, z_p);
+      for (int i = 0; i < n_in; ++i) {
+        const double* column = transposed + static_cast<std::size_t>(i) * n_out;
+        for (int j = 0; j < n_out; ++j) z_p[j] += column[j] * a_p[i];
       }
+    }
     if (layer < weight_layers())
       activate_all(activation_, z, post_activation_[layer].data(), count * n_out);
   }
@@ -161,17 +172,19 @@ double Mlp::loss_and_gradient(const Examples& examples, const std::size_t* indic
           bias_gradient[j] += d;
         }
       if (layer == 1) break;
-      // δ_prev = (Wᵀ δ) ⊙ f′(z_prev).
+      // δ_prev = (Wᵀ δ) ⊙ f′(z_prev), the sum over j innermost-contiguous as in forward().
       const double* z_prev = pre_activation_[layer - 1].data();
       double* delta_prev = delta_[layer - 1].data();
-      for (int p = 0; p < chunk; ++p)
-        for (int i = 0; i < n_in; ++i) {
-          double sum = 0;
-          for (int j = 0; j < n_layer; ++j)
-            sum += weights[static_cast<std::size_t>(j) * n_in + i] * delta[p * n_layer + j];
-          delta_prev[p * n_in + i] =
-              sum * activation_derivative(activation_, z_prev[p * n_in + i], in[p * n_in + i]);
+      for (int p = 0; p < chunk; ++p) {
+        double* back = delta_prev + static_cast<std::size_t>(p) * n_in;
+        std::fill_n(back, n_in, 0.0);
+        for (int j = 0; j < n_layer; ++j) {
+          double d = delta[p * n_layer + j];
+          const double* row = weights + static_cast<std::size_t>(j) * n_in;
+          for (int i = 0; i < n_in; ++i) back[i] += row[i] * d;
         }
+      }
+      multiply_by_derivative(activation_, z_prev, in, delta_prev, chunk * n_in);
     }
   }
   return loss_sum / count;

@@ -123,6 +123,7 @@ class Mlp {
   std::vector<std::vector<double>> pre_activation_;
   std::vector<std::vector<double>> post_activation_;
   std::vector<std::vector<double>> delta_;
+  std::vector<double> transposed_weights_;  // Wᵀ of the layer being computed
 };
 
 }  // namespace pg
