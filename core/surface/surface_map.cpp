@@ -76,7 +76,7 @@ ColourScale choose_scale(const std::vector<double>& values, double min, double m
   auto middle = sample.begin() + sample.size() / 2;
   std::nth_element(sample.begin(), middle, sample.end());
   const double median = *middle;
-  if (median >= 0.05 * scale.span) return scale;
+  if (median >= 0.2 * scale.span) return scale;
   // ln(1 + median/ε) = ½ ln(1 + span/ε)  ⇔  ε = median² / (span − 2·median).
   scale.log = true;
   scale.epsilon = std::max(median * median / (scale.span - 2 * median), 1e-9 * scale.span);

@@ -3,12 +3,14 @@
 //
 // Colour scale: t ∈ [0, 1] runs from the smallest finite value (dark) to the largest (bright)
 // through a perceptual colour map (viridis-like, monotone in lightness).
-// Log rule: when the median of f lies in the bottom 5% of the range [min, max] (a linear scale
-// would paint more than half the map in the darkest twentieth of the colours, as on
-// rosenbrock or goldstein-price), t is logarithmic in the offset from the minimum:
+// Log rule: when the median of f lies in the bottom 20% of the range [min, max] (a linear scale
+// would paint more than half the map in the darkest fifth of the colours and hide the valley
+// floor, as on rosenbrock, book-regression or goldstein-price), t is logarithmic in the offset
+// from the minimum:
 //     t = ln(1 + (f − min)/ε) / ln(1 + (max − min)/ε),
 // with ε chosen so that the median lands in the middle of the colours (t = ½). Offsetting by
-// the minimum makes this work for negative values too. Otherwise t is linear.
+// the minimum makes this work for negative values too. Otherwise (saddles, rastrigin, ackley,
+// two-wells, a plane) t is linear.
 // Undefined points (NaN or ±∞) are painted with diagonal grey stripes, which no colour of the
 // map resembles.
 #pragma once
