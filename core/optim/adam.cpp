@@ -42,8 +42,8 @@ void Adam::step(double* theta, const double* gradient, double lr, double* direct
       theta[i] *= decay_factor;
     else
       g = with_weight_decay(g, theta[i], weight_decay_);
-    exp_avg_[i] = torch_lerp(exp_avg_[i], g, 1 - beta1_);
-    exp_avg_sq_[i] = exp_avg_sq_[i] * beta2_ + (1 - beta2_) * g * g;
+    exp_avg_[i] = flush_subnormal(torch_lerp(exp_avg_[i], g, 1 - beta1_));
+    exp_avg_sq_[i] = flush_subnormal(exp_avg_sq_[i] * beta2_ + (1 - beta2_) * g * g);
     max_exp_avg_sq_[i] = std::max(max_exp_avg_sq_[i], exp_avg_sq_[i]);
     // m = m/(1−β1ᵗ), σ = √v̂/√(1−β2ᵗ) + ε;  θ += (−η_t/(1−β1ᵗ) · m)/σ.
     const double second_moment = amsgrad_ ? max_exp_avg_sq_[i] : exp_avg_sq_[i];

@@ -30,7 +30,7 @@ void Adamax::step(double* theta, const double* gradient, double lr, double* dire
   const double step_size = lr / bias_correction;
   for (std::size_t i = 0; i < size_; ++i) {
     const double g = with_weight_decay(gradient[i], theta[i], weight_decay_);
-    exp_avg_[i] = torch_lerp(exp_avg_[i], g, 1 - beta1_);
+    exp_avg_[i] = flush_subnormal(torch_lerp(exp_avg_[i], g, 1 - beta1_));
     exp_inf_[i] = std::max(exp_inf_[i] * beta2_, std::fabs(g) + eps_);
     // m = m/(1−β1ᵗ), σ = u;  θ += (−η_t/(1−β1ᵗ) · m)/u.
     theta[i] += (-step_size * exp_avg_[i]) / exp_inf_[i];

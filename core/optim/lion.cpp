@@ -2,6 +2,8 @@
 
 #include <cmath>
 
+#include "optim/torch_math.hpp"
+
 namespace pg {
 
 Lion::Lion(const ResolvedParams& params, std::size_t size) : Optimizer(size), exp_avg_(size, 0.0) {
@@ -29,7 +31,7 @@ void Lion::step(double* theta, const double* gradient, double lr, double* direct
     const double sign = c > 0 ? 1.0 : (c < 0 ? -1.0 : 0.0);
     // m = c, σ = |c| (1 where c = 0), so (η_t/σ)·m = η_t sign(c);  θ += −η_t sign(c).
     theta[i] += -lr * sign;
-    exp_avg_[i] = exp_avg_[i] * beta2_ + (1 - beta2_) * g;
+    exp_avg_[i] = flush_subnormal(exp_avg_[i] * beta2_ + (1 - beta2_) * g);
     direction[i] = c;
     denominator[i] = c != 0 ? std::fabs(c) : 1.0;
   }

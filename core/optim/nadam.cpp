@@ -46,8 +46,8 @@ void NAdam::step(double* theta, const double* gradient, double lr, double* direc
   const double momentum_step = (-lr * mu_next) / (1. - mu_product_next);
   for (std::size_t i = 0; i < size_; ++i) {
     const double g = with_weight_decay(gradient[i], theta[i], weight_decay_);
-    exp_avg_[i] = torch_lerp(exp_avg_[i], g, 1 - beta1_);
-    exp_avg_sq_[i] = exp_avg_sq_[i] * beta2_ + (1 - beta2_) * g * g;
+    exp_avg_[i] = flush_subnormal(torch_lerp(exp_avg_[i], g, 1 - beta1_));
+    exp_avg_sq_[i] = flush_subnormal(exp_avg_sq_[i] * beta2_ + (1 - beta2_) * g * g);
     // m = (1−μ_t)/(1−Π_t)·g + μ_{t+1}/(1−Π_t μ_{t+1})·m, σ = d = √(v/(1−β2ᵗ)) + ε.
     const double denom = std::sqrt(exp_avg_sq_[i] / bias_correction2) + eps_;
     theta[i] += (gradient_step * g) / denom;

@@ -40,8 +40,8 @@ void RAdam::step(double* theta, const double* gradient, double lr, double* direc
   const double bias_correction2_sqrt = std::sqrt(bias_correction2);
   for (std::size_t i = 0; i < size_; ++i) {
     const double g = with_weight_decay(gradient[i], theta[i], weight_decay_);
-    exp_avg_[i] = torch_lerp(exp_avg_[i], g, 1 - beta1_);
-    exp_avg_sq_[i] = exp_avg_sq_[i] * beta2_ + (1 - beta2_) * g * g;
+    exp_avg_[i] = flush_subnormal(torch_lerp(exp_avg_[i], g, 1 - beta1_));
+    exp_avg_sq_[i] = flush_subnormal(exp_avg_sq_[i] * beta2_ + (1 - beta2_) * g * g);
     const double corrected_exp_avg = exp_avg_[i] / bias_correction1;
     direction[i] = corrected_exp_avg;
     if (rectified) {

@@ -35,15 +35,15 @@ void RmsProp::step(double* theta, const double* gradient, double lr, double* dir
   ++steps_taken_;
   for (std::size_t i = 0; i < size_; ++i) {
     const double g = with_weight_decay(gradient[i], theta[i], weight_decay_);
-    square_avg_[i] = square_avg_[i] * alpha_ + (1 - alpha_) * g * g;
-    grad_avg_[i] = torch_lerp(grad_avg_[i], g, 1 - alpha_);
-    book_sigma_[i] =
+    square_avg_[i] = flush_subnormal(square_avg_[i] * alpha_ + (1 - alpha_) * g * g);
+    grad_avg_[i] = flush_subnormal(torch_lerp(grad_avg_[i], g, 1 - alpha_));
+    book_sigma_[i] = flush_subnormal(
         first_step ? std::fabs(g)
-                   : std::sqrt(alpha_ * book_sigma_[i] * book_sigma_[i] + (1 - alpha_) * g * g);
+                   : std::sqrt(alpha_ * book_sigma_[i] * book_sigma_[i] + (1 - alpha_) * g * g));
     const double centered_avg =
         centered_ ? std::max(square_avg_[i] - grad_avg_[i] * grad_avg_[i], 0.0) : square_avg_[i];
     const double d = std::sqrt(centered_avg) + eps_;
-    if (momentum_ > 0) buffer_[i] = buffer_[i] * momentum_ + g / d;
+    if (momentum_ > 0) buffer_[i] = flush_subnormal(buffer_[i] * momentum_ + g / d);
 
     if (book_form_) {
       // book: m = g, σ = σ_t;  θ −= η_t · (g/σ_t). Where σ_t = 0 nothing moves: m = 0, σ = 1.

@@ -37,9 +37,10 @@ void Sgd::step(double* theta, const double* gradient, double lr, double* directi
       continue;
     }
     // Both buffers advance, whichever variant moves the point.
-    buffer_[i] = first_momentum_step ? g : buffer_[i] * momentum_ + (1 - dampening_) * g;
-    velocity_[i] =
-        first_momentum_step ? -lr * g : momentum_ * velocity_[i] - lr * ((1 - dampening_) * g);
+    buffer_[i] =
+        flush_subnormal(first_momentum_step ? g : buffer_[i] * momentum_ + (1 - dampening_) * g);
+    velocity_[i] = flush_subnormal(
+        first_momentum_step ? -lr * g : momentum_ * velocity_[i] - lr * ((1 - dampening_) * g));
     if (book_form_) {
       // book: θ += Δ with Δ = v (or μ v − η_t g for nesterov); reported m = −Δ/η_t, σ = 1, so
       // that −(η_t/σ) m = Δ. Where η_t = 0 (the point still coasts by μ v) or so small that

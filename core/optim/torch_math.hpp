@@ -2,6 +2,7 @@
 // PyTorch's rounding order where it differs from the textbook formula.
 #pragma once
 
+#include <cfloat>
 #include <cmath>
 
 namespace pg {
@@ -32,6 +33,17 @@ class BiasCorrection {
 inline double torch_lerp(double start, double end, double weight) {
   return std::fabs(weight) < 0.5 ? start + weight * (end - start)
                                  : end - (end - start) * (1 - weight);
+}
+
+// Decaying optimizer state (moments, momentum buffers) below the smallest normal double is set
+// to 0: our one deliberate departure from PyTorch, which keeps the subnormal. An average of
+// zero gradients (a converged coordinate, a dead ReLU) otherwise decays until β·x rounds back
+// to x and sticks at a subnormal value, and every later update pays the processor's subnormal
+// penalty: a 2-parameter Adam step measured ~700 ns instead of ~40 ns. Updates only differ
+// where PyTorch's state is below 2.2e-308 (and a second moment's root below 1.5e-154, against
+// ε in the denominator).
+inline double flush_subnormal(double x) {
+  return std::fabs(x) < DBL_MIN ? 0.0 : x;
 }
 
 // Coupled L2 weight decay, PyTorch's grad.add(param, alpha=weight_decay), skipped when the

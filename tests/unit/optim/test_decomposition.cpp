@@ -153,3 +153,23 @@ TEST_CASE("the decomposition holds for random settings within every parameter's 
     }
   }
 }
+
+TEST_CASE("decaying state reaches 0 instead of sticking at a subnormal value") {
+  // One gradient of 1, then zeros: β·x with x a few times the smallest subnormal rounds back
+  // to x, so without the flush m would stay at ~2.5e-323 forever (and every update would pay
+  // the subnormal penalty). After 100000 updates 0.9ᵗ (Adam's m) and 0.99ᵗ (Lion's m) are far
+  // below 2.2e-308.
+  for (const char* name : {"adam", "nadam", "radam", "adamax", "momentum", "lion", "rmsprop"}) {
+    INFO(name);
+    pg::ParamValues values;
+    if (std::string(name) == "rmsprop")
+      values = pg_test::params({{"alpha", 0.9}, {"momentum", 0.5}});
+    auto optimizer = pg::make_optimizer(name, values, 1);
+    double theta = 0.5, gradient = 1, m = 0, sigma = 0;
+    optimizer->step(&theta, &gradient, 1e-3, &m, &sigma);
+    gradient = 0;
+    for (int update = 0; update < 100000; ++update)
+      optimizer->step(&theta, &gradient, 1e-3, &m, &sigma);
+    CHECK(m == 0);
+  }
+}
