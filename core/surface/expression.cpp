@@ -629,7 +629,15 @@ const FunctionInfo kFunctions[] = {
     {"sigmoid", 1, Op::Sigmoid}, {"min", 2, Op::Min},   {"max", 2, Op::Max}, {"pow", 2, Op::Power},
 };
 
-const char* const kVariablesAndConstants[] = {"x", "y", "pi", "e"};
+// The names that stand for a value: the two variables and the two constants.
+struct LeafName {
+  const char* name;
+  Op op;
+  double value;  // Constant only
+};
+
+const LeafName kLeafNames[] = {
+    {"x", Op::X, 0}, {"y", Op::Y, 0}, {"pi", Op::Constant, kPi}, {"e", Op::Constant, kE}};
 
 char lower(char c) {
   return c >= 'A' && c <= 'Z' ? char(c - 'A' + 'a') : c;
@@ -789,10 +797,11 @@ class Parser {
 
   bool parse_name(const Token& token) {
     const std::string name = spelling(token);
-    if (name == "x") return emit(Op::X), true;
-    if (name == "y") return emit(Op::Y), true;
-    if (name == "pi") return emit(Op::Constant, kPi), true;
-    if (name == "e") return emit(Op::Constant, kE), true;
+    for (const LeafName& leaf : kLeafNames)
+      if (name == leaf.name) {
+        emit(leaf.op, leaf.value);
+        return true;
+      }
 
     const FunctionInfo* function = nullptr;
     for (const FunctionInfo& f : kFunctions)
@@ -801,7 +810,7 @@ class Parser {
     if (!function) {
       std::vector<std::string> candidates;
       if (!called)
-        candidates.assign(std::begin(kVariablesAndConstants), std::end(kVariablesAndConstants));
+        for (const LeafName& leaf : kLeafNames) candidates.push_back(leaf.name);
       for (const FunctionInfo& f : kFunctions) candidates.push_back(f.name);
       return fail(token, std::string(called ? "unknown function '" : "unknown name '") + name + "'",
                   suggestion(name, candidates));
