@@ -5,7 +5,9 @@
 // η_t comes from the schedule and is passed in. Each optimizer reports m and σ for every
 // parameter after each update so that the page can show them live, with no special cases.
 // The update itself is computed exactly as PyTorch 2.x computes it in float64 (same operation
-// order where it matters); m and σ are the reported decomposition of that update.
+// order where it matters; the one departure: decaying state below 2.2e-308 is flushed to 0, see
+// optim/torch_math.hpp); m and σ are the reported decomposition of that update, finite for
+// finite inputs. Each optimizer's file states its update and its m/σ mapping.
 #pragma once
 
 #include <cstddef>
