@@ -5,11 +5,14 @@
 #include <emscripten/val.h>
 
 #include <algorithm>
+#include <cmath>
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <string>
 
 #include "js_error.hpp"
+#include "optim/racer.hpp"
+#include "state/racer_text.hpp"
 #include "state/state.hpp"
 #include "state/surface_session.hpp"
 #include "surface/critical_points.hpp"
@@ -163,9 +166,31 @@ class SurfaceSessionHandle {
   pg::SurfaceMap map_;
 };
 
+// The learning rate a racer's schedule gives at `count` evenly spaced updates t_k =
+// round(k·last_step/(count − 1)), k = 0..count−1: the racers panel's preview of η_t. `racer` is
+// in link syntax ("adagrad(lr:1,sched:invsqrt)"); it must parse without problems.
+val schedule_rates(const std::string& racer, double last_step, int count) {
+  if (count < 2 || count > 10000) throw_js_error("count must be 2..10000");
+  if (!(last_step >= 1) || last_step > 1e9) throw_js_error("last_step must be 1..1e9");
+  pg::RacerConfig config;
+  std::vector<pg::Problem> problems;
+  if (!pg::parse_racer(racer, config, problems, "r") || !problems.empty())
+    throw_js_error("not a valid racer: " + racer);
+  return guarded([&] {
+    const pg::ScheduledOptimizer optimizer(config, 1);
+    val rates = val::global("Float64Array").new_(count);
+    for (int k = 0; k < count; ++k) {
+      const long t = std::lround(k * last_step / (count - 1));
+      rates.set(k, optimizer.schedule().rate(t, optimizer.base_lr()));
+    }
+    return rates;
+  });
+}
+
 }  // namespace
 
 EMSCRIPTEN_BINDINGS(playground_surface) {
+  function("scheduleRates", &schedule_rates);
   using namespace emscripten;
   class_<SurfaceSessionHandle>("SurfaceSession")
       .constructor<std::string>()
