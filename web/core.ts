@@ -231,6 +231,7 @@ export interface PlaygroundModule {
   removeRacer(link: string, index: number): string;
   setMode(link: string, mode: string): string;
   checkExpression(text: string): string;
+  scheduleRates(racer: string, lastStep: number, count: number): Float64Array;
   SurfaceSession: new (link: string) => SurfaceSessionHandle;
 }
 
@@ -268,6 +269,10 @@ export class Core {
   }
   checkExpression(text: string): { ok: boolean; column: number; message: string } {
     return JSON.parse(this.module.checkExpression(text));
+  }
+  // η_t of a racer's schedule (link syntax) at `count` updates evenly spread over 0 … lastStep.
+  scheduleRates(racer: string, lastStep: number, count: number): Float64Array {
+    return this.module.scheduleRates(racer, lastStep, count);
   }
   optimizer(name: string): OptimizerInfo | undefined {
     return this.catalogue.optimizers.find((o) => o.name === name);

@@ -1,100 +1,345 @@
 // The map: the surface's colour map and contour lines (computed in the core into an RGBA
-// buffer and blitted in one call), the known minima, and every racer's path and point.
-import { useEffect, useRef } from 'preact/hooks';
-import type { Core } from '../core';
+// buffer and blitted in one call), axes, known minima, the critical points of the view,
+// every racer's path, point and arrows, and the Hessian analysis of a clicked point.
+// Pointer: drag the start marker to move the start (all racers restart there); drag elsewhere
+// (or Shift+drag) to pan; the wheel zooms about the cursor; a click analyses that point.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Core, PointAnalysis } from '../core';
+import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { racerColor } from './colors';
+import { formatNumber, MapFrame, roundForLink, type ViewBox } from './mapGeometry';
+import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, RacerPath, renderMapImage } from './mapLayers';
 import type { SurfaceRunner } from './runner';
 
-const MAP_PIXELS = 500; // the map's own resolution; the canvas scales it
-
-interface MapCache {
-  key: string;
-  image: HTMLCanvasElement;
-  contours: Float32Array;
+interface Props {
+  core: Core;
+  store: LinkStore;
+  runner: SurfaceRunner;
+  analysis: PointAnalysis | null;
+  onAnalyze: (x: number, y: number) => void;
+  canvasRef: { current: HTMLCanvasElement | null };
 }
 
-export function MapView({ core, store, runner }: { core: Core; store: LinkStore; runner: SurfaceRunner }) {
-  const canvasRef = useRef<HTMLCanvasElement>(null);
-  const cache = useRef<MapCache | null>(null);
+const ARROW_PIXELS = 46;
+const START_GRAB_PIXELS = 14;
+const CLICK_SLOP_PIXELS = 4;
+const ZOOM_STEP = 1.2;
+
+export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }: Props) {
+  const t = useT();
+  const analysisRef = useRef(analysis);
+  analysisRef.current = analysis;
+  const [legend, setLegend] = useState<{ min: number; max: number; logScale: boolean } | null>(null);
+  const [hover, setHover] = useState<{ x: number; y: number; value: number } | null>(null);
+  const redrawRef = useRef<() => void>(() => {});
 
   useEffect(() => {
     const canvas = canvasRef.current!;
+    let mapKey = '';
+    let map: MapImage | null = null;
+    let criticalKey = '';
+    let criticalPoints: PointAnalysis[] | null = null;
+    let stillKey = '';
+    let still: HTMLCanvasElement | null = null;
+    let paths: RacerPath[] = [];
+    let pathsKey = '';
+    let frame: MapFrame | null = null;
+    let scheduled = 0;
+
+    const currentFrame = (): MapFrame | null => frame;
+
     const draw = () => {
-      const surface = store.state.surface;
-      if (!surface) return;
-      const [x0, x1, y0, y1] = surface.view;
-      const key = `${store.state.surface?.name}|${surface.expression}|${surface.view.join(',')}`;
-      if (cache.current?.key !== key) {
-        const map = runner.session.renderMap(MAP_PIXELS, MAP_PIXELS, x0, x1, y0, y1);
-        const image = document.createElement('canvas');
-        image.width = MAP_PIXELS;
-        image.height = MAP_PIXELS;
-        image.getContext('2d')!.putImageData(new ImageData(new Uint8ClampedArray(map.rgba), MAP_PIXELS, MAP_PIXELS), 0, 0);
-        cache.current = { key, image, contours: new Float32Array(map.contours) };
-      }
+      scheduled = 0;
+      const state = store.state;
+      const surface = state.surface;
+      if (!surface || store.mode !== 'surface') return;
+      const view = surface.view as ViewBox;
+      const width = canvas.clientWidth;
+      const height = canvas.clientHeight;
+      if (width === 0 || height === 0) return;
       const ratio = window.devicePixelRatio || 1;
-      const size = canvas.clientWidth;
-      if (canvas.width !== Math.round(size * ratio)) {
-        canvas.width = Math.round(size * ratio);
-        canvas.height = Math.round(size * ratio);
+      if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
+        canvas.width = Math.round(width * ratio);
+        canvas.height = Math.round(height * ratio);
       }
+      frame = new MapFrame(view, width, height);
+
+      const nextMapKey = `${surface.name}|${surface.expression}|${view.join(',')}`;
+      if (nextMapKey !== mapKey) {
+        mapKey = nextMapKey;
+        map = renderMapImage(runner.session, view);
+        setLegend({ min: map.min, max: map.max, logScale: map.logScale });
+      }
+      const wantCritical = state.show.crit;
+      if (wantCritical && criticalKey !== mapKey) {
+        criticalKey = mapKey;
+        performance.mark('critical-points-start');
+        criticalPoints = JSON.parse(runner.session.criticalPoints(view[0], view[1], view[2], view[3])) as PointAnalysis[];
+        performance.measure('critical-points', 'critical-points-start');
+      }
+      const info = core.surface(surface.name);
+      const nextStillKey = `${mapKey}|${width}x${height}@${ratio}|${wantCritical}`;
+      if (nextStillKey !== stillKey || !still) {
+        stillKey = nextStillKey;
+        still = drawStillLayer({
+          map: map!,
+          frame,
+          ratio,
+          axes: info?.axes ?? ['x', 'y'],
+          minima: info?.minima ?? [],
+          criticalPoints: wantCritical ? criticalPoints : null,
+        });
+      }
+      const nextPathsKey = `${stillKey}|${runner.generation}`;
+      if (nextPathsKey !== pathsKey) {
+        pathsKey = nextPathsKey;
+        paths = [];
+      }
+
       const g = canvas.getContext('2d')!;
       g.setTransform(1, 0, 0, 1, 0, 0);
-      g.imageSmoothingEnabled = true;
-      g.drawImage(cache.current.image, 0, 0, canvas.width, canvas.height);
-      const scale = canvas.width / MAP_PIXELS;
-      g.strokeStyle = 'rgba(255,255,255,0.35)';
-      g.lineWidth = 1;
+      g.drawImage(still, 0, 0);
+      g.setTransform(ratio, 0, 0, ratio, 0, 0);
+      g.save();
       g.beginPath();
-      const c = cache.current.contours;
-      for (let i = 0; i + 3 < c.length; i += 4) {
-        g.moveTo(c[i] * scale, c[i + 1] * scale);
-        g.lineTo(c[i + 2] * scale, c[i + 3] * scale);
-      }
-      g.stroke();
+      g.rect(frame.left, frame.top, frame.width, frame.height);
+      g.clip();
 
-      const px = (x: number) => ((x - x0) / (x1 - x0)) * canvas.width;
-      const py = (y: number) => ((y1 - y) / (y1 - y0)) * canvas.height;
-      const info = core.surface(surface.name);
-      g.fillStyle = '#ffffff';
-      for (const [mx, my] of info?.minima ?? []) {
-        g.beginPath();
-        g.arc(px(mx), py(my), 5 * ratio, 0, 2 * Math.PI);
-        g.strokeStyle = '#000';
-        g.lineWidth = 2 * ratio;
-        g.stroke();
-        g.fill();
-      }
-      for (let i = 0; i < runner.session.racerCount(); ++i) {
-        const xs = runner.session.column(i, 'x').slice();
-        const ys = runner.session.column(i, 'y');
-        g.strokeStyle = racerColor(i);
-        g.lineWidth = 2 * ratio;
-        g.beginPath();
-        for (let k = 0; k < xs.length; ++k) {
-          if (k === 0) g.moveTo(px(xs[k]), py(ys[k]));
-          else g.lineTo(px(xs[k]), py(ys[k]));
+      const count = runner.session.racerCount();
+      const racers = [];
+      for (let i = 0; i < count; ++i) racers.push(runner.session.racer(i));
+      g.lineJoin = 'round';
+      for (let i = 0; i < count; ++i) {
+        const racer = racers[i];
+        const path = (paths[i] ??= new RacerPath());
+        path.update(runner.session, i, racer.stride, frame);
+        const [ex, ey] = path.end;
+        const cx = frame.px(racer.x);
+        const cy = frame.py(racer.y);
+        for (const [lineWidth, color] of [
+          [4, 'rgba(0,0,0,0.45)'],
+          [2, racerColor(i)],
+        ] as const) {
+          g.lineWidth = lineWidth;
+          g.strokeStyle = color;
+          g.stroke(path.path);
+          if (Number.isFinite(ex)) {
+            g.beginPath();
+            g.moveTo(ex, ey);
+            g.lineTo(cx, cy);
+            g.stroke();
+          }
         }
-        g.stroke();
-        const racer = runner.session.racer(i);
-        g.fillStyle = racerColor(i);
+      }
+      const [sx, sy] = surface.start;
+      drawStartMarker(g, frame.px(sx), frame.py(sy));
+      for (let i = 0; i < count; ++i) {
+        const racer = racers[i];
+        if (state.show.grad) drawArrow(g, frame, racer.x, racer.y, -racer.gradX, -racer.gradY, ARROW_PIXELS, racerColor(i));
+        if (state.show.m && racer.step > 0)
+          drawArrow(g, frame, racer.x, racer.y, -racer.mX, -racer.mY, ARROW_PIXELS * 0.8, racerColor(i), true);
         g.beginPath();
-        g.arc(px(racer.x), py(racer.y), 5 * ratio, 0, 2 * Math.PI);
+        g.arc(frame.px(racer.x), frame.py(racer.y), 5.5, 0, 2 * Math.PI);
+        g.fillStyle = racerColor(i);
         g.fill();
+        g.lineWidth = 2;
+        g.strokeStyle = racer.status === 'diverged' ? '#ff0000' : '#111';
+        g.stroke();
+      }
+      const a = analysisRef.current;
+      if (a) drawAnalysis(g, frame, a);
+      g.restore();
+    };
+
+    // Several events in one frame (a store change and a runner frame) draw once.
+    const request = () => {
+      if (!scheduled) scheduled = requestAnimationFrame(draw);
+    };
+    // While playing, the runner's own animation frame draws at once (no extra frame of lag).
+    const unsubscribeRunner = runner.onFrame(() => (runner.playing ? draw() : request()));
+    const unsubscribeStore = store.subscribe(request);
+    redrawRef.current = request;
+    const observer = new ResizeObserver(request);
+    observer.observe(canvas);
+    draw();
+
+    // ---- pointer -----------------------------------------------------------------------
+    type Gesture =
+      | { kind: 'start' }
+      | { kind: 'pending' | 'pan'; x: number; y: number; view: ViewBox; frame: MapFrame };
+    let gesture: Gesture | null = null;
+    const local = (event: MouseEvent): [number, number] => {
+      const rect = canvas.getBoundingClientRect();
+      return [event.clientX - rect.left, event.clientY - rect.top];
+    };
+    const commitView = (view: ViewBox) => {
+      const width = view[1] - view[0];
+      const height = view[3] - view[2];
+      const text = [roundForLink(view[0], width), roundForLink(view[1], width), roundForLink(view[2], height), roundForLink(view[3], height)].join(',');
+      store.commit(core.setValue(store.link, 'view', text));
+    };
+    const commitStart = (x: number, y: number) => {
+      const view = store.state.surface!.view;
+      const text = `${roundForLink(x, view[1] - view[0])},${roundForLink(y, view[3] - view[2])}`;
+      store.commit(core.setValue(store.link, 'start', text));
+    };
+    const onPointerDown = (event: PointerEvent) => {
+      const f = currentFrame();
+      if (!f || event.button > 1) return;
+      const [px, py] = local(event);
+      const [sx, sy] = store.state.surface!.start;
+      canvas.setPointerCapture(event.pointerId);
+      if (!event.shiftKey && event.button === 0 && Math.hypot(px - f.px(sx), py - f.py(sy)) <= START_GRAB_PIXELS) {
+        gesture = { kind: 'start' };
+        canvas.classList.add('dragging-start');
+      } else {
+        gesture = { kind: event.shiftKey || event.button === 1 ? 'pan' : 'pending', x: px, y: py, view: [...f.view] as ViewBox, frame: f };
+      }
+      event.preventDefault();
+    };
+    const onPointerMove = (event: PointerEvent) => {
+      const f = currentFrame();
+      const [px, py] = local(event);
+      if (f && !gesture) {
+        if (f.contains(px, py)) {
+          const x = f.x(px);
+          const y = f.y(py);
+          setHover({ x, y, value: runner.session.value(x, y) });
+        } else setHover(null);
+        const [sx, sy] = store.state.surface!.start;
+        canvas.classList.toggle('over-start', Math.hypot(px - f.px(sx), py - f.py(sy)) <= START_GRAB_PIXELS);
+        return;
+      }
+      if (!f || !gesture) return;
+      if (gesture.kind === 'start') {
+        commitStart(f.x(Math.min(Math.max(px, f.left), f.left + f.width)), f.y(Math.min(Math.max(py, f.top), f.top + f.height)));
+        return;
+      }
+      if (gesture.kind === 'pending' && Math.hypot(px - gesture.x, py - gesture.y) > CLICK_SLOP_PIXELS) gesture.kind = 'pan';
+      if (gesture.kind === 'pan') {
+        const dx = (px - gesture.x) / gesture.frame.scaleX;
+        const dy = (py - gesture.y) / gesture.frame.scaleY;
+        const [x0, x1, y0, y1] = gesture.view;
+        commitView([x0 - dx, x1 - dx, y0 + dy, y1 + dy]);
       }
     };
-    draw();
-    const unsubscribeRunner = runner.subscribe(draw);
-    const unsubscribeStore = store.subscribe(draw);
-    const observer = new ResizeObserver(draw);
-    observer.observe(canvas);
+    const onPointerUp = (event: PointerEvent) => {
+      const f = currentFrame();
+      if (gesture?.kind === 'pending' && f) {
+        const [px, py] = local(event);
+        if (f.contains(px, py)) onAnalyze(f.x(px), f.y(py));
+      }
+      gesture = null;
+      canvas.classList.remove('dragging-start');
+    };
+    const onWheel = (event: WheelEvent) => {
+      const f = currentFrame();
+      if (!f) return;
+      const [px, py] = local(event);
+      if (!f.contains(px, py)) return;
+      event.preventDefault();
+      const factor = event.deltaY > 0 ? ZOOM_STEP : 1 / ZOOM_STEP;
+      const cx = f.x(px);
+      const cy = f.y(py);
+      const [x0, x1, y0, y1] = f.view;
+      commitView([cx + (x0 - cx) * factor, cx + (x1 - cx) * factor, cy + (y0 - cy) * factor, cy + (y1 - cy) * factor]);
+    };
+    const onLeave = () => setHover(null);
+    canvas.addEventListener('pointerdown', onPointerDown);
+    canvas.addEventListener('pointermove', onPointerMove);
+    canvas.addEventListener('pointerup', onPointerUp);
+    canvas.addEventListener('pointercancel', onPointerUp);
+    canvas.addEventListener('pointerleave', onLeave);
+    canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => {
       unsubscribeRunner();
       unsubscribeStore();
       observer.disconnect();
+      cancelAnimationFrame(scheduled);
+      canvas.removeEventListener('pointerdown', onPointerDown);
+      canvas.removeEventListener('pointermove', onPointerMove);
+      canvas.removeEventListener('pointerup', onPointerUp);
+      canvas.removeEventListener('pointercancel', onPointerUp);
+      canvas.removeEventListener('pointerleave', onLeave);
+      canvas.removeEventListener('wheel', onWheel);
     };
-  }, [core, store, runner]);
+  }, [core, store, runner, onAnalyze, canvasRef]);
 
-  return <canvas ref={canvasRef} class="map" data-testid="surface-map" />;
+  // A new analysis is drawn at once.
+  useEffect(() => redrawRef.current(), [analysis]);
+
+  const surface = store.state.surface;
+  const axes = core.surface(surface?.name ?? '')?.axes ?? ['x', 'y'];
+  return (
+    <div class="map-view">
+      <canvas ref={canvasRef} class="map" data-testid="surface-map" aria-label={t('map.aria')} />
+      <div class="map-readout" data-testid="map-readout">
+        {hover
+          ? `${axes[0]} = ${formatNumber(hover.x, 5)}, ${axes[1]} = ${formatNumber(hover.y, 5)}, f = ${formatNumber(hover.value, 5)}`
+          : t('map.hint')}
+      </div>
+      <div class="map-legend">
+        {legend && Number.isFinite(legend.min) && (
+          <span>
+            {t(legend.logScale ? 'map.range.log' : 'map.range.linear', { min: formatNumber(legend.min), max: formatNumber(legend.max) })}
+          </span>
+        )}
+        <span class="legend-item"><span class="legend-star">★</span> {t('map.legend.minimum')}</span>
+        <span class="legend-item"><span class="legend-start">◎</span> {t('map.legend.start')}</span>
+        <span class="legend-item"><span class="legend-stripes" /> {t('map.legend.undefined')}</span>
+        {store.state.show.crit && (
+          <span class="legend-item">
+            <span style={{ color: KIND_COLORS.minimum }}>●</span> {t('kind.minimum')}{' '}
+            <span style={{ color: KIND_COLORS.maximum }}>▲</span> {t('kind.maximum')}{' '}
+            <span style={{ color: KIND_COLORS.saddle }}>✕</span> {t('kind.saddle')}{' '}
+            <span style={{ color: KIND_COLORS.degenerate }}>◆</span> {t('kind.degenerate')}
+          </span>
+        )}
+      </div>
+    </div>
+  );
+}
+
+function drawStartMarker(g: CanvasRenderingContext2D, x: number, y: number): void {
+  g.save();
+  g.lineWidth = 4;
+  g.strokeStyle = 'rgba(0,0,0,0.7)';
+  g.beginPath();
+  g.arc(x, y, 9, 0, 2 * Math.PI);
+  g.stroke();
+  g.lineWidth = 2;
+  g.strokeStyle = '#fff';
+  g.stroke();
+  g.beginPath();
+  g.arc(x, y, 2.5, 0, 2 * Math.PI);
+  g.fillStyle = '#fff';
+  g.fill();
+  g.restore();
+}
+
+// The analysed point: its kind, and both eigenvectors (solid for λ > 0, dashed for λ < 0,
+// the escape direction of a saddle in its colour).
+function drawAnalysis(g: CanvasRenderingContext2D, frame: MapFrame, a: PointAnalysis): void {
+  const [e1x, e1y, e2x, e2y] = a.eigenvectors;
+  const vectors: [number, number, number][] = [
+    [e1x, e1y, a.eigenvalues[0]],
+    [e2x, e2y, a.eigenvalues[1]],
+  ];
+  for (const [vx, vy, lambda] of vectors) {
+    const color = lambda < 0 ? KIND_COLORS.maximum : KIND_COLORS.minimum;
+    drawArrow(g, frame, a.x, a.y, vx, vy, 40, color, lambda < 0);
+    drawArrow(g, frame, a.x, a.y, -vx, -vy, 40, color, lambda < 0);
+  }
+  const px = frame.px(a.x);
+  const py = frame.py(a.y);
+  g.save();
+  g.beginPath();
+  g.arc(px, py, 4, 0, 2 * Math.PI);
+  g.fillStyle = KIND_COLORS[a.kind];
+  g.strokeStyle = '#111';
+  g.lineWidth = 2;
+  g.fill();
+  g.stroke();
+  g.restore();
 }

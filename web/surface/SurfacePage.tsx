@@ -1,15 +1,32 @@
-// Surface mode: optimizers racing on a 2-D loss surface.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+// Surface mode: optimizers racing on a 2-D loss surface. The page lays out the presets, the
+// map with its controls and Hessian panel, the surface chooser, the racers, the formula panel
+// and the charts; each is its own view. It also serves window.playground in this mode.
+import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
-import type { Core } from '../core';
+import type { Core, PointAnalysis } from '../core';
+import { useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
+import { Charts } from './Charts';
+import { Controls } from './Controls';
+import { exportCsv, exportPng } from './exportFiles';
+import { FormulaPanel } from './FormulaPanel';
+import { HessianPanel } from './HessianPanel';
+import { useControl } from './hooks';
 import { MapView } from './MapView';
+import { PresetBar } from './PresetBar';
+import { RacersPanel } from './RacersPanel';
 import { SurfaceRunner } from './runner';
+import { SurfaceChooser } from './SurfaceChooser';
+import './surface.css';
 
 export function SurfacePage({ core, store, controllers }: { core: Core; store: LinkStore; controllers: Map<Mode, ModeController> }) {
+  const t = useT();
   const runner = useMemo(() => new SurfaceRunner(core, store), [core, store]);
-  const [, setVersion] = useState(0);
-  useEffect(() => runner.subscribe(() => setVersion((v) => v + 1)), [runner]);
+  useControl(runner);
+  const [selected, setSelected] = useState(0);
+  const [analysis, setAnalysis] = useState<PointAnalysis | null>(null);
+  const mapCanvas = useRef<HTMLCanvasElement | null>(null);
+
   useEffect(() => {
     controllers.set('surface', {
       step: async (n: number) => runner.step(n),
@@ -29,14 +46,43 @@ export function SurfacePage({ core, store, controllers }: { core: Core; store: L
     };
   }, [runner, controllers, store]);
 
+  // A new surface makes the analysed point meaningless.
+  const surface = store.state.surface!;
+  const surfaceKey = `${surface.name}|${surface.expression}`;
+  useEffect(() => setAnalysis(null), [surfaceKey]);
+  if (selected >= store.state.racers.length && store.state.racers.length > 0) setSelected(store.state.racers.length - 1);
+
+  const analyze = useCallback(
+    (x: number, y: number) => setAnalysis(JSON.parse(runner.session.analyze(x, y)) as PointAnalysis),
+    [runner],
+  );
+  const fileName = `optimizer-playground-${surface.name}`;
+
   return (
     <div class="surface-page">
-      <MapView core={core} store={store} runner={runner} />
-      <div class="controls">
-        <button type="button" data-testid="play" onClick={() => (runner.playing ? runner.pause() : runner.play())}>
-          {runner.playing ? '❚❚' : '▶'}
-        </button>
+      <PresetBar core={core} store={store} />
+      <div class="surface-layout">
+        <div class="surface-main">
+          <MapView core={core} store={store} runner={runner} analysis={analysis} onAnalyze={analyze} canvasRef={mapCanvas} />
+          <Controls
+            core={core}
+            store={store}
+            runner={runner}
+            onExportPng={() => mapCanvas.current && exportPng(mapCanvas.current, fileName)}
+            onExportCsv={() => exportCsv(runner.session, fileName)}
+          />
+          {analysis && <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />}
+        </div>
+        <div class="surface-side">
+          <SurfaceChooser core={core} store={store} />
+          <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
+          <RacersPanel core={core} store={store} runner={runner} selected={selected} onSelect={setSelected} />
+        </div>
       </div>
+      <section class="panel charts-panel">
+        <h2>{t('charts.title')}</h2>
+        <Charts core={core} store={store} runner={runner} />
+      </section>
     </div>
   );
 }

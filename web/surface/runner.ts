@@ -1,6 +1,10 @@
 // Runs the surface-mode link: owns the core's SurfaceSession, follows every change of the
 // link with the least disruption (the core decides: new surface rebuilds, new start restarts,
 // new settings continue), and advances the racers once per animation frame while playing.
+//
+// Two kinds of listeners: `onFrame` hears every change of the racers' positions (each frame
+// while playing; drawing code subscribes here and stays out of Preact), `onControl` hears
+// play/pause and anything that restarts or rebuilds the race (the page re-renders then).
 import type { Core, RacerFrame, SurfaceSessionHandle } from '../core';
 import type { LinkStore } from '../store';
 
@@ -9,7 +13,11 @@ type Listener = () => void;
 export class SurfaceRunner {
   readonly session: SurfaceSessionHandle;
   playing = false;
-  private listeners = new Set<Listener>();
+  // Bumps whenever trajectories may have been rebuilt, shortened or re-indexed (a new link
+  // applied, a restart): cached drawings of the paths must start over.
+  generation = 0;
+  private frameListeners = new Set<Listener>();
+  private controlListeners = new Set<Listener>();
   private frame = 0;
   private appliedLink: string;
   private unsubscribe: () => void;
@@ -27,20 +35,36 @@ export class SurfaceRunner {
     this.session.delete();
   }
 
-  subscribe(listener: Listener): () => void {
-    this.listeners.add(listener);
-    return () => this.listeners.delete(listener);
+  onFrame(listener: Listener): () => void {
+    this.frameListeners.add(listener);
+    return () => this.frameListeners.delete(listener);
   }
 
-  private emit(): void {
-    for (const listener of [...this.listeners]) listener();
+  onControl(listener: Listener): () => void {
+    this.controlListeners.add(listener);
+    return () => this.controlListeners.delete(listener);
+  }
+
+  private emitFrame(): void {
+    for (const listener of [...this.frameListeners]) listener();
+  }
+
+  private emitControl(): void {
+    for (const listener of [...this.controlListeners]) listener();
+  }
+
+  // A change of the racers themselves (new link, restart): redraw everything.
+  private changed(): void {
+    this.generation++;
+    this.emitControl();
+    this.emitFrame();
   }
 
   private follow(): void {
     if (this.store.mode !== 'surface' || this.store.link === this.appliedLink) return;
     this.appliedLink = this.store.link;
     this.session.apply(this.store.link);
-    this.emit();
+    this.changed();
   }
 
   racers(): RacerFrame[] {
@@ -49,10 +73,15 @@ export class SurfaceRunner {
     return frames;
   }
 
+  get stepLimit(): number {
+    return this.store.state.surface?.steps ?? 0;
+  }
+
   // n updates of every racer (bounded by the step limit), then one redraw.
   step(n: number): void {
     this.session.advance(n);
-    this.emit();
+    this.emitFrame();
+    this.emitControl();
   }
 
   play(): void {
@@ -62,23 +91,34 @@ export class SurfaceRunner {
     const tick = () => {
       if (!this.playing) return;
       this.session.advance(this.store.state.surface?.speed ?? 1);
-      if (this.session.finished()) this.playing = false;
-      this.emit();
-      if (this.playing) this.frame = requestAnimationFrame(tick);
+      this.emitFrame();
+      if (this.session.finished()) this.pause();
+      else this.frame = requestAnimationFrame(tick);
     };
     this.frame = requestAnimationFrame(tick);
-    this.emit();
+    this.emitControl();
   }
 
   pause(): void {
+    const was = this.playing;
     this.playing = false;
     cancelAnimationFrame(this.frame);
-    this.emit();
+    if (was) this.emitControl();
+  }
+
+  toggle(): void {
+    if (this.playing) this.pause();
+    else this.play();
   }
 
   // Back to step 0 from the start (same settings).
   restart(): void {
     this.session.restart();
-    this.emit();
+    this.changed();
+  }
+
+  removeRacer(index: number): void {
+    this.session.removeRacer(index);
+    this.generation++;
   }
 }

@@ -1,0 +1,97 @@
+// Play / pause, one update, reset, speed (updates per frame), step limit, the racers' status,
+// exports, and the keyboard shortcuts (space, s, r, ?) with their help overlay.
+import { useEffect, useState } from 'preact/hooks';
+import type { Core } from '../core';
+import { useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { racerColor } from './colors';
+import { HelpOverlay } from './HelpOverlay';
+import { useFrames } from './hooks';
+import { ParamField } from './ParamField';
+import type { SurfaceRunner } from './runner';
+import { statusText } from './status';
+
+interface Props {
+  core: Core;
+  store: LinkStore;
+  runner: SurfaceRunner;
+  onExportPng: () => void;
+  onExportCsv: () => void;
+}
+
+export function Controls({ core, store, runner, onExportPng, onExportCsv }: Props) {
+  const t = useT();
+  useFrames(runner, 100);
+  const [help, setHelp] = useState(false);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
+      if (event.key === ' ') runner.toggle();
+      else if (event.key === 's' || event.key === 'S') runner.step(1);
+      else if (event.key === 'r' || event.key === 'R') runner.restart();
+      else if (event.key === '?') setHelp((v) => !v);
+      else if (event.key === 'Escape') setHelp(false);
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runner]);
+
+  const surface = store.state.surface!;
+  const racers = runner.racers();
+  return (
+    <div class="controls" data-testid="controls">
+      <div class="control-row">
+        <button type="button" class="primary" data-testid="play" title={t('controls.play.title')} onClick={() => runner.toggle()}>
+          {runner.playing ? `❚❚ ${t('controls.pause')}` : `▶ ${t('controls.play')}`}
+        </button>
+        <button type="button" data-testid="step" title={t('controls.step.title')} onClick={() => runner.step(1)}>
+          {t('controls.step')}
+        </button>
+        <button type="button" data-testid="reset" title={t('controls.reset.title')} onClick={() => runner.restart()}>
+          {t('controls.reset')}
+        </button>
+        <ParamField
+          label={t('controls.speed')}
+          value={String(surface.speed)}
+          testId="speed"
+          commit={(text) => store.commit(core.setValue(store.link, 'speed', text))}
+        />
+        <ParamField
+          label={t('controls.steps')}
+          value={String(surface.steps)}
+          testId="steps"
+          commit={(text) => store.commit(core.setValue(store.link, 'steps', text))}
+        />
+        <button type="button" class="icon" title={t('help.title')} aria-label={t('help.title')} data-testid="help" onClick={() => setHelp(true)}>
+          ?
+        </button>
+      </div>
+      <ul class="status-list" data-testid="status-list">
+        {racers.map((racer, i) => {
+          const status = statusText(racer, surface.steps, t);
+          return (
+            <li class={`status status-${status.kind}`}>
+              <span class="swatch" style={{ background: racerColor(i) }} />
+              <span class="status-name">{store.state.racers[i]?.text ?? ''}</span>
+              <span class="status-text">{status.text}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <div class="control-row">
+        <button type="button" data-testid="export-png" onClick={onExportPng}>
+          {t('export.png')}
+        </button>
+        <button type="button" data-testid="export-csv" title={t('export.csv.title')} onClick={onExportCsv}>
+          {t('export.csv')}
+        </button>
+      </div>
+      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+    </div>
+  );
+}

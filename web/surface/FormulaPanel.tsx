@@ -1,0 +1,107 @@
+// The selected racer's update in the chapter's notation, θ ← θ − (η_t/σ_t)·m_t: the rule, how
+// this optimizer forms m and σ (its book form where the racer uses it), its schedule, and the
+// live numbers of m, σ, η_t and η_t/σ for each parameter.
+import type { Core, RacerState } from '../core';
+import { pick, useLang, useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { racerColor } from './colors';
+import { Formula } from './Formula';
+import { useFrames } from './hooks';
+import { formatNumber } from './mapGeometry';
+import type { SurfaceRunner } from './runner';
+import { statusText } from './status';
+
+const UPDATE_RULE = String.raw`\theta_{t+1}^i = \theta_t^i - \frac{\eta_t}{\sigma_t^i}\, m_t^i`;
+
+interface Props {
+  core: Core;
+  store: LinkStore;
+  runner: SurfaceRunner;
+  selected: number;
+}
+
+export function FormulaPanel({ core, store, runner, selected }: Props) {
+  const t = useT();
+  const lang = useLang();
+  useFrames(runner, 100);
+  const racer: RacerState | undefined = store.state.racers[selected];
+  if (!racer || selected >= runner.session.racerCount()) return null;
+  const optimizer = core.optimizer(racer.optimizer);
+  const schedule = core.schedule(racer.schedule);
+  const book = racer.params.variant === 'book' && !!optimizer?.formula_m_book;
+  const formulaM = book ? optimizer!.formula_m_book : optimizer?.formula_m ?? '';
+  const formulaSigma = book ? optimizer!.formula_sigma_book : optimizer?.formula_sigma ?? '';
+  const frame = runner.session.racer(selected);
+  const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];
+  const status = statusText(frame, store.state.surface!.steps, t);
+  const rows: [string, number, number][] = [
+    ['m_t^i', frame.mX, frame.mY],
+    ['\\sigma_t^i', frame.sigmaX, frame.sigmaY],
+    ['\\eta_t', frame.lr, frame.lr],
+    ['\\eta_t / \\sigma_t^i', frame.rateX, frame.rateY],
+  ];
+
+  return (
+    <div class="panel formula-panel" data-testid="formula-panel">
+      <div class="panel-head">
+        <h2>
+          <span class="swatch" style={{ background: racerColor(selected) }} /> {t('formula.title')}
+        </h2>
+        <code class="racer-text">{racer.text}</code>
+      </div>
+      <div class="formula-rule">
+        <Formula tex={UPDATE_RULE} display testId="formula-rule" />
+      </div>
+      <dl class="formula-parts">
+        {optimizer?.formula_decay && (
+          <>
+            <dt>{t('formula.decay')}</dt>
+            <dd>
+              <Formula tex={optimizer.formula_decay} />
+            </dd>
+          </>
+        )}
+        <dt>{t('formula.m')}</dt>
+        <dd>
+          <Formula tex={formulaM} testId="formula-m" />
+        </dd>
+        <dt>{t('formula.sigma')}</dt>
+        <dd>
+          <Formula tex={formulaSigma} testId="formula-sigma" />
+        </dd>
+        <dt>{t('formula.eta')}</dt>
+        <dd>
+          <code>{racer.schedule}</code>
+          {racer.warmup > 0 && <code> + warmup {racer.warmup}</code>} — {schedule ? pick(lang, schedule.summary) : ''}
+        </dd>
+      </dl>
+      {book && <p class="muted small">{t('formula.book')}</p>}
+      <table class="live-numbers" data-testid="live-numbers">
+        <thead>
+          <tr>
+            <th>
+              {t('formula.live', { step: frame.step })}
+            </th>
+            <th>i = {axes[0]}</th>
+            <th>i = {axes[1]}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map(([symbol, x, y]) => (
+            <tr>
+              <th>
+                <Formula tex={symbol} />
+              </th>
+              <td>{formatNumber(x, 5)}</td>
+              <td>{formatNumber(y, 5)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p class="muted small">
+        {axes[0]} = {formatNumber(frame.x, 6)}, {axes[1]} = {formatNumber(frame.y, 6)}, f = {formatNumber(frame.loss, 6)}, |∇f| ={' '}
+        {formatNumber(Math.hypot(frame.gradX, frame.gradY), 4)} · {status.text}
+      </p>
+    </div>
+  );
+}

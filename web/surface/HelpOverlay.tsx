@@ -1,0 +1,38 @@
+// The keyboard and pointer shortcuts of the surface page.
+import { useT } from '../i18n';
+
+export function HelpOverlay({ onClose }: { onClose: () => void }) {
+  const t = useT();
+  const rows: [string, Parameters<typeof t>[0]][] = [
+    ['Space', 'help.space'],
+    ['S', 'help.s'],
+    ['R', 'help.r'],
+    ['?', 'help.question'],
+    [t('help.drag.key'), 'help.drag'],
+    [t('help.pan.key'), 'help.pan'],
+    [t('help.wheel.key'), 'help.wheel'],
+    [t('help.click.key'), 'help.click'],
+  ];
+  return (
+    <div class="overlay" role="dialog" aria-modal="true" aria-label={t('help.title')} data-testid="help-overlay" onClick={onClose}>
+      <div class="overlay-card" onClick={(e) => e.stopPropagation()}>
+        <h2>{t('help.title')}</h2>
+        <table>
+          <tbody>
+            {rows.map(([key, text]) => (
+              <tr>
+                <td>
+                  <kbd>{key}</kbd>
+                </td>
+                <td>{t(text)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <button type="button" class="primary" onClick={onClose}>
+          {t('help.close')}
+        </button>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,114 @@
+// One racer's settings: optimizer (with its description), its hyperparameters with the
+// catalogue's defaults and ranges, variant (torch / book) where it exists, schedule with its
+// parameters, warmup, and a preview of η_t. Every change applies live: the racer continues
+// from where it is with the new settings.
+import type { Core, RacerState } from '../core';
+import { pick, useLang, useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { racerColor } from './colors';
+import { ParamField } from './ParamField';
+import { SchedulePreview } from './SchedulePreview';
+
+interface Props {
+  core: Core;
+  store: LinkStore;
+  index: number;
+  racer: RacerState;
+  selected: boolean;
+  canRemove: boolean;
+  onSelect: () => void;
+  onRemove: () => void;
+}
+
+export function RacerEditor({ core, store, index, racer, selected, canRemove, onSelect, onRemove }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const optimizer = core.optimizer(racer.optimizer);
+  const schedule = core.schedule(racer.schedule);
+  const set = (key: string, text: string) => store.commit(core.setRacerValue(store.link, index, key, text));
+  const testId = (name: string) => `racer-${index}-${name}`;
+
+  return (
+    <section
+      class={`racer-card${selected ? ' selected' : ''}`}
+      data-testid={`racer-${index}`}
+      onFocusIn={onSelect}
+      onClick={onSelect}
+    >
+      <header class="racer-head">
+        <span class="swatch" style={{ background: racerColor(index) }} />
+        <select
+          value={racer.optimizer}
+          aria-label={t('racer.optimizer')}
+          data-testid={testId('optimizer')}
+          onChange={(e) => set('optimizer', (e.currentTarget as HTMLSelectElement).value)}
+        >
+          {core.catalogue.optimizers.map((o) => (
+            <option value={o.name} title={pick(lang, o.summary)}>
+              {o.alias_of ? `${o.name} (${o.alias_of})` : o.name}
+            </option>
+          ))}
+        </select>
+        <code class="racer-text" title={racer.text}>
+          {racer.text}
+        </code>
+        <button
+          type="button"
+          class="icon"
+          disabled={!canRemove}
+          title={t('racer.remove')}
+          aria-label={t('racer.remove')}
+          data-testid={testId('remove')}
+          onClick={(e) => {
+            e.stopPropagation();
+            onRemove();
+          }}
+        >
+          ×
+        </button>
+      </header>
+      {optimizer && <p class="racer-summary">{pick(lang, optimizer.summary)}</p>}
+      <div class="field-grid">
+        {optimizer?.params.map((spec) => (
+          <ParamField
+            label={spec.name}
+            spec={spec}
+            value={racer.params[spec.name] ?? ''}
+            testId={testId(spec.name)}
+            commit={(text) => set(spec.name, text)}
+          />
+        ))}
+      </div>
+      <div class="field-grid schedule-row">
+        <label class="field" title={schedule ? pick(lang, schedule.summary) : undefined}>
+          <span class="field-label">{t('racer.schedule')}</span>
+          <select value={racer.schedule} data-testid={testId('sched')} onChange={(e) => set('sched', (e.currentTarget as HTMLSelectElement).value)}>
+            {core.catalogue.schedules.map((s) => (
+              <option value={s.name} title={pick(lang, s.summary)}>
+                {s.name}
+              </option>
+            ))}
+          </select>
+        </label>
+        {schedule?.params.map((spec) => (
+          <ParamField
+            label={spec.name}
+            spec={spec}
+            value={racer.schedule_params[spec.name] ?? ''}
+            testId={testId(spec.name)}
+            commit={(text) => set(spec.name, text)}
+          />
+        ))}
+        <ParamField
+          label={t('racer.warmup')}
+          spec={core.catalogue.warmup}
+          value={String(racer.warmup)}
+          testId={testId('warmup')}
+          commit={(text) => set('warmup', text)}
+        />
+      </div>
+      {schedule && <p class="racer-summary">{pick(lang, schedule.summary)}</p>}
+      <SchedulePreview core={core} racerText={racer.text} steps={store.state.surface?.steps ?? 1} color={racerColor(index)} />
+    </section>
+  );
+}

@@ -1,0 +1,58 @@
+// The racers: up to the core's limit (8), each with its editor; add (a copy of the last one,
+// starting now from the start point) and remove.
+import type { Core } from '../core';
+import { useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { RacerEditor } from './RacerEditor';
+import type { SurfaceRunner } from './runner';
+
+interface Props {
+  core: Core;
+  store: LinkStore;
+  runner: SurfaceRunner;
+  selected: number;
+  onSelect: (index: number) => void;
+}
+
+export function RacersPanel({ core, store, runner, selected, onSelect }: Props) {
+  const t = useT();
+  const racers = store.state.racers;
+  const limit = core.catalogue.limits.racers;
+
+  const add = () => {
+    const last = racers[racers.length - 1];
+    const result = core.setRacer(store.link, racers.length, last ? last.text : 'adam');
+    if (store.commit(result).length === 0) onSelect(racers.length);
+  };
+  const remove = (index: number) => {
+    const result = core.removeRacer(store.link, index);
+    if (result.problems.length > 0) return;
+    // The session drops that racer first, so the others keep running where they are.
+    runner.removeRacer(index);
+    store.commit(result);
+    if (selected >= store.state.racers.length) onSelect(store.state.racers.length - 1);
+  };
+
+  return (
+    <div class="racers-panel panel" data-testid="racers-panel">
+      <div class="panel-head">
+        <h2>{t('racers.title')}</h2>
+        <button type="button" data-testid="add-racer" disabled={racers.length >= limit} onClick={add} title={t('racers.add.title')}>
+          + {t('racers.add')}
+        </button>
+      </div>
+      {racers.map((racer, i) => (
+        <RacerEditor
+          core={core}
+          store={store}
+          index={i}
+          racer={racer}
+          selected={i === selected}
+          canRemove={racers.length > 1}
+          onSelect={() => onSelect(i)}
+          onRemove={() => remove(i)}
+        />
+      ))}
+    </div>
+  );
+}

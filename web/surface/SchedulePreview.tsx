@@ -1,0 +1,65 @@
+// A small plot of η_t for t = 0 … the step limit, as the core's schedule computes it.
+import { useEffect, useRef } from 'preact/hooks';
+import type { Core } from '../core';
+import { useT } from '../i18n';
+import { formatNumber } from './mapGeometry';
+
+const SAMPLES = 160;
+
+export function SchedulePreview({ core, racerText, steps, color }: { core: Core; racerText: string; steps: number; color: string }) {
+  const t = useT();
+  const canvasRef = useRef<HTMLCanvasElement>(null);
+  const rates = (() => {
+    try {
+      return core.scheduleRates(racerText, Math.max(1, steps), SAMPLES);
+    } catch {
+      return null;
+    }
+  })();
+  const max = rates ? Math.max(...rates) : 0;
+  const last = rates ? rates[rates.length - 1] : 0;
+
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas || !rates) return;
+    const ratio = window.devicePixelRatio || 1;
+    const width = canvas.clientWidth;
+    const height = canvas.clientHeight;
+    canvas.width = Math.round(width * ratio);
+    canvas.height = Math.round(height * ratio);
+    const g = canvas.getContext('2d')!;
+    g.setTransform(ratio, 0, 0, ratio, 0, 0);
+    g.clearRect(0, 0, width, height);
+    const top = max > 0 ? max : 1;
+    g.beginPath();
+    for (let k = 0; k < rates.length; ++k) {
+      const x = (k / (rates.length - 1)) * (width - 2) + 1;
+      const y = height - 2 - (rates[k] / top) * (height - 6);
+      if (k === 0) g.moveTo(x, y);
+      else g.lineTo(x, y);
+    }
+    g.lineWidth = 1.5;
+    g.strokeStyle = color;
+    g.stroke();
+    g.lineTo(width - 1, height - 1);
+    g.lineTo(1, height - 1);
+    g.closePath();
+    g.globalAlpha = 0.15;
+    g.fillStyle = color;
+    g.fill();
+  });
+
+  if (!rates) return null;
+  return (
+    <div class="schedule-preview" title={t('schedule.preview.title')}>
+      <canvas ref={canvasRef} data-testid="schedule-preview" />
+      <div class="schedule-preview-axis">
+        <span>η₀ = {formatNumber(rates[0])}</span>
+        <span>{t('schedule.preview.peak', { max: formatNumber(max) })}</span>
+        <span>
+          t = {steps}: {formatNumber(last)}
+        </span>
+      </div>
+    </div>
+  );
+}

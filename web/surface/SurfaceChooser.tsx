@@ -1,0 +1,130 @@
+// The surface: every built-in with its one-line description and formula, the custom
+// expression box (checked as you type, the error pointing at its column), the view box and
+// the start point, and the layers drawn over the map.
+import { useEffect, useState } from 'preact/hooks';
+import type { Core } from '../core';
+import { pick, useLang, useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { Formula } from './Formula';
+import { ParamField } from './ParamField';
+
+const EXAMPLE_EXPRESSION = 'x^2 + 3*y^2 + sin(3*x)*cos(2*y)';
+
+export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }) {
+  const t = useT();
+  const lang = useLang();
+  const surface = store.state.surface!;
+  const info = core.surface(surface.name);
+  const setValue = (key: string, value: string) => store.commit(core.setValue(store.link, key, value));
+
+  const choose = (name: string) => {
+    if (name === 'custom') setValue('expr', surface.expression || EXAMPLE_EXPRESSION);
+    else setValue('surface', name);
+  };
+  const defaultView = info?.view ?? [-2, 2, -2, 2];
+  const show = store.state.show;
+  const toggle = (flag: 'grad' | 'm' | 'crit') => {
+    const next = (['grad', 'm', 'crit'] as const).filter((f) => (f === flag ? !show[f] : show[f]));
+    setValue('show', next.join(','));
+  };
+
+  return (
+    <div class="panel surface-chooser" data-testid="surface-chooser">
+      <div class="panel-head">
+        <h2>{t('surface.title')}</h2>
+        <select value={surface.name} data-testid="surface-select" aria-label={t('surface.title')} onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}>
+          {core.catalogue.surfaces.map((s) => (
+            <option value={s.name}>{s.name}</option>
+          ))}
+          <option value="custom">{t('surface.custom')}</option>
+        </select>
+      </div>
+      {info ? (
+        <>
+          <p class="surface-summary" data-testid="surface-summary">
+            {pick(lang, info.summary)}
+          </p>
+          <div class="surface-formula">
+            <Formula tex={`f(${info.axes[0]}, ${info.axes[1]}) = ${info.formula}`} />
+          </div>
+          {pick(lang, info.minima_note) && <p class="muted small">{t('surface.minima', { note: pick(lang, info.minima_note) })}</p>}
+        </>
+      ) : (
+        <ExpressionBox core={core} value={surface.expression} commit={(text) => setValue('expr', text)} />
+      )}
+      <details class="surface-list">
+        <summary>{t('surface.all')}</summary>
+        <ul>
+          {core.catalogue.surfaces.map((s) => (
+            <li>
+              <button type="button" class="link" onClick={() => choose(s.name)}>
+                {s.name}
+              </button>{' '}
+              — {pick(lang, s.summary)}
+            </li>
+          ))}
+        </ul>
+      </details>
+      <div class="field-grid">
+        <ParamField label={t('surface.view')} value={surface.view.join(',')} testId="view" wide commit={(text) => setValue('view', text)} />
+        <ParamField label={t('surface.start')} value={surface.start.join(',')} testId="start" commit={(text) => setValue('start', text)} />
+        <button type="button" data-testid="reset-view" disabled={!surface.view_set} onClick={() => setValue('view', defaultView.join(','))}>
+          {t('surface.resetView')}
+        </button>
+      </div>
+      <div class="layer-toggles" role="group" aria-label={t('layers.title')}>
+        <span class="field-label">{t('layers.title')}</span>
+        {(['grad', 'm', 'crit'] as const).map((flag) => (
+          <label class="field-check" title={t(`layers.${flag}.title`)}>
+            <input type="checkbox" checked={show[flag]} data-testid={`show-${flag}`} onChange={() => toggle(flag)} />
+            {t(`layers.${flag}`)}
+          </label>
+        ))}
+      </div>
+    </div>
+  );
+}
+
+// The custom expression: checked by the core's parser on every keystroke, applied on Enter or
+// when the box loses focus; an error shows the message and a caret under its column.
+function ExpressionBox({ core, value, commit }: { core: Core; value: string; commit: (text: string) => unknown }) {
+  const t = useT();
+  const [text, setText] = useState(value);
+  useEffect(() => setText(value), [value]);
+  const check = core.checkExpression(text);
+  const submit = () => {
+    if (check.ok && text !== value) commit(text);
+  };
+  return (
+    <div class="expression-box">
+      <label class="field field-wide">
+        <span class="field-label">{t('surface.expression')}</span>
+        <input
+          type="text"
+          class="mono"
+          spellcheck={false}
+          autocomplete="off"
+          value={text}
+          data-testid="expression"
+          aria-invalid={!check.ok}
+          onInput={(e) => setText((e.currentTarget as HTMLInputElement).value)}
+          onChange={submit}
+          onKeyDown={(e) => e.key === 'Enter' && submit()}
+        />
+      </label>
+      {!check.ok && (
+        <div class="expression-error" role="alert" data-testid="expression-error">
+          <pre class="mono">
+            {text}
+            {'\n'}
+            {' '.repeat(Math.max(0, (check.column || [...text].length + 1) - 1))}^
+          </pre>
+          <span>
+            {check.column ? t('surface.expression.errorAt', { column: check.column }) : t('surface.expression.errorEnd')} {check.message}
+          </span>
+        </div>
+      )}
+      <p class="muted small">{t('surface.expression.help')}</p>
+    </div>
+  );
+}

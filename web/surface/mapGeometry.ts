@@ -1,0 +1,90 @@
+// Where things are on the map canvas: the plot area inside the axes' margins, the transform
+// between surface coordinates (x, y) and CSS pixels, axis ticks, and the rounding of numbers
+// that a pointer writes into the link (to the precision a pixel can express).
+
+export type ViewBox = [number, number, number, number]; // x0, x1, y0, y1
+
+export const MAP_MARGIN = { left: 58, right: 12, top: 12, bottom: 42 };
+
+export class MapFrame {
+  readonly left = MAP_MARGIN.left;
+  readonly top = MAP_MARGIN.top;
+  readonly width: number;
+  readonly height: number;
+
+  constructor(
+    readonly view: ViewBox,
+    readonly canvasWidth: number,
+    readonly canvasHeight: number,
+  ) {
+    this.width = Math.max(10, canvasWidth - MAP_MARGIN.left - MAP_MARGIN.right);
+    this.height = Math.max(10, canvasHeight - MAP_MARGIN.top - MAP_MARGIN.bottom);
+  }
+
+  // Surface → CSS pixels of the canvas. Far-away points are clamped so that the canvas never
+  // sees huge coordinates (a diverging racer's last points).
+  px(x: number): number {
+    const [x0, x1] = this.view;
+    return clampPixel(this.left + ((x - x0) / (x1 - x0)) * this.width);
+  }
+  py(y: number): number {
+    const [, , y0, y1] = this.view;
+    return clampPixel(this.top + ((y1 - y) / (y1 - y0)) * this.height);
+  }
+  // CSS pixels → surface.
+  x(px: number): number {
+    const [x0, x1] = this.view;
+    return x0 + ((px - this.left) / this.width) * (x1 - x0);
+  }
+  y(py: number): number {
+    const [, , y0, y1] = this.view;
+    return y1 - ((py - this.top) / this.height) * (y1 - y0);
+  }
+  // Pixels per unit along each axis (for drawing vectors given in surface units).
+  get scaleX(): number {
+    return this.width / (this.view[1] - this.view[0]);
+  }
+  get scaleY(): number {
+    return this.height / (this.view[3] - this.view[2]);
+  }
+  contains(px: number, py: number): boolean {
+    return px >= this.left && px <= this.left + this.width && py >= this.top && py <= this.top + this.height;
+  }
+}
+
+const PIXEL_LIMIT = 1e5;
+function clampPixel(v: number): number {
+  return v > PIXEL_LIMIT ? PIXEL_LIMIT : v < -PIXEL_LIMIT ? -PIXEL_LIMIT : v;
+}
+
+// About `count` round tick values (1, 2 or 5 times a power of ten) within [lo, hi].
+export function niceTicks(lo: number, hi: number, count: number): { values: number[]; step: number } {
+  const raw = (hi - lo) / Math.max(1, count);
+  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
+  const values: number[] = [];
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) values.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  return { values, step };
+}
+
+export function formatTick(value: number, step: number): string {
+  const decimals = Math.max(0, -Math.floor(Math.log10(step) + 1e-9));
+  if (Math.abs(value) >= 1e6 || (value !== 0 && Math.abs(value) < 1e-4)) return value.toExponential(1);
+  return value.toFixed(decimals);
+}
+
+// A coordinate rounded to about a tenth of a pixel of a view `extent` wide, so links stay short.
+export function roundForLink(value: number, extent: number): number {
+  const step = Math.pow(10, Math.floor(Math.log10(extent / 5000)));
+  const rounded = Math.round(value / step) * step;
+  return Number(rounded.toPrecision(12));
+}
+
+// A number for people: 4 significant digits, exponent form when very large or small.
+export function formatNumber(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(digits - 1).replace('e+', 'e');
+  return String(Number(value.toPrecision(digits)));
+}

@@ -1,0 +1,270 @@
+// The drawing of the map, in layers. The still layer (colour map, contour lines, axes, known
+// minima, critical points) is drawn once per surface, view and canvas size and then only
+// blitted; the racers' paths are Path2D objects that grow by the new points of each frame;
+// markers and arrows are drawn fresh every frame.
+import type { PointAnalysis, SurfaceSessionHandle } from '../core';
+import { formatTick, type MapFrame, niceTicks } from './mapGeometry';
+
+export const MAP_PIXELS = 500; // the colour map's own resolution (the canvas scales it)
+
+export interface MapImage {
+  image: HTMLCanvasElement; // MAP_PIXELS², colours and contour lines
+  min: number;
+  max: number;
+  logScale: boolean;
+}
+
+// The colour map of the session's surface over `view`, computed in the core in one call.
+export function renderMapImage(session: SurfaceSessionHandle, view: [number, number, number, number]): MapImage {
+  const [x0, x1, y0, y1] = view;
+  performance.mark('map-render-start');
+  const map = session.renderMap(MAP_PIXELS, MAP_PIXELS, x0, x1, y0, y1);
+  // Copy out of wasm memory before anything else can call the module.
+  const pixels = new Uint8ClampedArray(map.rgba);
+  const contours = map.contours.slice();
+  performance.measure('map-render', 'map-render-start');
+  const image = document.createElement('canvas');
+  image.width = MAP_PIXELS;
+  image.height = MAP_PIXELS;
+  const g = image.getContext('2d')!;
+  g.putImageData(new ImageData(pixels, MAP_PIXELS, MAP_PIXELS), 0, 0);
+  g.strokeStyle = 'rgba(255,255,255,0.38)';
+  g.lineWidth = 1;
+  g.beginPath();
+  for (let i = 0; i + 3 < contours.length; i += 4) {
+    g.moveTo(contours[i], contours[i + 1]);
+    g.lineTo(contours[i + 2], contours[i + 3]);
+  }
+  g.stroke();
+  return { image, min: map.min, max: map.max, logScale: map.logScale };
+}
+
+export const KIND_COLORS: Record<PointAnalysis['kind'], string> = {
+  minimum: '#2ee59d',
+  maximum: '#ff5c5c',
+  saddle: '#ffd23f',
+  degenerate: '#c9c9c9',
+  'not-critical': '#ffffff',
+};
+
+// A marker whose shape says the kind of a critical point: ● minimum, ▲ maximum, ✕ saddle,
+// ◆ degenerate.
+export function drawKindMarker(g: CanvasRenderingContext2D, x: number, y: number, kind: PointAnalysis['kind'], r = 6): void {
+  g.save();
+  g.lineWidth = 2;
+  g.strokeStyle = '#111';
+  g.fillStyle = KIND_COLORS[kind];
+  g.beginPath();
+  if (kind === 'minimum') g.arc(x, y, r, 0, 2 * Math.PI);
+  else if (kind === 'maximum') {
+    g.moveTo(x, y - r * 1.2);
+    g.lineTo(x + r * 1.1, y + r * 0.8);
+    g.lineTo(x - r * 1.1, y + r * 0.8);
+    g.closePath();
+  } else if (kind === 'saddle') {
+    g.lineWidth = 5;
+    g.moveTo(x - r, y - r);
+    g.lineTo(x + r, y + r);
+    g.moveTo(x + r, y - r);
+    g.lineTo(x - r, y + r);
+    g.stroke();
+    g.lineWidth = 2.5;
+    g.strokeStyle = KIND_COLORS.saddle;
+    g.stroke();
+    g.restore();
+    return;
+  } else {
+    g.moveTo(x, y - r);
+    g.lineTo(x + r, y);
+    g.lineTo(x, y + r);
+    g.lineTo(x - r, y);
+    g.closePath();
+  }
+  g.fill();
+  g.stroke();
+  g.restore();
+}
+
+export interface StillLayerInput {
+  map: MapImage;
+  frame: MapFrame;
+  ratio: number; // device pixels per CSS pixel
+  axes: [string, string];
+  minima: [number, number][];
+  criticalPoints: PointAnalysis[] | null;
+}
+
+export function drawStillLayer(input: StillLayerInput): HTMLCanvasElement {
+  const { map, frame, ratio } = input;
+  const canvas = document.createElement('canvas');
+  canvas.width = Math.round(frame.canvasWidth * ratio);
+  canvas.height = Math.round(frame.canvasHeight * ratio);
+  const g = canvas.getContext('2d')!;
+  g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  g.imageSmoothingEnabled = true;
+  g.drawImage(map.image, frame.left, frame.top, frame.width, frame.height);
+  drawAxes(g, frame, input.axes);
+  g.save();
+  g.beginPath();
+  g.rect(frame.left, frame.top, frame.width, frame.height);
+  g.clip();
+  for (const point of input.criticalPoints ?? []) drawKindMarker(g, frame.px(point.x), frame.py(point.y), point.kind);
+  for (const [mx, my] of input.minima) drawKnownMinimum(g, frame.px(mx), frame.py(my));
+  g.restore();
+  return canvas;
+}
+
+// A known minimum of the catalogue: a white star with a dark outline.
+function drawKnownMinimum(g: CanvasRenderingContext2D, x: number, y: number): void {
+  g.save();
+  g.beginPath();
+  for (let k = 0; k < 10; ++k) {
+    const r = k % 2 === 0 ? 8 : 3.5;
+    const a = -Math.PI / 2 + (k * Math.PI) / 5;
+    g.lineTo(x + r * Math.cos(a), y + r * Math.sin(a));
+  }
+  g.closePath();
+  g.fillStyle = '#fff';
+  g.strokeStyle = '#111';
+  g.lineWidth = 1.5;
+  g.fill();
+  g.stroke();
+  g.restore();
+}
+
+function drawAxes(g: CanvasRenderingContext2D, frame: MapFrame, axes: [string, string]): void {
+  const [x0, x1, y0, y1] = frame.view;
+  g.save();
+  g.strokeStyle = '#4a4660';
+  g.fillStyle = '#4a4660';
+  g.lineWidth = 1;
+  g.strokeRect(frame.left - 0.5, frame.top - 0.5, frame.width + 1, frame.height + 1);
+  g.font = '11px system-ui, sans-serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'top';
+  const xTicks = niceTicks(x0, x1, Math.max(3, Math.round(frame.width / 80)));
+  for (const v of xTicks.values) {
+    const px = frame.px(v);
+    g.beginPath();
+    g.moveTo(px, frame.top + frame.height);
+    g.lineTo(px, frame.top + frame.height + 5);
+    g.stroke();
+    g.fillText(formatTick(v, xTicks.step), px, frame.top + frame.height + 7);
+  }
+  g.textAlign = 'right';
+  g.textBaseline = 'middle';
+  const yTicks = niceTicks(y0, y1, Math.max(3, Math.round(frame.height / 60)));
+  for (const v of yTicks.values) {
+    const py = frame.py(v);
+    g.beginPath();
+    g.moveTo(frame.left - 5, py);
+    g.lineTo(frame.left, py);
+    g.stroke();
+    g.fillText(formatTick(v, yTicks.step), frame.left - 7, py);
+  }
+  g.font = 'italic 600 14px "Times New Roman", serif';
+  g.textAlign = 'center';
+  g.textBaseline = 'bottom';
+  g.fillText(axes[0], frame.left + frame.width / 2, frame.canvasHeight - 2);
+  g.save();
+  g.translate(13, frame.top + frame.height / 2);
+  g.rotate(-Math.PI / 2);
+  g.textBaseline = 'middle';
+  g.fillText(axes[1], 0, 0);
+  g.restore();
+  g.restore();
+}
+
+// An arrow of a fixed length in pixels along the surface vector (vx, vy) (its direction only:
+// gradients span many orders of magnitude).
+export function drawArrow(
+  g: CanvasRenderingContext2D,
+  frame: MapFrame,
+  x: number,
+  y: number,
+  vx: number,
+  vy: number,
+  length: number,
+  color: string,
+  dashed = false,
+): void {
+  const dx = vx * frame.scaleX;
+  const dy = -vy * frame.scaleY;
+  const norm = Math.hypot(dx, dy);
+  if (!(norm > 0) || !Number.isFinite(norm)) return;
+  const ux = dx / norm;
+  const uy = dy / norm;
+  const sx = frame.px(x);
+  const sy = frame.py(y);
+  const ex = sx + ux * length;
+  const ey = sy + uy * length;
+  g.save();
+  g.lineCap = 'round';
+  for (const [width, stroke] of [
+    [4.5, 'rgba(0,0,0,0.65)'],
+    [2, color],
+  ] as const) {
+    g.strokeStyle = stroke;
+    g.fillStyle = stroke;
+    g.lineWidth = width;
+    g.setLineDash(dashed ? [5, 4] : []);
+    g.beginPath();
+    g.moveTo(sx, sy);
+    g.lineTo(ex - ux * 6, ey - uy * 6);
+    g.stroke();
+    g.setLineDash([]);
+    g.beginPath();
+    g.moveTo(ex + ux * (width - 2), ey + uy * (width - 2));
+    g.lineTo(ex - ux * 9 - uy * 5, ey - uy * 9 + ux * 5);
+    g.lineTo(ex - ux * 9 + uy * 5, ey - uy * 9 - ux * 5);
+    g.closePath();
+    g.fill();
+  }
+  g.restore();
+}
+
+// A racer's path, built incrementally: each frame appends the points the core recorded since
+// the last one, skipping points closer than half a pixel to the previous one.
+export class RacerPath {
+  path = new Path2D();
+  private count = 0; // trajectory entries already in `path` (all but the latest, which can move)
+  private stride = 1;
+  private lastX = NaN;
+  private lastY = NaN;
+
+  // Brings the path up to date with racer i's trajectory; false if it had to start over.
+  update(session: SurfaceSessionHandle, index: number, stride: number, frame: MapFrame): void {
+    if (stride !== this.stride) this.reset(stride);
+    const xs = session.column(index, 'x');
+    const n = xs.length;
+    if (n - 1 < this.count) this.reset(stride);
+    if (n - 1 <= this.count) return;
+    // Read x, then y (each a view of wasm memory, valid until the next call into the module).
+    const pxs = new Float64Array(n - 1 - this.count);
+    for (let k = this.count; k < n - 1; ++k) pxs[k - this.count] = frame.px(xs[k]);
+    const ys = session.column(index, 'y');
+    for (let k = this.count; k < n - 1; ++k) {
+      const px = pxs[k - this.count];
+      const py = frame.py(ys[k]);
+      if (this.count === 0 && k === 0) this.path.moveTo(px, py);
+      else if (Math.abs(px - this.lastX) < 0.5 && Math.abs(py - this.lastY) < 0.5) continue;
+      else this.path.lineTo(px, py);
+      this.lastX = px;
+      this.lastY = py;
+    }
+    this.count = n - 1;
+  }
+
+  // The pixel of the last point in the path (NaN before the first).
+  get end(): [number, number] {
+    return [this.lastX, this.lastY];
+  }
+
+  private reset(stride: number): void {
+    this.path = new Path2D();
+    this.count = 0;
+    this.stride = stride;
+    this.lastX = NaN;
+    this.lastY = NaN;
+  }
+}
