@@ -55,12 +55,14 @@ PointAnalysis analyze_point(const Surface& surface, Vec2 at, const ViewBox& view
 
 // The critical points inside `view`, found by damped Newton iterations on ∇f = 0
 // (Levenberg–Marquardt, which also copes with singular Hessians) from a 32×32 grid of seeds.
-// Converged points are de-duplicated (closer than 1e-6 of the view's diagonal). Degenerate
-// points that form a curve (like book-saddle's minima w1·w2 = 1) would otherwise appear once
-// per seed; they are grouped into connected chains and each chain is reported once, by its
-// member nearest the chain's centroid. Sorted by kind (minima, maxima, saddles, degenerate),
-// then by x, then by y. On very rugged surfaces (rastrigin, ackley) there can be more
-// critical points than seeds, and the list is then not complete.
+// A point counts once |∇f| <= 1e-8 · G (see above); converged points closer than 1e-6 of the
+// view's diagonal are the same point. Degenerate points that form a curve (like book-saddle's
+// minima w1·w2 = 1) would otherwise appear once per seed: chains of degenerate points closer
+// than three seed spacings are reported once each, by the member nearest the chain's centroid
+// (book-saddle: the origin saddle and one point on each branch of the hyperbola). Sorted by kind
+// (minima, maxima, saddles, degenerate), then by x, then by y. On very rugged surfaces
+// (rastrigin, ackley) there can be more critical points than seeds, and the list is then not
+// complete.
 std::vector<PointAnalysis> find_critical_points(const Surface& surface, const ViewBox& view);
 
 }  // namespace pg
