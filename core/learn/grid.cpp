@@ -114,17 +114,14 @@ class FloatPass {
         const float* row = weights + static_cast<std::size_t>(j) * n_in;
         float* z = &values_[layer][static_cast<std::size_t>(j) * kTile];
         // a_j = f(b_j + Σ_i W_ji a_i), a block of points at a time.
-        bool hidden = layer < network_.weight_layers();
-        for (int block = 0; block < padded; block += kBlock) {
-          float sum[kBlock];
-          weighted_sums(row, n_in, in + block, biases[j], sum);
-          // Separate source and destination: clang vectorises an in-place loop over unknown
-          // pointers only behind an overlap check that fails when they are equal.
-          if (hidden)
-            activate_all(network_.activation(), sum, z + block, kBlock);
-          else
-            std::copy_n(sum, kBlock, z + block);
-        }
+        for (int block = 0; block < padded; block += kBlock)
+          weighted_sums(row, n_in, in + block, biases[j], sums_ + block);
+        // From a separate buffer: clang vectorises a loop over unknown pointers only behind
+        // an overlap check, which fails when source and destination are the same.
+        if (layer < network_.weight_layers())
+          activate_all(network_.activation(), sums_, z, count);
+        else
+          std::copy_n(sums_, count, z);
       }
     }
   }
@@ -141,6 +138,7 @@ class FloatPass {
   std::vector<double> xs_, ys_;
   std::vector<std::vector<float>> column_features_, row_features_;
   std::vector<std::vector<float>> values_;  // per layer: neurons × kTile
+  float sums_[kTile];                       // one neuron's sums before its activation
 };
 
 }  // namespace

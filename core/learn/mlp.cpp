@@ -87,8 +87,10 @@ bool Mlp::is_weight(std::size_t index) const {
 
 void Mlp::forward(const Examples& examples, const std::size_t* indices, int count) {
   int inputs = sizes_[0];
+  // Through data(): with no features these vectors are empty and [0] would be invalid.
   for (int p = 0; p < count; ++p)
-    std::copy_n(&examples.features[indices[p] * inputs], inputs, &post_activation_[0][p * inputs]);
+    std::copy_n(examples.features.data() + indices[p] * inputs, inputs,
+                post_activation_[0].data() + static_cast<std::size_t>(p) * inputs);
   for (int layer = 1; layer <= weight_layers(); ++layer) {
     int n_in = sizes_[layer - 1];
     int n_out = sizes_[layer];

@@ -64,11 +64,12 @@ class Racer {
   const std::vector<int>& confusion() const { return confusion_; }
   // The gradient of the last update (data + penalty), per parameter; zeros before the first.
   const std::vector<double>& last_gradient() const { return gradient_; }
-  // η_t/σ for parameter `index` at the next update: how far one unit of m moves it.
+  // η_t/σ for parameter `index`: the next update's rate over the σ of the last update, i.e. how
+  // far one unit of m moves that parameter. 0 where σ = 0 (such a parameter does not move).
   double effective_learning_rate(std::size_t index) const {
-    return optimizer_.next_rate() / optimizer_.denominator()[index];
+    double sigma = optimizer_.denominator()[index];
+    return sigma != 0 ? optimizer_.next_rate() / sigma : 0.0;
   }
-
  private:
   friend class Experiment;
   Racer(const Mlp& network, const RacerConfig& config);

@@ -6,7 +6,9 @@
 #include <cmath>
 #include <numeric>
 
+#include "learn/catalogue.hpp"
 #include "learn/grid.hpp"
+#include "learn/random.hpp"
 
 namespace {
 
@@ -361,4 +363,55 @@ TEST_CASE("no setting in the documented ranges crashes: extremes of the catalogu
   config.epochs = 0;
   pg::Experiment none(config, {});
   CHECK(none.finished());
+}
+
+TEST_CASE("random configurations across the documented ranges build, train and draw") {
+  // Every dataset, activation, loss and penalty with random sizes, split, batch and noise; the
+  // outputs must stay finite and the buffers NaN-free.
+  pg::Random random(2024, pg::RandomStream::Data);
+  const auto& datasets = pg::dataset_catalogue();
+  const auto& activations = pg::activation_catalogue();
+  const auto& features = pg::feature_catalogue();
+  const char* optimizers[] = {"sgd", "adam", "rmsprop", "adagrad", "lion", "nadam"};
+  for (int trial = 0; trial < 60; ++trial) {
+    pg::ClassifyConfig config;
+    const pg::DatasetInfo& dataset = datasets[random.below(datasets.size())];
+    config.dataset = dataset.name;
+    config.classes = 2 + static_cast<int>(random.below(7));
+    config.noise = random.uniform(0, 50);
+    config.train_percent = 10 + static_cast<int>(random.below(81));
+    config.batch = 1 + static_cast<int>(random.below(40));
+    config.seed = random.next();
+    config.features.clear();
+    for (const pg::FeatureInfo& feature : features)
+      if (random.uniform() < 0.5) config.features.push_back(feature.name);
+    config.hidden.assign(random.below(7), 0);
+    for (int& width : config.hidden) width = 1 + static_cast<int>(random.below(12));
+    config.activation = activations[random.below(activations.size())].name;
+    config.loss = random.uniform() < 0.5 ? "ce" : "mse";
+    config.regularization = pg::regularization_catalogue()[random.below(3)].name;
+    config.regularization_rate = random.uniform() < 0.5 ? 0 : random.uniform(0, 1);
+    config.epochs = 2;
+    for (int i = 0; i < 30; ++i)
+      config.points.push_back(
+          {random.uniform(-7, 7), random.uniform(-7, 7), static_cast<int>(random.below(9))});
+    CAPTURE(trial, config.dataset, config.activation, config.hidden.size());
+    pg::Experiment experiment(
+        config, {racer(optimizers[random.below(6)], std::pow(10.0, random.uniform(-4, 1)))});
+    experiment.run();
+    const pg::Racer& trained = experiment.racer(0);
+    CHECK(trained.state() != pg::RacerState::Running);
+    for (const pg::EpochMetrics& row : trained.history()) {
+      CHECK(std::isfinite(row.train_loss));
+      CHECK(std::isfinite(row.test_loss));
+      CHECK(row.train_accuracy >= 0);
+      CHECK(row.test_accuracy <= 1);
+    }
+    std::vector<float> decision(12 * 12 * experiment.racer(0).network().outputs());
+    experiment.decision_grid(0, 12, decision.data());
+    std::vector<float> maps(static_cast<std::size_t>(experiment.neuron_grid_count()) * 12 * 12);
+    experiment.neuron_grids(0, 12, maps.data());
+    for (float v : decision) CHECK(!std::isnan(v));
+    for (float v : maps) CHECK(!std::isnan(v));
+  }
 }
