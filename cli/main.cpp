@@ -118,11 +118,13 @@ int run_classify(const pg::State& state, const std::string& format) {
   pg::ClassifySession session(state);
   session.train_epochs(state.classify.epochs);
   // Racers train side by side (same data, same mini-batches); rows are printed racer by racer.
+  // With compare=loss every link racer appears twice: all with ce first, then all with mse.
   if (format == "csv") std::printf("racer,epoch,train_loss,test_loss,train_acc,test_acc,lr\n");
   json racers = json::array();
   for (std::size_t r = 0; r < session.racer_count(); ++r) {
     json rows = json::array();
-    for (const pg::EpochMetrics& m : session.experiment().racer(r).history()) {
+    const std::string optimizer = pg::write_racer(state.racers[session.link_racer(r)]);
+    for (const pg::EpochMetrics& m : session.racer(r).history()) {
       if (format == "csv")
         std::printf("%zu,%d,%s,%s,%s,%s,%s\n", r, m.epoch, g17(m.train_loss).c_str(),
                     g17(m.test_loss).c_str(), g17(m.train_accuracy).c_str(),
@@ -137,11 +139,12 @@ int run_classify(const pg::State& state, const std::string& format) {
     }
     std::string status = session.status_text(r);
     if (status.rfind("diverged", 0) == 0)
-      std::fprintf(stderr, "playground: racer %zu (%s) %s\n", r,
-                   pg::write_racer(state.racers[r]).c_str(), status.c_str());
+      std::fprintf(stderr, "playground: racer %zu (%s, loss %s) %s\n", r, optimizer.c_str(),
+                   session.loss(r).c_str(), status.c_str());
     if (format == "json")
       racers.push_back({{"racer", r},
-                        {"optimizer", pg::write_racer(state.racers[r])},
+                        {"optimizer", optimizer},
+                        {"loss", session.loss(r)},
                         {"status", status},
                         {"rows", rows}});
   }

@@ -24,9 +24,15 @@ class ClassifySessionHandle {
   explicit ClassifySessionHandle(const std::string& link)
       : session_(guarded([&] { return pg::ClassifySession(open_state(link)); })) {}
 
-  void apply(const std::string& link) {
+  // Follows a new link with the least disruption; true when the session started over (new
+  // data, network, racer count or loss comparison: everything must be fetched again).
+  bool apply(const std::string& link) {
+    return guarded([&] { return session_.apply(open_state(link)); });
+  }
+  // Back to epoch 0, same link.
+  void restart() {
     guarded([&] {
-      session_.apply(open_state(link));
+      session_.restart();
       return 0;
     });
   }
@@ -42,14 +48,17 @@ class ClassifySessionHandle {
   }
   bool finished() const { return session_.finished(); }
   int racer_count() const { return static_cast<int>(session_.racer_count()); }
-  int classes() const { return session_.experiment().classes(); }
-  bool regression() const { return session_.experiment().data().kind == pg::TaskKind::Regression; }
+  int classes() const { return session_.classes(); }
+  bool regression() const { return session_.data().kind == pg::TaskKind::Regression; }
+  // With compare=loss: which link racer (r=...) session racer i trains, and with which loss.
+  int link_racer(int index) const { return static_cast<int>(session_.link_racer(checked(index))); }
+  std::string loss(int index) const { return session_.loss(checked(index)); }
 
   // The latest metrics and status of racer i.
   val racer(int index) const {
     std::size_t i = checked(index);
     const pg::EpochMetrics& m = session_.latest(i);
-    const pg::Racer& r = session_.experiment().racer(i);
+    const pg::Racer& r = session_.racer(i);
     val out = val::object();
     out.set("epoch", m.epoch);
     out.set("trainLoss", m.train_loss);
@@ -67,7 +76,7 @@ class ClassifySessionHandle {
   // Racer i's metrics from epoch `from` on, 7 numbers per epoch: epoch, train loss, test loss,
   // train accuracy, test accuracy, lr, regularisation (a new array, not a view).
   val history(int index, int from) const {
-    const auto& rows = session_.experiment().racer(checked(index)).history();
+    const auto& rows = session_.racer(checked(index)).history();
     std::vector<double> packed;
     for (std::size_t k = static_cast<std::size_t>(std::max(from, 0)); k < rows.size(); ++k) {
       const pg::EpochMetrics& m = rows[k];
@@ -81,7 +90,7 @@ class ClassifySessionHandle {
 
   // Test-set confusion matrix of racer i (K×K, row = true class), a view.
   val confusion(int index) const {
-    const std::vector<int>& c = session_.experiment().racer(checked(index)).confusion();
+    const std::vector<int>& c = session_.racer(checked(index)).confusion();
     return val(emscripten::typed_memory_view(c.size(), c.data()));
   }
 
@@ -90,20 +99,18 @@ class ClassifySessionHandle {
   val decision_grid(int index, int n) {
     std::size_t i = checked(index);
     if (n < 1 || n > 400) throw_js_error("grid size must be 1..400");
-    const pg::Experiment& e = session_.experiment();
-    grid_.resize(static_cast<std::size_t>(n) * n * e.racer(i).network().outputs());
-    e.decision_grid(i, n, grid_.data());
+    grid_.resize(static_cast<std::size_t>(n) * n * session_.racer(i).network().outputs());
+    session_.decision_grid(i, n, grid_.data());
     return val(emscripten::typed_memory_view(grid_.size(), grid_.data()));
   }
 
   // One n×n map per input feature and hidden neuron (drawing order), a view.
-  int neuron_grid_count() const { return session_.experiment().neuron_grid_count(); }
+  int neuron_grid_count() const { return session_.neuron_grid_count(); }
   val neuron_grids(int index, int n) {
     std::size_t i = checked(index);
     if (n < 1 || n > 64) throw_js_error("neuron grid size must be 1..64");
-    const pg::Experiment& e = session_.experiment();
-    neurons_.resize(static_cast<std::size_t>(e.neuron_grid_count()) * n * n);
-    e.neuron_grids(i, n, neurons_.data());
+    neurons_.resize(static_cast<std::size_t>(session_.neuron_grid_count()) * n * n);
+    session_.neuron_grids(i, n, neurons_.data());
     return val(emscripten::typed_memory_view(neurons_.size(), neurons_.data()));
   }
 
@@ -111,15 +118,15 @@ class ClassifySessionHandle {
   // and the effective rate η_t/σ of every parameter for the next update (a new array).
   val layer_sizes() const {
     val sizes = val::array();
-    for (int s : session_.experiment().racer(0).network().layer_sizes()) sizes.call<void>("push", s);
+    for (int s : session_.racer(0).network().layer_sizes()) sizes.call<void>("push", s);
     return sizes;
   }
   val parameters(int index) const {
-    const std::vector<double>& p = session_.experiment().racer(checked(index)).network().parameters();
+    const std::vector<double>& p = session_.racer(checked(index)).network().parameters();
     return val(emscripten::typed_memory_view(p.size(), p.data()));
   }
   val effective_rates(int index) const {
-    const pg::Racer& r = session_.experiment().racer(checked(index));
+    const pg::Racer& r = session_.racer(checked(index));
     std::vector<double> rates(r.network().parameter_count());
     for (std::size_t k = 0; k < rates.size(); ++k) {
       double sigma = r.optimizer().denominator()[k];
@@ -131,7 +138,7 @@ class ClassifySessionHandle {
 
   // The data, 3 numbers per point: x, y, class (or regression target). A new array.
   val points(bool test) const {
-    const pg::Dataset& d = session_.experiment().data();
+    const pg::Dataset& d = session_.data();
     const auto& list = test ? d.test : d.train;
     std::vector<double> packed;
     packed.reserve(list.size() * 3);
@@ -167,11 +174,14 @@ EMSCRIPTEN_BINDINGS(playground_classify) {
   class_<ClassifySessionHandle>("ClassifySession")
       .constructor<std::string>()
       .function("apply", &ClassifySessionHandle::apply)
+      .function("restart", &ClassifySessionHandle::restart)
       .function("train", &ClassifySessionHandle::train)
       .function("finished", &ClassifySessionHandle::finished)
       .function("racerCount", &ClassifySessionHandle::racer_count)
       .function("classes", &ClassifySessionHandle::classes)
       .function("regression", &ClassifySessionHandle::regression)
+      .function("linkRacer", &ClassifySessionHandle::link_racer)
+      .function("loss", &ClassifySessionHandle::loss)
       .function("racer", &ClassifySessionHandle::racer)
       .function("history", &ClassifySessionHandle::history)
       .function("confusion", &ClassifySessionHandle::confusion)

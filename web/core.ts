@@ -86,6 +86,7 @@ export interface Catalogue {
     neurons_per_layer: number;
     classes: number;
     drawn_points: number;
+    epochs_per_second: number;
     expression_length: number;
     data_half_width: number;
   };
@@ -128,6 +129,8 @@ export interface ClassifySettings {
   epochs: number;
   target_loss: number;
   points: [number, number, number][];
+  compare: 'none' | 'loss'; // 'loss': every racer trains once with ce and once with mse
+  speed: number; // epochs per second while playing; 0 = as fast as possible
 }
 
 export interface StateView {

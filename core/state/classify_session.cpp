@@ -1,5 +1,8 @@
 #include "state/classify_session.hpp"
 
+#include <stdexcept>
+
+#include "learn/catalogue.hpp"
 #include "state/racer_text.hpp"
 
 namespace pg {
@@ -13,7 +16,18 @@ ClassifyConfig classify_config(const State& state) {
 ClassifySession::ClassifySession(const State& state) : state_(state) { rebuild(); }
 
 void ClassifySession::rebuild() {
-  experiment_ = std::make_unique<Experiment>(classify_config(state_), state_.racers);
+  ClassifyConfig config = classify_config(state_);
+  const DatasetInfo* info = find_dataset(config.dataset);
+  const bool regression = info != nullptr && info->kind == TaskKind::Regression;
+  if (state_.compare_losses && !regression)
+    losses_ = {"ce", "mse"};
+  else
+    losses_ = {regression ? "mse" : config.loss};
+  experiments_.clear();
+  for (const std::string& loss : losses_) {
+    config.loss = loss;
+    experiments_.push_back(std::make_unique<Experiment>(config, state_.racers));
+  }
 }
 
 namespace {
@@ -37,45 +51,93 @@ bool same_setup(const ClassifyConfig& a, const ClassifyConfig& b) {
 
 }  // namespace
 
-void ClassifySession::apply(const State& next) {
+bool ClassifySession::apply(const State& next) {
   State previous = state_;
   state_ = next;
   if (!same_setup(classify_config(previous), classify_config(next)) ||
-      previous.racers.size() != next.racers.size()) {
+      previous.racers.size() != next.racers.size() ||
+      previous.compare_losses != next.compare_losses) {
     rebuild();
-    return;
+    return true;
   }
-  for (std::size_t i = 0; i < next.racers.size(); ++i)
-    if (write_racer(previous.racers[i]) != write_racer(next.racers[i]))
-      experiment_->reconfigure_racer(i, next.racers[i]);
-  if (previous.classify.epochs != next.classify.epochs ||
-      previous.classify.target_loss != next.classify.target_loss)
-    experiment_->set_stopping(next.classify.epochs, next.classify.target_loss);
+  for (auto& experiment : experiments_) {
+    for (std::size_t i = 0; i < next.racers.size(); ++i)
+      if (write_racer(previous.racers[i]) != write_racer(next.racers[i]))
+        experiment->reconfigure_racer(i, next.racers[i]);
+    if (previous.classify.epochs != next.classify.epochs ||
+        previous.classify.target_loss != next.classify.target_loss)
+      experiment->set_stopping(next.classify.epochs, next.classify.target_loss);
+  }
+  return false;
 }
 
 void ClassifySession::train_epochs(int epochs) {
-  for (int done = 0; done < epochs && !experiment_->finished(); ++done) experiment_->train_epoch();
+  // Epoch by epoch across the experiments, so that they stay level.
+  for (int done = 0; done < epochs && !finished(); ++done)
+    for (auto& experiment : experiments_) experiment->train_epoch();
 }
 
-const EpochMetrics& ClassifySession::latest(std::size_t racer) const {
+bool ClassifySession::finished() const {
+  for (const auto& experiment : experiments_)
+    if (!experiment->finished()) return false;
+  return true;
+}
+
+std::size_t ClassifySession::racer_count() const {
+  return experiments_.size() * experiments_.front()->racer_count();
+}
+
+const Experiment& ClassifySession::experiment_of(std::size_t index) const {
+  if (index >= racer_count())
+    throw std::out_of_range("no racer " + std::to_string(index) + " in this session");
+  return *experiments_[index / experiments_.front()->racer_count()];
+}
+
+std::size_t ClassifySession::index_in_experiment(std::size_t index) const {
+  return index % experiments_.front()->racer_count();
+}
+
+const Racer& ClassifySession::racer(std::size_t index) const {
+  return experiment_of(index).racer(index_in_experiment(index));
+}
+
+std::size_t ClassifySession::link_racer(std::size_t index) const {
+  experiment_of(index);  // checks the index
+  return index_in_experiment(index);
+}
+
+const std::string& ClassifySession::loss(std::size_t index) const {
+  experiment_of(index);
+  return losses_[index / experiments_.front()->racer_count()];
+}
+
+const EpochMetrics& ClassifySession::latest(std::size_t index) const {
   static const EpochMetrics kNone{};
-  const auto& history = experiment_->racer(racer).history();
+  const auto& history = racer(index).history();
   return history.empty() ? kNone : history.back();
 }
 
 std::string ClassifySession::status_text(std::size_t index) const {
-  const Racer& racer = experiment_->racer(index);
-  switch (racer.state()) {
+  const Racer& r = racer(index);
+  switch (r.state()) {
     case RacerState::Running:
       return "running";
     case RacerState::ReachedTarget:
-      return "reached target at epoch " + std::to_string(racer.stopped_epoch());
+      return "reached target at epoch " + std::to_string(r.stopped_epoch());
     case RacerState::Done:
       return "done";
     case RacerState::Diverged:
-      return "diverged at epoch " + std::to_string(racer.stopped_epoch());
+      return "diverged at epoch " + std::to_string(r.stopped_epoch());
   }
   return "running";
+}
+
+void ClassifySession::decision_grid(std::size_t index, int n, float* out) const {
+  experiment_of(index).decision_grid(index_in_experiment(index), n, out);
+}
+
+void ClassifySession::neuron_grids(std::size_t index, int n, float* out) const {
+  experiment_of(index).neuron_grids(index_in_experiment(index), n, out);
 }
 
 }  // namespace pg

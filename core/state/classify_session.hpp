@@ -1,9 +1,14 @@
 // A classify-mode state brought to life: its experiment (data, network, racers). The page's
 // worker and the CLI both run through this, so a link gives the same numbers in both.
+//
+// With `compare=loss` the session runs one experiment per loss (ce, then mse) on the same
+// configuration otherwise: same data, same initial weights, same mini-batches. Its racers are
+// then every link racer with ce, followed by every link racer with mse.
 #pragma once
 
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "learn/trainer.hpp"
 #include "state/state.hpp"
@@ -18,29 +23,47 @@ class ClassifySession {
   explicit ClassifySession(const State& state);
 
   // Brings the session to `state` with the least disruption: new data or a new network (or a
-  // different number of racers, which all start from the same weights) starts over; a racer
-  // whose settings changed continues with its weights and optimizer state; a new epoch limit
-  // or target loss lets stopped racers go on.
-  void apply(const State& state);
+  // different number of racers, which all start from the same weights, or a change of the loss
+  // comparison) starts over; a racer whose settings changed continues with its weights and
+  // optimizer state; a new epoch limit or target loss lets stopped racers go on.
+  // Returns true when it started over.
+  bool apply(const State& state);
+  // Back to epoch 0 with the same settings.
+  void restart() { rebuild(); }
 
   // Up to `epochs` epochs of every running racer.
   void train_epochs(int epochs);
-  bool finished() const { return experiment_->finished(); }
+  bool finished() const;
 
-  std::size_t racer_count() const { return experiment_->racer_count(); }
+  // The session's racers (see above); index = the CLI's `racer` column.
+  std::size_t racer_count() const;
+  const Racer& racer(std::size_t index) const;
+  // Which of the state's racers (r=...) session racer `index` trains, and with which loss.
+  std::size_t link_racer(std::size_t index) const;
+  const std::string& loss(std::size_t index) const;
   // The metrics after the racer's last complete epoch (epoch 0 = before training).
   const EpochMetrics& latest(std::size_t racer) const;
   // "running", "reached target at epoch k", "done", "diverged at epoch k".
   std::string status_text(std::size_t racer) const;
 
+  // Shared by every racer: the data, the number of classes, the input features.
+  const Dataset& data() const { return experiments_.front()->data(); }
+  int classes() const { return experiments_.front()->classes(); }
+  // Drawing (see learn/grid.hpp) for session racer `index`.
+  void decision_grid(std::size_t index, int n, float* out) const;
+  int neuron_grid_count() const { return experiments_.front()->neuron_grid_count(); }
+  void neuron_grids(std::size_t index, int n, float* out) const;
+
   const State& state() const { return state_; }
-  Experiment& experiment() { return *experiment_; }
-  const Experiment& experiment() const { return *experiment_; }
 
  private:
   void rebuild();
+  const Experiment& experiment_of(std::size_t index) const;
+  std::size_t index_in_experiment(std::size_t index) const;
+
   State state_;
-  std::unique_ptr<Experiment> experiment_;
+  std::vector<std::string> losses_;  // one per experiment
+  std::vector<std::unique_ptr<Experiment>> experiments_;
 };
 
 }  // namespace pg

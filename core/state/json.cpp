@@ -145,6 +145,7 @@ std::string catalogue_json() {
            {"neurons_per_layer", kMaxNeuronsPerLayer},
            {"classes", kMaxClasses},
            {"drawn_points", kMaxDrawnPoints},
+           {"epochs_per_second", kMaxEpochsPerSecond},
            {"expression_length", kMaxExpressionLength},
            {"data_half_width", kDataViewHalfWidth}}}};
   return j.dump();
@@ -228,7 +229,9 @@ std::string state_json(const State& state) {
                      {"reg_rate", c.regularization_rate},
                      {"epochs", c.epochs},
                      {"target_loss", c.target_loss},
-                     {"points", points}};
+                     {"points", points},
+                     {"compare", state.compare_losses ? "loss" : "none"},
+                     {"speed", state.epochs_per_second}};
   }
   return j.dump();
 }

@@ -457,6 +457,22 @@ bool read_points(State& s, const std::string& v, Reason& r) {
   return true;
 }
 
+// `compare=loss` (or `none`): train every racer once per loss. Regression data has one loss.
+bool read_compare(State& s, const std::string& v, Reason& r) {
+  if (v != "loss" && v != "none") {
+    r = unknown("comparison", "对比方式", v, {"loss", "none"});
+    return false;
+  }
+  const DatasetInfo* info = find_dataset(s.classify.dataset);
+  if (v == "loss" && info && info->kind == TaskKind::Regression) {
+    r = {"needs classification data (" + info->name + " is regression, which has one loss)",
+         "需要分类数据(" + info->name + " 是回归数据,只有一种损失)"};
+    return false;
+  }
+  s.compare_losses = v == "loss";
+  return true;
+}
+
 const std::vector<KeyRule>& classify_rules() {
   static const std::vector<KeyRule> rules = [] {
     std::vector<KeyRule> list;
@@ -472,6 +488,20 @@ const std::vector<KeyRule>& classify_rules() {
     list.push_back({"net", read_net, write_net});
     list.push_back({"points", read_points, [](const State& s) {
                       return s.classify.dataset == "drawn" ? write_points(s.classify.points) : "";
+                    }});
+    list.push_back({"compare", read_compare,
+                    [](const State& s) { return s.compare_losses ? std::string("loss") : ""; }});
+    list.push_back({"speed",
+                    [](State& s, const std::string& v, Reason& r) {
+                      long speed = 0;
+                      if (!read_integer(v, 0, kMaxEpochsPerSecond, speed, r)) return false;
+                      s.epochs_per_second = static_cast<int>(speed);
+                      return true;
+                    },
+                    [](const State& s) {
+                      return s.epochs_per_second == default_state(Mode::Classify).epochs_per_second
+                                 ? std::string()
+                                 : std::to_string(s.epochs_per_second);
                     }});
     return list;
   }();
@@ -544,6 +574,8 @@ void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) 
     if (info && (s.classify.classes < info->min_classes || s.classify.classes > info->max_classes))
       s.classify.classes = info->default_classes;
     if (s.classify.dataset != "drawn") s.classify.points.clear();
+    // Regression data has a single loss: switching to it ends a comparison of losses.
+    if (info && info->kind == TaskKind::Regression) s.compare_losses = false;
     for (const LabeledPoint& p : s.classify.points)
       if (p.label >= s.classify.classes) {
         problems.push_back({"points", std::to_string(p.label),

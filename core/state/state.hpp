@@ -48,6 +48,10 @@ struct State {
 
   // Classify mode (its seed is `seed` above).
   ClassifyConfig classify;
+  // `compare=loss`: every racer trains twice from the same start on the same mini-batches, once
+  // with each loss (ce, then mse), so the curves show which loss learns (chapter §5).
+  bool compare_losses = false;
+  int epochs_per_second = 60;  // `speed`: training speed while playing; 0 = as fast as possible
 };
 
 struct Problem {
@@ -94,6 +98,7 @@ Vec2 effective_start(const State& state);
 
 constexpr std::size_t kMaxRacers = 8;
 constexpr long kMaxSteps = 1000000;
+constexpr long kMaxEpochsPerSecond = 10000;  // classify `speed`
 constexpr std::size_t kMaxLinkLength = 65536;
 constexpr std::size_t kMaxValueLength = 40000;  // 2,000 drawn points fit
 

@@ -82,3 +82,30 @@ test('bad input arrives as Errors, not crashes', () => {
   assert.throws(() => session.train(-1), /epochs must be/);
   session.delete();
 });
+
+test('compare=loss: the wasm session has a racer per loss, numbered as the CLI prints them', () => {
+  const link = 'mode=classify&data=blobs&classes=4&net=5&epochs=4&compare=loss&seed=2'
+    + '&r=sgd(lr:0.2)&r=adam(lr:0.01)';
+  const rows = parseCsv(cli('run', link).stdout);
+  const session = new m.ClassifySession(link);
+  assert.equal(session.racerCount(), 4);
+  assert.deepEqual([0, 1, 2, 3].map((i) => session.loss(i)), ['ce', 'ce', 'mse', 'mse']);
+  assert.deepEqual([0, 1, 2, 3].map((i) => session.linkRacer(i)), [0, 1, 0, 1]);
+  while (session.train(1));
+  for (let r = 0; r < 4; ++r) {
+    const history = session.history(r, 0);
+    for (let epoch = 0; epoch <= 4; ++epoch) {
+      assert.equal(history[epoch * 7 + 1], rows[r * 5 + epoch].train_loss, `racer ${r} epoch ${epoch}`);
+      assert.equal(history[epoch * 7 + 4], rows[r * 5 + epoch].test_acc);
+    }
+  }
+  // A new rate continues; dropping the comparison starts over.
+  assert.equal(session.apply(link.replace('sgd(lr:0.2)', 'sgd(lr:0.1)')), false);
+  assert.equal(session.racer(0).epoch, 4);
+  assert.equal(session.apply(link.replace('&compare=loss', '')), true);
+  assert.equal(session.racerCount(), 2);
+  assert.equal(session.racer(0).epoch, 0);
+  session.restart();
+  assert.equal(session.racer(1).epoch, 0);
+  session.delete();
+});
