@@ -6,7 +6,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const site = join(root, 'build/site');
+// SITE_DIR / WASM_BUILD_DIR let several people build side by side without sharing build/site.
+const site = join(root, process.env.SITE_DIR ?? 'build/site');
 const wasm = join(root, process.env.WASM_BUILD_DIR ?? 'build/wasm');
 
 rmSync(site, { recursive: true, force: true });

@@ -11,7 +11,7 @@ export const shotsDir = join(root, 'build/test-shots');
 
 export async function startBrowser() {
   mkdirSync(shotsDir, { recursive: true });
-  const { server, url } = await startStaticServer(join(root, 'build/site'));
+  const { server, url } = await startStaticServer(join(root, process.env.SITE_DIR ?? 'build/site'));
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
     args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
