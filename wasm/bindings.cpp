@@ -86,7 +86,8 @@ std::string check_expression(const std::string& text) {
   return guarded([&] {
     pg::ExpressionError error;
     bool ok = pg::compile_expression(text, error) != nullptr;
-    return nlohmann::json{{"ok", ok}, {"column", error.column}, {"message", error.message}}.dump();
+    return nlohmann::json{{"ok", ok}, {"column", error.column}, {"message", error.message}}
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   });
 }
 

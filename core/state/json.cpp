@@ -236,11 +236,13 @@ std::string state_json(const State& state) {
   return j.dump();
 }
 
+// Problems quote the user's text, which may hold any bytes once %-escapes are decoded: invalid
+// UTF-8 is written as U+FFFD instead of aborting the whole answer.
 std::string problems_json(const std::vector<Problem>& problems) {
   json list = json::array();
   for (const Problem& p : problems)
     list.push_back({{"key", p.key}, {"value", p.value}, {"reason", text(p.reason, p.reason_zh)}});
-  return list.dump();
+  return list.dump(-1, ' ', false, json::error_handler_t::replace);
 }
 
 }  // namespace pg
