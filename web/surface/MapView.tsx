@@ -64,6 +64,8 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         canvas.height = Math.round(height * ratio);
       }
       frame = new MapFrame(view, width, height);
+      // The plot area in CSS pixels, for tests and tools that point at surface coordinates.
+      canvas.dataset.plot = `${frame.left},${frame.top},${frame.width},${frame.height}`;
 
       const nextMapKey = `${surface.name}|${surface.expression}|${view.join(',')}`;
       if (nextMapKey !== mapKey) {

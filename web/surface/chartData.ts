@@ -5,6 +5,9 @@
 import type { SurfaceSessionHandle, TrajectoryColumn } from '../core';
 
 export const CHART_BINS = 400;
+// uPlot's log axis cannot place ticks much below 1e-15 (its tick arithmetic rounds to a fixed
+// number of decimals and stops advancing), so positive-only series are floored there.
+export const LOG_FLOOR = 1e-15;
 
 export type ChartQuantity = 'loss' | 'grad_norm' | 'lr' | 'rate_x' | 'rate_y';
 
@@ -54,8 +57,9 @@ export function chartData(
       const high = new Array<number | null>(bins).fill(null);
       const low = new Array<number | null>(bins).fill(null);
       for (let k = 0; k < values.length; ++k) {
-        const v = values[k];
+        let v = values[k];
         if (!Number.isFinite(v) || (positive && v <= 0)) continue;
+        if (positive && v < LOG_FLOOR) v = LOG_FLOOR;
         const b = Math.floor(steps[i][k] / width);
         if (high[b] === null || v > high[b]!) high[b] = v;
         if (low[b] === null || v < low[b]!) low[b] = v;

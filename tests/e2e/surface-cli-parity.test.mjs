@@ -1,0 +1,67 @@
+// Opening a link reproduces the run exactly: after n updates through window.playground the
+// racers stand where `playground run` on the same link puts them (|Δ| ≤ 1e-9).
+import assert from 'node:assert/strict';
+import { after, before, test } from 'node:test';
+import { canvasStats, openPage, shotPath, startBrowser } from './harness.mjs';
+import { cliPositions } from './surface-helpers.mjs';
+
+let env;
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+async function expectCliParity(page, steps) {
+  await page.evaluate((n) => window.playground.step(n), steps);
+  const link = await page.evaluate(() => window.playground.state());
+  const racers = await page.evaluate(() => window.playground.racers());
+  const expected = cliPositions(link, steps);
+  assert.equal(racers.length, expected.length, 'one racer per r of the link');
+  racers.forEach((racer, i) => {
+    assert.equal(racer.step, steps, `racer ${i} took ${steps} updates`);
+    assert.ok(Math.abs(racer.x - expected[i].x) <= 1e-9, `racer ${i}: x ${racer.x} vs CLI ${expected[i].x}`);
+    assert.ok(Math.abs(racer.y - expected[i].y) <= 1e-9, `racer ${i}: y ${racer.y} vs CLI ${expected[i].y}`);
+  });
+  return racers;
+}
+
+test('default page: the chapter surface with three racers and a caption; positions equal the CLI after 2000 updates', async () => {
+  const { page, context, errors } = await openPage(env);
+  await page.waitForSelector('[data-testid=preset-caption]');
+  assert.equal(await page.evaluate(() => window.playground.state()), 'seed=1');
+  assert.equal(await page.locator('[data-testid^=racer-][data-testid$=-optimizer]').count(), 3);
+  const racers = await expectCliParity(page, 2000);
+  assert.deepEqual(
+    racers.map((r) => r.optimizer),
+    ['gd(lr:1e-7)', 'adagrad(lr:1,variant:book)', 'adagrad(lr:1,variant:book,sched:invsqrt)'],
+  );
+  await page.waitForTimeout(300);
+  const stats = await canvasStats(page, '[data-testid=surface-map]');
+  assert.ok(stats.colours > 50, `the map shows a colour gradient (${stats.colours} colours)`);
+  await page.screenshot({ path: shotPath('surface-page-default-en'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a link with several racers, schedules, warmup and book variants equals the CLI after 700 updates', async () => {
+  const link =
+    'surface=rosenbrock&start=-1.2,1.5&steps=5000' +
+    '&r=adam(lr:0.02,sched:cosine,T_max:700,warmup:50)&r=sgd(lr:0.0005,momentum:0.9,variant:book,sched:step,step_size:200,gamma:0.5)' +
+    '&r=rmsprop(lr:0.01,variant:book)&r=nadam(lr:0.01)&r=lion(lr:0.001,sched:onecycle,total_steps:700)&show=grad,m';
+  const { page, context, errors } = await openPage(env, link);
+  await expectCliParity(page, 700);
+  await page.waitForTimeout(300);
+  await page.screenshot({ path: shotPath('surface-page-five-racers'), fullPage: false });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('a custom expression with its view: the page and the CLI agree after 300 updates', async () => {
+  const link = 'surface=custom&expr=' + encodeURIComponent('sin(x)*cos(y) + 0.1*(x^2 + y^2)') + '&view=-4,4,-4,4&start=2,1.5&r=adam(lr:0.05)&r=gd(lr:0.1)';
+  const { page, context, errors } = await openPage(env, link);
+  await expectCliParity(page, 300);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
