@@ -9,6 +9,18 @@
 
 namespace pg {
 
+namespace {
+
+// target[k] += source[k] · factor for k < n: the inner loop of every matrix product here. The
+// two never overlap; saying so (__restrict) spares a run-time overlap check on each call, which
+// costs as much as these short loops.
+inline void add_multiple(double* __restrict target, const double* __restrict source, double factor,
+                         int n) {
+  for (int k = 0; k < n; ++k) target[k] += source[k] * factor;
+}
+
+}  // namespace
+
 OutputLoss parse_output_loss(const std::string& loss, TaskKind kind) {
   if (!find_loss(loss)) throw std::invalid_argument("unknown loss '" + loss + "'");
   if (kind == TaskKind::Regression) return OutputLoss::Regression;
@@ -112,7 +124,7 @@ void Mlp::forward(const Examples& examples, const std::size_t* indices, int coun
       std::copy_n(biases, n_out, z_p);
       for (int i = 0; i < n_in; ++i) {
         const double* column = transposed + static_cast<std::size_t>(i) * n_out;
-        for (int j = 0; j < n_out; ++j) z_p[j] += column[j] * a_p[i];
+        add_multiple(z_p, column, a_p[i], n_out);
       }
     }
     if (layer < weight_layers())
@@ -170,7 +182,7 @@ double Mlp::loss_and_gradient(const Examples& examples, const std::size_t* indic
         for (int j = 0; j < n_layer; ++j) {
           double d = delta[p * n_layer + j];
           double* row = weight_gradient + static_cast<std::size_t>(j) * n_in;
-          for (int i = 0; i < n_in; ++i) row[i] += d * in[p * n_in + i];
+          add_multiple(row, in + static_cast<std::size_t>(p) * n_in, d, n_in);
           bias_gradient[j] += d;
         }
       if (layer == 1) break;
@@ -183,7 +195,7 @@ double Mlp::loss_and_gradient(const Examples& examples, const std::size_t* indic
         for (int j = 0; j < n_layer; ++j) {
           double d = delta[p * n_layer + j];
           const double* row = weights + static_cast<std::size_t>(j) * n_in;
-          for (int i = 0; i < n_in; ++i) back[i] += row[i] * d;
+          add_multiple(back, row, d, n_in);
         }
       }
       multiply_by_derivative(activation_, z_prev, in, delta_prev, chunk * n_in);
