@@ -162,6 +162,22 @@ void map_row(double* a, std::size_t n, Function f) {
   for (std::size_t i = 0; i < n; ++i) a[i] = f(a[i]);
 }
 
+// integer_power over a row, one bit of the exponent per pass so that each pass is a plain
+// vectorisable product; the same products in the same order as integer_power, so the same bits.
+void integer_power_row(double* a, std::size_t n, int exponent) {
+  double result[kRowLength], factor[kRowLength];
+  std::fill(result, result + n, 1.0);
+  std::copy(a, a + n, factor);
+  for (unsigned remaining = static_cast<unsigned>(exponent < 0 ? -exponent : exponent);
+       remaining != 0; remaining >>= 1) {
+    if (remaining & 1u)
+      for (std::size_t i = 0; i < n; ++i) result[i] *= factor[i];
+    if (remaining > 1)
+      for (std::size_t i = 0; i < n; ++i) factor[i] *= factor[i];
+  }
+  for (std::size_t i = 0; i < n; ++i) a[i] = exponent < 0 ? 1 / result[i] : result[i];
+}
+
 // The second operand of a binary operation: a row, or one number for the whole row.
 inline double element(const double* row, std::size_t i) {
   return row[i];
@@ -219,6 +235,8 @@ void run_rows(const Program& program, const double* xs, const double* ys, double
           map_row(a, n, [](double u) { return -u; });
         else if (op == Op::Square)
           map_row(a, n, [](double u) { return u * u; });
+        else if (op == Op::IntegerPower)
+          integer_power_row(a, n, static_cast<int>(in.number));
         else
           map_row(a, n, [&](double u) { return unary_value(op, u, in.number); });
       } else if (in.operand == Operand::Stack) {
