@@ -1,6 +1,7 @@
 #include "learn/grid.hpp"
 
 #include <algorithm>
+#include <cfloat>
 
 #include "learn/catalogue.hpp"
 
@@ -44,6 +45,12 @@ inline void weighted_sums(const float* row, int n_in, const float* in, float bia
 #endif
 }
 
+// A parameter as a float. A diverged network's finite weights may exceed the float range, and
+// converting such a double to float is undefined behaviour in C++: clamp first.
+float to_float(double parameter) {
+  return static_cast<float>(std::min<double>(FLT_MAX, std::max<double>(-FLT_MAX, parameter)));
+}
+
 // The network in float32, and the per-axis feature values of the grid.
 class FloatPass {
  public:
@@ -56,10 +63,9 @@ class FloatPass {
       int n_out = network.layer_sizes()[layer];
       for (int to = 0; to < n_out; ++to)
         for (int from = 0; from < n_in; ++from)
-          weights_[layer].push_back(static_cast<float>(network.weight(layer, from, to)));
+          weights_[layer].push_back(to_float(network.weight(layer, from, to)));
       for (int to = 0; to < n_out; ++to)
-        weights_[layer].push_back(
-            static_cast<float>(network.parameters()[network.bias_index(layer, to)]));
+        weights_[layer].push_back(to_float(network.parameters()[network.bias_index(layer, to)]));
     }
     // Feature values depend on x and y separately (except x·y): compute them once per axis.
     for (int i = 0; i < n; ++i) {
