@@ -1,5 +1,5 @@
 // The chapter's experiments, one click each, and the caption of the one on screen.
-import { useMemo } from 'preact/hooks';
+import { useMemo, useRef } from 'preact/hooks';
 import type { Core } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
@@ -20,6 +20,13 @@ export function PresetBar({ core, store }: { core: Core; store: LinkStore }) {
   const canonical = useMemo(() => PRESETS.map((p) => core.parse(p.link).link), [core]);
   const current = withoutLang(store.link);
   const active = canonical.findIndex((link) => link === current);
+  // After a preset is edited (the start dragged, a rate changed) its caption stays, marked as
+  // modified, while the surface is the same: the layout does not jump under the pointer.
+  const last = useRef(-1);
+  if (active >= 0) last.current = active;
+  const surfaceOf = (link: string) => core.parse(link).state.surface?.name;
+  const shown =
+    active >= 0 ? active : last.current >= 0 && surfaceOf(canonical[last.current]) === store.state.surface?.name ? last.current : -1;
 
   const open = (index: number) => {
     const langPart = store.state.lang ? `&lang=${store.state.lang}` : '';
@@ -44,9 +51,14 @@ export function PresetBar({ core, store }: { core: Core; store: LinkStore }) {
           </button>
         ))}
       </div>
-      {active >= 0 && (
+      {shown >= 0 ? (
         <p class="caption" data-testid="preset-caption">
-          <strong>{t('presets.look')}</strong> {pick(lang, PRESETS[active].caption)}
+          <strong>{t('presets.look')}</strong> {pick(lang, PRESETS[shown].caption)}
+          {shown !== active && <em class="muted"> {t('presets.modified')}</em>}
+        </p>
+      ) : (
+        <p class="caption caption-own" data-testid="preset-caption">
+          {t('presets.own')}
         </p>
       )}
     </div>

@@ -120,7 +120,7 @@ function ExpressionBox({ core, value, commit }: { core: Core; value: string; com
             {' '.repeat(Math.max(0, (check.column || [...text].length + 1) - 1))}^
           </pre>
           <span>
-            {check.column ? t('surface.expression.errorAt', { column: check.column }) : t('surface.expression.errorEnd')} {check.message}
+            {t('surface.expression.error')} {check.message}
           </span>
         </div>
       )}

@@ -2,7 +2,7 @@
 // CLI's format (racer,step,x,y,loss,grad_norm,lr; long runs keep every stride-th update).
 import type { SurfaceSessionHandle } from '../core';
 
-function download(blob: Blob, name: string): void {
+export function download(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
