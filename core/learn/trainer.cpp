@@ -138,7 +138,9 @@ bool Experiment::record_metrics(Racer& racer, int epoch) {
 
 void Experiment::update_state_after_epoch(Racer& racer) {
   const EpochMetrics& last = racer.history_.back();
-  if (config_.target_loss > 0 && last.train_loss <= config_.target_loss) {
+  // An empty training set (nothing drawn yet) has loss 0 but has not reached anything.
+  bool has_training_data = train_examples_.count > 0;
+  if (config_.target_loss > 0 && has_training_data && last.train_loss <= config_.target_loss) {
     racer.state_ = RacerState::ReachedTarget;
     racer.stopped_epoch_ = racer.epochs_done_;
   } else if (racer.epochs_done_ >= config_.epochs) {

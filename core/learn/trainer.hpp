@@ -1,5 +1,8 @@
 // A classification (or 2-D regression) experiment: one dataset, one network architecture, and
 // several racers (optimizer configurations) that train identical copies of it side by side.
+// Racer settings can change mid-run (reconfigure_racer) and so can the stopping rule
+// (set_stopping); any other change (data, features, network, loss, regularisation, batch, seed)
+// means a new Experiment.
 //
 // Decisions, so that racers compare fairly and runs repeat exactly:
 //  - The data are generated once; every racer starts from the SAME initial weights (seeded).
