@@ -62,8 +62,10 @@ enum class Operand { Stack, X, Y, Constant };
 struct Instruction {
   Op op;
   double number = 0;  // Constant (leaf or operand): its value; IntegerPower: the exponent
-  Operand operand = Operand::Stack;  // binary operations only
-  bool swapped = false;              // binary with a leaf operand: compute (leaf op top)
+  // Binary: where the second operand is. Unary: where the argument is (Stack, X or Y; on X or Y
+  // the result is pushed).
+  Operand operand = Operand::Stack;
+  bool swapped = false;  // binary with a leaf operand: compute (leaf op top)
 };
 
 bool is_leaf(Op op) {
@@ -158,16 +160,16 @@ struct Program {
 constexpr std::size_t kRowLength = 256;
 
 template <class Function>
-void map_row(double* a, std::size_t n, Function f) {
-  for (std::size_t i = 0; i < n; ++i) a[i] = f(a[i]);
+void map_row(double* out, const double* in, std::size_t n, Function f) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = f(in[i]);
 }
 
 // integer_power over a row, one bit of the exponent per pass so that each pass is a plain
 // vectorisable product; the same products in the same order as integer_power, so the same bits.
-void integer_power_row(double* a, std::size_t n, int exponent) {
+void integer_power_row(double* out, const double* in, std::size_t n, int exponent) {
   double result[kRowLength], factor[kRowLength];
   std::fill(result, result + n, 1.0);
-  std::copy(a, a + n, factor);
+  std::copy(in, in + n, factor);
   for (unsigned remaining = static_cast<unsigned>(exponent < 0 ? -exponent : exponent);
        remaining != 0; remaining >>= 1) {
     if (remaining & 1u)
@@ -175,7 +177,7 @@ void integer_power_row(double* a, std::size_t n, int exponent) {
     if (remaining > 1)
       for (std::size_t i = 0; i < n; ++i) factor[i] *= factor[i];
   }
-  for (std::size_t i = 0; i < n; ++i) a[i] = exponent < 0 ? 1 / result[i] : result[i];
+  for (std::size_t i = 0; i < n; ++i) out[i] = exponent < 0 ? 1 / result[i] : result[i];
 }
 
 // The second operand of a binary operation: a row, or one number for the whole row.
@@ -229,16 +231,19 @@ void run_rows(const Program& program, const double* xs, const double* ys, double
         if (op == Op::Y) std::copy(ys + start, ys + start + n, r);
         if (op == Op::Constant) std::fill(r, r + n, in.number);
       } else if (!is_binary(op)) {
-        double* a = row(top - 1);
+        // On the stack's top in place, or on x or y into a new row.
+        const bool on_leaf = in.operand != Operand::Stack;
+        double* a = on_leaf ? row(top++) : row(top - 1);
+        const double* u = on_leaf ? (in.operand == Operand::X ? xs : ys) + start : a;
         // The cheap operations get loops of their own, which the compiler vectorises.
         if (op == Op::Negate)
-          map_row(a, n, [](double u) { return -u; });
+          map_row(a, u, n, [](double v) { return -v; });
         else if (op == Op::Square)
-          map_row(a, n, [](double u) { return u * u; });
+          map_row(a, u, n, [](double v) { return v * v; });
         else if (op == Op::IntegerPower)
-          integer_power_row(a, n, static_cast<int>(in.number));
+          integer_power_row(a, u, n, static_cast<int>(in.number));
         else
-          map_row(a, n, [&](double u) { return unary_value(op, u, in.number); });
+          map_row(a, u, n, [&](double v) { return unary_value(op, v, in.number); });
       } else if (in.operand == Operand::Stack) {
         --top;
         combine_rows(op, false, row(top - 1), static_cast<const double*>(row(top)), n);
@@ -414,8 +419,13 @@ Jet run_jets(const Program& program, double x, double y) {
         stack.push_back({in.number, 0, 0, 0, 0, 0});
         break;
       default:
-        if (!is_binary(in.op)) {
+        if (!is_binary(in.op) && in.operand == Operand::Stack) {
           stack.back() = unary_jet(in.op, stack.back(), in.number);
+          break;
+        }
+        if (!is_binary(in.op)) {
+          const Jet leaf = in.operand == Operand::X ? Jet{x, 1, 0, 0, 0, 0} : Jet{y, 0, 1, 0, 0, 0};
+          stack.push_back(unary_jet(in.op, leaf, in.number));
           break;
         }
         Jet b;
@@ -894,7 +904,8 @@ class Parser {
   }
 
   // The peephole pass: a binary operation whose right operand is a lone leaf (x, y or a
-  // constant) takes it as its operand; one whose left operand is a lone leaf takes it swapped.
+  // constant) takes it as its operand; one whose left operand is a lone leaf takes it swapped;
+  // a unary operation applied to x or y reads it directly.
   // Walks the code keeping, for each value on the stack, where its code starts in `out`.
   static std::vector<Instruction> fuse_leaves(const std::vector<Instruction>& code) {
     std::vector<Instruction> out;
@@ -910,7 +921,15 @@ class Parser {
     for (const Instruction& in : code) {
       if (is_leaf(in.op)) starts.push_back(out.size());
       if (!is_binary(in.op)) {
-        out.push_back(in);
+        const bool on_variable =
+            !is_leaf(in.op) && (out.back().op == Op::X || out.back().op == Op::Y);
+        if (on_variable) {
+          Instruction fused = in;
+          fused.operand = out.back().op == Op::X ? Operand::X : Operand::Y;
+          out.back() = fused;
+        } else {
+          out.push_back(in);
+        }
         continue;
       }
       const std::size_t right = starts.back();
@@ -934,7 +953,8 @@ class Parser {
   static std::size_t stack_size(const std::vector<Instruction>& code) {
     std::size_t depth = 0, deepest = 0;
     for (const Instruction& in : code) {
-      if (is_leaf(in.op))
+      const bool pushes = is_leaf(in.op) || (!is_binary(in.op) && in.operand != Operand::Stack);
+      if (pushes)
         deepest = std::max(deepest, ++depth);
       else if (is_binary(in.op) && in.operand == Operand::Stack)
         --depth;

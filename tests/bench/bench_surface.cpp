@@ -62,8 +62,8 @@ int main() {
       }
       sink = sink + sum;
     };
-    const double builtin_ms = best_milliseconds(7, [&] { grid(*builtin); });
-    const double expression_ms = best_milliseconds(7, [&] { grid(*expression); });
+    const double builtin_ms = best_milliseconds(15, [&] { grid(*builtin); });
+    const double expression_ms = best_milliseconds(15, [&] { grid(*expression); });
     const double map_ms = best_milliseconds(
         7, [&] { sink = sink + pg::render_map(*builtin, info.view, kMap, kMap).max; });
     const double critical_ms = best_milliseconds(
