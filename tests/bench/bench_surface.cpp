@@ -65,7 +65,7 @@ int main() {
     const double builtin_ms = best_milliseconds(15, [&] { grid(*builtin); });
     const double expression_ms = best_milliseconds(15, [&] { grid(*expression); });
     const double map_ms = best_milliseconds(
-        7, [&] { sink = sink + pg::render_map(*builtin, info.view, kMap, kMap).max; });
+        15, [&] { sink = sink + pg::render_map(*builtin, info.view, kMap, kMap).max; });
     const double critical_ms = best_milliseconds(
         3, [&] { sink = sink + double(pg::find_critical_points(*builtin, info.view).size()); });
     const double ratio = expression_ms / builtin_ms;
