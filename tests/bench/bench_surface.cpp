@@ -3,7 +3,7 @@
 //      function typed into the expression language, and their ratio (target ≤ 3×);
 //  (b) render_map at 500×500 for each built-in (target < 7 ms natively, < 10 ms in wasm);
 //  (c) find_critical_points over each built-in's view.
-// Each time is the best of several repetitions (the least disturbed by the machine).
+// Each time is the best of 15 repetitions (3 for the critical points): the least disturbed run.
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
