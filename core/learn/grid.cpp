@@ -2,12 +2,9 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cstring>
 
 #include "learn/catalogue.hpp"
-
-#ifdef __wasm_simd128__
-#include <wasm_simd128.h>
-#endif
 
 namespace pg {
 
@@ -17,32 +14,37 @@ constexpr int kTile = 128;  // points per pass: a layer of 32 neurons is 16 KB o
 constexpr int kBlock = 16;  // points summed together in registers (four SIMD vectors)
 static_assert(kTile % kBlock == 0, "a tile is whole blocks");
 
-// sum[t] = bias + Σ_i row[i]·in[i·kTile + t] for the kBlock points t of a block, the sums kept in
-// registers while i runs. Both versions add in the same order, so they give the same bits.
-inline void weighted_sums(const float* row, int n_in, const float* in, float bias, float* sum) {
-#ifdef __wasm_simd128__
-  // clang does not keep a 16-float local array in SIMD registers by itself.
+// Four floats in one SIMD register: SSE natively, wasm SIMD (-msimd128) in the browser. A GNU
+// vector extension that g++ and clang share; each lane is plain IEEE float arithmetic, so the
+// results are the same bits everywhere.
+typedef float Float4 __attribute__((vector_size(16)));
+
+Float4 load4(const float* p) {
+  Float4 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+void store4(float* p, Float4 v) {
+  std::memcpy(p, &v, sizeof v);
+}
+
+// sum[t] = bias + Σ_i row[i]·in[i·kTile + t] for the kBlock = 16 points t of a block, the sums
+// kept in four registers while i runs (neither compiler does that for a float[16] by itself).
+void weighted_sums(const float* row, int n_in, const float* in, float bias, float* sum) {
   static_assert(kBlock == 16, "four vectors of four floats");
-  v128_t s0 = wasm_f32x4_splat(bias), s1 = s0, s2 = s0, s3 = s0;
-  for (int i = 0; i < n_in; ++i) {
-    v128_t w = wasm_f32x4_splat(row[i]);
-    const float* a = in + static_cast<std::size_t>(i) * kTile;
-    s0 = wasm_f32x4_add(s0, wasm_f32x4_mul(w, wasm_v128_load(a)));
-    s1 = wasm_f32x4_add(s1, wasm_f32x4_mul(w, wasm_v128_load(a + 4)));
-    s2 = wasm_f32x4_add(s2, wasm_f32x4_mul(w, wasm_v128_load(a + 8)));
-    s3 = wasm_f32x4_add(s3, wasm_f32x4_mul(w, wasm_v128_load(a + 12)));
-  }
-  wasm_v128_store(sum, s0);
-  wasm_v128_store(sum + 4, s1);
-  wasm_v128_store(sum + 8, s2);
-  wasm_v128_store(sum + 12, s3);
-#else
-  for (int t = 0; t < kBlock; ++t) sum[t] = bias;
+  Float4 s0 = {bias, bias, bias, bias}, s1 = s0, s2 = s0, s3 = s0;
   for (int i = 0; i < n_in; ++i) {
     const float* a = in + static_cast<std::size_t>(i) * kTile;
-    for (int t = 0; t < kBlock; ++t) sum[t] += row[i] * a[t];
+    Float4 w = {row[i], row[i], row[i], row[i]};
+    s0 = s0 + w * load4(a);
+    s1 = s1 + w * load4(a + 4);
+    s2 = s2 + w * load4(a + 8);
+    s3 = s3 + w * load4(a + 12);
   }
-#endif
+  store4(sum, s0);
+  store4(sum + 4, s1);
+  store4(sum + 8, s2);
+  store4(sum + 12, s3);
 }
 
 // A parameter as a float. A diverged network's finite weights may exceed the float range, and
