@@ -26,7 +26,7 @@ std::vector<SurfaceInfo> build_catalogue() {
         "The chapter's linear-regression error surface: a long, narrow convex valley along which "
         "plain gradient descent crawls.";
     s.summary_zh =
-        "本章线性回归的误差曲面：一条狭长的凸误差曲面山谷，普通梯度下降沿着平坦方向爬得很慢。";
+        "本章线性回归的误差曲面：狭长山谷形的凸误差曲面，普通梯度下降沿着平坦方向爬得很慢。";
     s.view = {-200, -100, -5, 5};
     s.start = {-120, -4};
     // The least-squares solution of the 2×2 normal equations, to double precision.
