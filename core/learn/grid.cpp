@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cfloat>
+#include <cmath>
 #include <cstring>
 
 #include "learn/catalogue.hpp"
@@ -122,14 +123,14 @@ class FloatPass {
         const float* row = weights + static_cast<std::size_t>(j) * n_in;
         float* z = &values_[layer][static_cast<std::size_t>(j) * kTile];
         // a_j = f(b_j + Σ_i W_ji a_i), a block of points at a time.
+        // Hidden neurons: sums into a separate buffer, then f from there (clang vectorises a
+        // loop over unknown pointers only behind an overlap check, which fails in place).
+        // Outputs: straight into place (a copy of 512 bytes would be a call into JS in wasm).
+        bool hidden = layer < network_.weight_layers();
+        float* sums = hidden ? sums_ : z;
         for (int block = 0; block < padded; block += kBlock)
-          weighted_sums(row, n_in, in + block, biases[j], sums_ + block);
-        // From a separate buffer: clang vectorises a loop over unknown pointers only behind
-        // an overlap check, which fails when source and destination are the same.
-        if (layer < network_.weight_layers())
-          activate_all(network_.activation(), sums_, z, count);
-        else
-          std::copy_n(sums_, count, z);
+          weighted_sums(row, n_in, in + block, biases[j], sums + block);
+        if (hidden) activate_all(network_.activation(), sums_, z, count);
       }
     }
   }
@@ -170,8 +171,8 @@ void decision_grid(const Mlp& network, const std::vector<Feature>& features, int
       continue;
     }
     // Softmax over the K outputs of each point, computed across the tile so it vectorises.
-    std::copy_n(pass.values(last, 0), count, largest);
-    for (int k = 1; k < classes; ++k) {
+    std::fill_n(largest, count, -HUGE_VALF);
+    for (int k = 0; k < classes; ++k) {
       const float* z = pass.values(last, k);
       for (int t = 0; t < count; ++t) largest[t] = z[t] > largest[t] ? z[t] : largest[t];
     }
@@ -188,8 +189,11 @@ void decision_grid(const Mlp& network, const std::vector<Feature>& features, int
     for (int k = 0; k < classes; ++k)
       for (int t = 0; t < count; ++t) {
         float p = exponential[k][t] / sum[t];
-        tile_out[static_cast<std::size_t>(t) * classes + k] = p == p ? p : undecided;
+        exponential[k][t] = p == p ? p : undecided;
       }
+    for (int t = 0; t < count; ++t)
+      for (int k = 0; k < classes; ++k)
+        tile_out[static_cast<std::size_t>(t) * classes + k] = exponential[k][t];
   }
 }
 
