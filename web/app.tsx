@@ -5,6 +5,7 @@ import type { Core } from './core';
 import { Notice } from './components/Notice';
 import { browserLang, LangContext, type Lang, translate } from './i18n';
 import type { LinkStore, Mode } from './store';
+import { ClassifyPage } from './classify/ClassifyPage';
 import { SurfacePage } from './surface/SurfacePage';
 import { installAutomation, type ModeController } from './automation';
 
@@ -72,7 +73,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
         {state.mode === 'surface' ? (
           <SurfacePage core={core} store={store} controllers={controllers} />
         ) : (
-          <p>classify</p>
+          <ClassifyPage core={core} store={store} controllers={controllers} />
         )}
       </main>
     </LangContext.Provider>

@@ -15,12 +15,13 @@ interface Props {
   index: number;
   racer: RacerState;
   selected: boolean;
+  previewSteps: number; // the η_t preview's horizon, in updates
   canRemove: boolean;
   onSelect: () => void;
   onRemove: () => void;
 }
 
-export function RacerEditor({ core, store, index, racer, selected, canRemove, onSelect, onRemove }: Props) {
+export function RacerEditor({ core, store, index, racer, selected, previewSteps, canRemove, onSelect, onRemove }: Props) {
   const t = useT();
   const lang = useLang();
   const optimizer = core.optimizer(racer.optimizer);
@@ -108,7 +109,7 @@ export function RacerEditor({ core, store, index, racer, selected, canRemove, on
         />
       </div>
       {schedule && <p class="racer-summary">{pick(lang, schedule.summary)}</p>}
-      <SchedulePreview core={core} racerText={racer.text} steps={store.state.surface?.steps ?? 1} color={racerColor(index)} />
+      <SchedulePreview core={core} racerText={racer.text} steps={previewSteps} color={racerColor(index)} />
     </section>
   );
 }

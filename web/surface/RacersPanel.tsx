@@ -1,20 +1,22 @@
 // The racers: up to the core's limit (8), each with its editor; add (a copy of the last one,
-// starting now from the start point) and remove.
+// starting now from the start point) and remove. Shared by both modes: `beforeRemove` lets a
+// mode's session drop the racer first, `previewSteps` is the horizon of the η_t previews
+// (updates: the surface's step limit, or a classification run's epochs × mini-batches).
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { RacerEditor } from './RacerEditor';
-import type { SurfaceRunner } from './runner';
 
 interface Props {
   core: Core;
   store: LinkStore;
-  runner: SurfaceRunner;
+  beforeRemove?: (index: number) => void;
+  previewSteps: number;
   selected: number;
   onSelect: (index: number) => void;
 }
 
-export function RacersPanel({ core, store, runner, selected, onSelect }: Props) {
+export function RacersPanel({ core, store, beforeRemove, previewSteps, selected, onSelect }: Props) {
   const t = useT();
   const racers = store.state.racers;
   const limit = core.catalogue.limits.racers;
@@ -28,7 +30,7 @@ export function RacersPanel({ core, store, runner, selected, onSelect }: Props) 
     const result = core.removeRacer(store.link, index);
     if (result.problems.length > 0) return;
     // The session drops that racer first, so the others keep running where they are.
-    runner.removeRacer(index);
+    beforeRemove?.(index);
     store.commit(result);
     if (selected >= store.state.racers.length) onSelect(store.state.racers.length - 1);
   };
@@ -48,6 +50,7 @@ export function RacersPanel({ core, store, runner, selected, onSelect }: Props) 
           index={i}
           racer={racer}
           selected={i === selected}
+          previewSteps={previewSteps}
           canRemove={racers.length > 1}
           onSelect={() => onSelect(i)}
           onRemove={() => remove(i)}

@@ -76,7 +76,14 @@ export function SurfacePage({ core, store, controllers }: { core: Core; store: L
         <div class="surface-side">
           <SurfaceChooser core={core} store={store} />
           <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
-          <RacersPanel core={core} store={store} runner={runner} selected={selected} onSelect={setSelected} />
+          <RacersPanel
+            core={core}
+            store={store}
+            beforeRemove={(index) => runner.removeRacer(index)}
+            previewSteps={surface.steps}
+            selected={selected}
+            onSelect={setSelected}
+          />
         </div>
       </div>
       <section class="panel charts-panel">

@@ -1,0 +1,123 @@
+// Play / pause, one epoch, reset; the epoch counter; training speed; the stop conditions (an
+// epoch limit, a target loss); and the one-click comparison of cross-entropy with MSE.
+// Keys: space plays or pauses, s steps one epoch, r resets.
+import { useEffect } from 'preact/hooks';
+import type { Core, Problem } from '../core';
+import { useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { ParamField } from '../surface/ParamField';
+import { ChoiceField } from './ChoiceField';
+import { useNews } from './hooks';
+import type { ClassifyRunner } from './runner';
+
+const SPEEDS = [1, 5, 20, 60, 200, 1000, 0]; // epochs per second; 0 = as fast as possible
+
+interface Props {
+  core: Core;
+  store: LinkStore;
+  runner: ClassifyRunner;
+}
+
+// Compare CE with MSE: one racer (the selected one) trained twice, once per loss; or back.
+export function toggleComparison(core: Core, store: LinkStore, linkRacer: number): Problem[] {
+  const comparing = store.state.classify!.compare === 'loss';
+  if (comparing) return store.commit(core.setValue(store.link, 'compare', 'none'));
+  let result = core.setValue(store.link, 'compare', 'loss');
+  const keep = Math.min(linkRacer, store.state.racers.length - 1);
+  for (let i = store.state.racers.length - 1; i >= 0 && result.problems.length === 0; --i)
+    if (i !== keep) result = core.removeRacer(result.link, i);
+  return store.commit(result);
+}
+
+function Icon({ path }: { path: string }) {
+  return (
+    <svg viewBox="0 0 24 24" width="20" height="20" aria-hidden="true">
+      <path d={path} fill="currentColor" />
+    </svg>
+  );
+}
+
+export function ControlBar({ core, store, runner }: Props) {
+  const t = useT();
+  useNews(runner, ['frame', 'setup'], 100);
+  const settings = store.state.classify!;
+  const spec = (name: string) => core.catalogue.classify_params.find((p) => p.name === name)!;
+  const edit = (key: string, value: string): Problem[] => store.commit(core.setValue(store.link, key, value));
+  const frame = runner.frame;
+  const epoch = frame ? Math.max(0, ...frame.racers.map((r) => r.epoch)) : 0;
+  const playing = runner.playing;
+  const regression = core.catalogue.datasets.find((d) => d.name === settings.data)?.regression ?? false;
+  const comparing = settings.compare === 'loss';
+  const selectedLinkRacer = runner.setup?.linkRacers[runner.selected] ?? 0;
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.ctrlKey || event.metaKey || event.altKey) return;
+      const target = event.target as HTMLElement | null;
+      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName))) return;
+      if (event.key === ' ') runner.playing ? runner.pause() : runner.play();
+      else if (event.key === 's' || event.key === 'S') void runner.step(1);
+      else if (event.key === 'r' || event.key === 'R') runner.reset();
+      else return;
+      event.preventDefault();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [runner]);
+
+  const speeds = SPEEDS.includes(settings.speed) ? SPEEDS : [...SPEEDS.slice(0, -1), settings.speed, 0].sort((a, b) => (a || Infinity) - (b || Infinity));
+
+  return (
+    <div class="control-bar panel" data-testid="control-bar">
+      <div class="transport">
+        <button type="button" class="round" data-testid="reset" title={t('classify.controls.reset.title')} aria-label={t('classify.controls.reset')} onClick={() => runner.reset()}>
+          <Icon path="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z" />
+        </button>
+        <button
+          type="button"
+          class="round play"
+          data-testid="play"
+          title={t(playing ? 'classify.controls.pause' : 'classify.controls.play')}
+          aria-label={t(playing ? 'classify.controls.pause' : 'classify.controls.play')}
+          onClick={() => (playing ? runner.pause() : runner.play())}
+        >
+          {playing ? <Icon path="M7 5h4v14H7zM13 5h4v14h-4z" /> : <Icon path="M8 5v14l11-7z" />}
+        </button>
+        <button type="button" class="round" data-testid="step" title={t('classify.controls.step.title')} aria-label={t('classify.controls.step')} onClick={() => void runner.step(1)}>
+          <Icon path="M6 5v14l9-7zM16 5h3v14h-3z" />
+        </button>
+      </div>
+      <div class="epoch-counter">
+        <span class="field-label">{t('classify.controls.epoch')}</span>
+        <output data-testid="epoch">{epoch.toLocaleString('en-US')}</output>
+      </div>
+      <ChoiceField
+        label={t('classify.controls.speed')}
+        value={String(settings.speed)}
+        choices={speeds.map((s) => ({ value: String(s), label: s === 0 ? t('classify.controls.speedMax') : t('classify.controls.speedN', { n: s }) }))}
+        title={t('classify.controls.speed.title')}
+        testId="speed"
+        commit={(v) => edit('speed', v)}
+      />
+      <ParamField label={t('classify.controls.epochs')} spec={spec('epochs')} value={String(settings.epochs)} testId="epochs" commit={(text) => edit('epochs', text)} />
+      <ParamField
+        label={t('classify.controls.target')}
+        spec={spec('target_loss')}
+        value={String(settings.target_loss)}
+        testId="target-loss"
+        commit={(text) => edit('target_loss', text)}
+      />
+      <button
+        type="button"
+        class={`compare${comparing ? ' active' : ''}`}
+        data-testid="compare"
+        disabled={regression}
+        aria-pressed={comparing}
+        title={t(regression ? 'classify.compare.regression' : 'classify.compare.title')}
+        onClick={() => toggleComparison(core, store, selectedLinkRacer)}
+      >
+        {comparing ? t('classify.compare.stop') : t('classify.compare.start')}
+      </button>
+    </div>
+  );
+}

@@ -1,0 +1,79 @@
+// The network panel: activation, loss, regularisation and its rate (each from the catalogue,
+// with its description), and the network diagram. While the page compares losses, the loss is
+// "both" and the comparison button turns it off.
+import type { Core, NamedInfo, Problem } from '../core';
+import { pick, useLang, useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { ParamField } from '../surface/ParamField';
+import { ChoiceField } from './ChoiceField';
+import { nameLabel } from './labels';
+import { NetworkView } from './NetworkView';
+import type { ClassifyRunner } from './runner';
+
+interface Props {
+  core: Core;
+  store: LinkStore;
+  runner: ClassifyRunner;
+}
+
+export function NetworkPanel({ core, store, runner }: Props) {
+  const t = useT();
+  const lang = useLang();
+  const catalogue = core.catalogue;
+  const settings = store.state.classify!;
+  const spec = (name: string) => catalogue.classify_params.find((p) => p.name === name)!;
+  const edit = (key: string, value: string): Problem[] => store.commit(core.setValue(store.link, key, value));
+  const regression = catalogue.datasets.find((d) => d.name === settings.data)?.regression ?? false;
+  const comparing = settings.compare === 'loss';
+  const choices = (kind: 'act' | 'loss' | 'reg', list: NamedInfo[]) =>
+    list.map((info) => ({ value: info.name, label: nameLabel(t, kind, info.name), title: pick(lang, info.summary) }));
+
+  const lossChoices = comparing
+    ? [{ value: settings.loss, label: t('classify.loss.both') }]
+    : regression
+      ? [{ value: settings.loss, label: t('classify.loss.regression') }]
+      : choices('loss', catalogue.losses);
+
+  return (
+    <section class="panel network-panel" data-testid="network-panel">
+      <div class="panel-head">
+        <h2>{t('classify.net.title')}</h2>
+      </div>
+      <div class="field-grid network-settings">
+        <ChoiceField
+          label={t('classify.net.activation')}
+          value={settings.act}
+          choices={choices('act', catalogue.activations)}
+          title={pick(lang, spec('act').summary)}
+          testId="act"
+          commit={(v) => edit('act', v)}
+        />
+        <ChoiceField
+          label={t('classify.net.loss')}
+          value={settings.loss}
+          choices={lossChoices}
+          title={pick(lang, spec('loss').summary)}
+          disabled={comparing || regression}
+          testId="loss"
+          commit={(v) => edit('loss', v)}
+        />
+        <ChoiceField
+          label={t('classify.net.regularization')}
+          value={settings.reg}
+          choices={choices('reg', catalogue.regularizations)}
+          title={pick(lang, spec('reg').summary)}
+          testId="reg"
+          commit={(v) => edit('reg', v)}
+        />
+        <ParamField
+          label={t('classify.net.regRate')}
+          spec={spec('reg_rate')}
+          value={String(settings.reg_rate)}
+          testId="reg-rate"
+          commit={(text) => edit('reg_rate', text)}
+        />
+      </div>
+      <NetworkView core={core} store={store} runner={runner} />
+    </section>
+  );
+}

@@ -1,0 +1,87 @@
+// Output: the selected racer's decision map with the data, whether the map shows confidence or
+// hard classes, its numbers (test and training loss and accuracy, epoch, status), its confusion
+// matrix, and a PNG of the map.
+import type { Ref } from 'preact';
+import type { Core } from '../core';
+import { useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { formatNumber } from '../surface/mapGeometry';
+import { ConfusionMatrix } from './ConfusionMatrix';
+import { showText } from './DataPanel';
+import { DecisionMap } from './DecisionMap';
+import { useNews } from './hooks';
+import { racerName, statusLabel } from './racerNames';
+import type { ClassifyRunner } from './runner';
+
+interface Props {
+  core: Core;
+  store: LinkStore;
+  runner: ClassifyRunner;
+  drawClass: number;
+  mapCanvas: Ref<HTMLCanvasElement>;
+  onExportPng: () => void;
+}
+
+export function OutputPanel({ core, store, runner, drawClass, mapCanvas, onExportPng }: Props) {
+  const t = useT();
+  useNews(runner, ['frame', 'setup'], 100);
+  const { setup, frame } = runner;
+  const racer = frame?.racers[runner.selected];
+  const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
+
+  return (
+    <section class="panel output-panel" data-testid="output-panel">
+      <div class="panel-head">
+        <h2>{t('classify.output.title')}</h2>
+        <button type="button" data-testid="export-png" title={t('classify.output.png.title')} onClick={onExportPng}>
+          PNG
+        </button>
+      </div>
+      {setup && racer && (
+        <div class="output-racer" data-testid="output-racer">
+          {racerName(t, store, setup, runner.selected)}
+        </div>
+      )}
+      <dl class="output-numbers" data-testid="output-numbers">
+        <div>
+          <dt>{t('classify.output.testLoss')}</dt>
+          <dd data-testid="test-loss">{racer ? formatNumber(racer.testLoss, 4) : '–'}</dd>
+        </div>
+        <div>
+          <dt>{t('classify.output.trainLoss')}</dt>
+          <dd data-testid="train-loss">{racer ? formatNumber(racer.trainLoss, 4) : '–'}</dd>
+        </div>
+        {!setup?.regression && (
+          <>
+            <div>
+              <dt>{t('classify.output.testAcc')}</dt>
+              <dd data-testid="test-acc">{racer ? percent(racer.testAcc) : '–'}</dd>
+            </div>
+            <div>
+              <dt>{t('classify.output.trainAcc')}</dt>
+              <dd data-testid="train-acc">{racer ? percent(racer.trainAcc) : '–'}</dd>
+            </div>
+          </>
+        )}
+      </dl>
+      <DecisionMap core={core} store={store} runner={runner} drawClass={drawClass} canvasRef={mapCanvas} />
+      <div class="output-options">
+        <label class="field-check" title={t('classify.output.discrete.title')}>
+          <input
+            type="checkbox"
+            data-testid="discrete"
+            checked={store.state.show.discrete}
+            onChange={(e) => store.commit(core.setValue(store.link, 'show', showText({ ...store.state.show, discrete: (e.currentTarget as HTMLInputElement).checked })))}
+          />
+          {t('classify.output.discrete')}
+        </label>
+        {racer && (
+          <span class={`racer-status status-${racer.state}`} data-testid="output-status">
+            {statusLabel(t, racer)}
+          </span>
+        )}
+      </div>
+      <ConfusionMatrix runner={runner} />
+    </section>
+  );
+}

@@ -1,0 +1,54 @@
+// Every racer of the run in one table (with a comparison of losses, each link racer twice): its
+// colour in the curves, epoch, losses, accuracies and status. A row click shows that racer's
+// map and network.
+import { useT } from '../i18n';
+import type { LinkStore } from '../store';
+import { racerColor } from '../surface/colors';
+import { formatNumber } from '../surface/mapGeometry';
+import { useNews } from './hooks';
+import { racerName, statusLabel } from './racerNames';
+import type { ClassifyRunner } from './runner';
+
+export function RacerTable({ store, runner }: { store: LinkStore; runner: ClassifyRunner }) {
+  const t = useT();
+  useNews(runner, ['frame', 'setup'], 150);
+  const { setup, frame } = runner;
+  if (!setup || !frame) return null;
+  const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
+  return (
+    <table class="racer-table" data-testid="racer-table">
+      <thead>
+        <tr>
+          <th>{t('classify.table.racer')}</th>
+          <th>{t('classify.table.epoch')}</th>
+          <th>{t('classify.table.trainLoss')}</th>
+          <th>{t('classify.table.testLoss')}</th>
+          {!setup.regression && <th>{t('classify.table.trainAcc')}</th>}
+          {!setup.regression && <th>{t('classify.table.testAcc')}</th>}
+          <th>{t('classify.table.status')}</th>
+        </tr>
+      </thead>
+      <tbody>
+        {frame.racers.map((racer, i) => (
+          <tr
+            class={i === runner.selected ? 'selected' : ''}
+            data-testid={`racer-row-${i}`}
+            title={t('classify.table.select')}
+            onClick={() => runner.select(i)}
+          >
+            <th scope="row">
+              <span class="swatch" style={{ background: racerColor(i) }} />
+              <span class="racer-name">{racerName(t, store, setup, i)}</span>
+            </th>
+            <td>{racer.epoch}</td>
+            <td>{formatNumber(racer.trainLoss, 4)}</td>
+            <td>{formatNumber(racer.testLoss, 4)}</td>
+            {!setup.regression && <td>{percent(racer.trainAcc)}</td>}
+            {!setup.regression && <td>{percent(racer.testAcc)}</td>}
+            <td class={`racer-status status-${racer.state}`}>{statusLabel(t, racer)}</td>
+          </tr>
+        ))}
+      </tbody>
+    </table>
+  );
+}

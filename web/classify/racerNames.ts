@@ -1,0 +1,35 @@
+// How racers are named and their status worded on the page. A session racer is one of the
+// link's racers (numbered from 1, as in the racers panel), with its loss when comparing losses.
+import type { MessageKey } from '../i18n';
+import type { LinkStore } from '../store';
+import type { RacerMetrics, SetupMessage } from './protocol';
+
+type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function racerName(t: Translate, store: LinkStore, setup: SetupMessage, index: number): string {
+  const linkRacer = setup.linkRacers[index] ?? index;
+  const text = store.state.racers[linkRacer]?.text ?? '';
+  const name = `${linkRacer + 1} · ${text}`;
+  const comparing = setup.losses.length > 0 && new Set(setup.losses).size > 1;
+  return comparing ? `${name} · ${lossLabel(t, setup.losses[index])}` : name;
+}
+
+export function lossLabel(t: Translate, loss: string): string {
+  return loss === 'ce' ? t('classify.loss.ceShort') : loss === 'mse' ? t('classify.loss.mseShort') : loss;
+}
+
+// "running", "done", "reached target at epoch k", "diverged at epoch k", in the page's language.
+export function statusLabel(t: Translate, racer: RacerMetrics): string {
+  const epoch = /(\d+)\s*$/.exec(racer.status)?.[1] ?? String(racer.epoch);
+  switch (racer.state) {
+    case 'running':
+      return t('classify.status.running', { epoch: racer.epoch });
+    case 'done':
+      return t('classify.status.done', { epoch: racer.epoch });
+    case 'reached':
+      return t('classify.status.reached', { epoch });
+    case 'diverged':
+      return t('classify.status.diverged', { epoch });
+  }
+  return racer.status;
+}

@@ -1,0 +1,177 @@
+// The main thread's side of classify mode: starts the training worker, sends it every change of
+// the link (the core decides what starts over and what continues), and keeps what the worker
+// reports (the setup, the latest frame, each racer's whole history) for the views to draw.
+// Views subscribe to the kinds of news they draw, so a frame does not re-render the page.
+import type { LinkStore } from '../store';
+import {
+  type FrameMessage,
+  type FromWorker,
+  HISTORY_STRIDE,
+  type SetupMessage,
+  type ThumbnailsMessage,
+  type ToWorker,
+} from './protocol';
+
+export type News = 'setup' | 'frame' | 'thumbnails' | 'problem';
+type Listener = (news: News) => void;
+
+// One racer's metrics per epoch, as columns (row k = after k epochs).
+export class RacerHistory {
+  epoch: number[] = [];
+  trainLoss: number[] = [];
+  testLoss: number[] = [];
+  trainAcc: number[] = [];
+  testAcc: number[] = [];
+  lr: number[] = [];
+  regularization: number[] = [];
+
+  get length(): number {
+    return this.epoch.length;
+  }
+
+  // Rows from `from` on; rows already held are replaced (a resend after a restart).
+  append(from: number, rows: Float64Array): void {
+    for (const column of this.columns()) column.length = Math.min(column.length, from);
+    for (let at = 0; at < rows.length; at += HISTORY_STRIDE) {
+      this.epoch.push(rows[at]);
+      this.trainLoss.push(rows[at + 1]);
+      this.testLoss.push(rows[at + 2]);
+      this.trainAcc.push(rows[at + 3]);
+      this.testAcc.push(rows[at + 4]);
+      this.lr.push(rows[at + 5]);
+      this.regularization.push(rows[at + 6]);
+    }
+  }
+
+  private columns(): number[][] {
+    return [this.epoch, this.trainLoss, this.testLoss, this.trainAcc, this.testAcc, this.lr, this.regularization];
+  }
+}
+
+export class ClassifyRunner {
+  setup: SetupMessage | null = null;
+  frame: FrameMessage | null = null;
+  thumbnails: ThumbnailsMessage | null = null;
+  histories: RacerHistory[] = [];
+  problem = '';
+  // The racer whose map and network are shown (an index among the session's racers).
+  selected = 0;
+
+  private worker: Worker;
+  private listeners = new Set<Listener>();
+  private appliedLink = '';
+  private appliedSpeed = -1;
+  private nextStepId = 1;
+  private stepWaiters = new Map<number, () => void>();
+  private requestedThumbnailClasses = 0;
+  private unsubscribe: () => void;
+
+  constructor(private store: LinkStore) {
+    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
+    this.worker.onerror = (event) => {
+      this.problem = event.message || 'the training worker failed';
+      this.emit('problem');
+    };
+    // Followed synchronously, so window.playground.setState(s) then step(n) trains s.
+    this.unsubscribe = store.subscribe(() => this.follow());
+    this.follow();
+  }
+
+  dispose(): void {
+    this.unsubscribe();
+    this.worker.terminate();
+    for (const resolve of this.stepWaiters.values()) resolve();
+    this.stepWaiters.clear();
+  }
+
+  subscribe(listener: Listener): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  get playing(): boolean {
+    return this.frame?.playing ?? false;
+  }
+
+  play(): void {
+    this.send({ type: 'play' });
+  }
+  pause(): void {
+    this.send({ type: 'pause' });
+  }
+  reset(): void {
+    this.send({ type: 'reset' });
+  }
+  select(racer: number): void {
+    this.selected = racer;
+    this.send({ type: 'select', racer });
+  }
+  // Thumbnails of the datasets with K classes where they offer a choice (asked once per K).
+  requestThumbnails(classes: number): void {
+    if (classes === this.requestedThumbnailClasses) return;
+    this.requestedThumbnailClasses = classes;
+    this.send({ type: 'thumbnails', classes });
+  }
+
+  // Pauses, then trains n epochs; resolves once the worker has posted their numbers.
+  step(epochs: number): Promise<void> {
+    const id = this.nextStepId++;
+    this.pause();
+    return new Promise((resolve) => {
+      this.stepWaiters.set(id, resolve);
+      this.send({ type: 'step', id, epochs });
+    });
+  }
+
+  private follow(): void {
+    const state = this.store.state;
+    if (state.mode !== 'classify' || !state.classify) return;
+    const speed = state.classify.speed;
+    if (this.store.link === this.appliedLink && speed === this.appliedSpeed) return;
+    this.appliedLink = this.store.link;
+    this.appliedSpeed = speed;
+    this.send({ type: 'open', link: this.store.link, speed });
+  }
+
+  private send(message: ToWorker): void {
+    this.worker.postMessage(message);
+  }
+
+  private receive(message: FromWorker): void {
+    switch (message.type) {
+      case 'setup':
+        this.setup = message;
+        this.histories = Array.from({ length: message.racerCount }, () => new RacerHistory());
+        this.selected = Math.min(this.selected, message.racerCount - 1);
+        this.problem = '';
+        this.emit('setup');
+        return;
+      case 'frame': {
+        if (!this.setup || message.generation !== this.setup.generation) return;
+        message.history.forEach((rows, i) => this.histories[i]?.append(message.historyFrom[i], rows));
+        this.frame = message;
+        this.emit('frame');
+        return;
+      }
+      case 'stepped': {
+        const resolve = this.stepWaiters.get(message.id);
+        this.stepWaiters.delete(message.id);
+        resolve?.();
+        return;
+      }
+      case 'thumbnails':
+        this.thumbnails = message;
+        this.emit('thumbnails');
+        return;
+      case 'problem':
+        this.problem = message.message;
+        this.emit('problem');
+        return;
+    }
+  }
+
+  private emit(news: News): void {
+    for (const listener of [...this.listeners]) listener(news);
+  }
+}

@@ -1,0 +1,32 @@
+// The typed face of the core's ClassifySession binding (wasm/classify_bindings.cpp), which only
+// the training worker uses. Views of wasm memory (marked) die at the next call into the module
+// that may grow its heap: copy them at once.
+import type { PlaygroundModule } from '../core';
+import type { RacerMetrics } from './protocol';
+
+export interface ClassifySessionHandle {
+  apply(link: string): boolean; // true when the session started over
+  restart(): void;
+  train(epochs: number): boolean; // true while a racer still runs
+  finished(): boolean;
+  racerCount(): number;
+  classes(): number;
+  regression(): boolean;
+  linkRacer(index: number): number;
+  loss(index: number): string;
+  racer(index: number): RacerMetrics;
+  history(index: number, fromEpoch: number): Float64Array;
+  confusion(index: number): Int32Array; // view
+  decisionGrid(index: number, n: number): Float32Array; // view
+  neuronGridCount(): number;
+  neuronGrids(index: number, n: number): Float32Array; // view
+  layerSizes(): number[];
+  parameters(index: number): Float64Array; // view
+  effectiveRates(index: number): Float64Array;
+  points(test: boolean): Float64Array;
+  delete(): void;
+}
+
+export interface ClassifyModule extends PlaygroundModule {
+  ClassifySession: new (link: string) => ClassifySessionHandle;
+}

@@ -1,0 +1,305 @@
+// The classify page's training worker: its own instance of the wasm module and the link's
+// ClassifySession. It trains in slices of a few milliseconds (so messages are answered between
+// them) and posts at most ~30 frames a second; the page only draws. Protocol: protocol.ts.
+import { loadModule } from '../core';
+import {
+  DECISION_GRID_SIZE,
+  type FrameMessage,
+  type FromWorker,
+  HISTORY_STRIDE,
+  NEURON_GRID_SIZE,
+  type RacerMetrics,
+  type SetupMessage,
+  THUMBNAIL_FEATURES,
+  type ToWorker,
+} from './protocol';
+import type { ClassifyModule, ClassifySessionHandle } from './session';
+
+const SLICE_MS = 10; // training per turn before looking at new messages
+const FRAME_INTERVAL_MS = 33; // frames while playing: about 30 a second
+
+interface PendingStep {
+  id: number;
+  remaining: number;
+}
+
+const scope = self as unknown as {
+  postMessage(message: FromWorker, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<ToWorker>) => void) | null;
+};
+
+let module: ClassifyModule | null = null;
+let session: ClassifySessionHandle | null = null;
+let link = '';
+let generation = 0;
+let selected = 0;
+let sentRows: number[] = []; // history rows already posted, per racer
+let playing = false;
+let epochsPerSecond = 60; // 0 = as fast as possible
+let playClock = { start: 0, epochs: 0 }; // epochs played since `start` (ms), for the speed
+let lastFrameAt = 0;
+const steps: PendingStep[] = [];
+let turnScheduled = false;
+let turnTimer: ReturnType<typeof setTimeout> | undefined;
+
+function post(message: FromWorker, transfer: Transferable[] = []): void {
+  scope.postMessage(message, transfer);
+}
+
+// ---- turns: a zero-delay yield through a MessageChannel (setTimeout(0) is clamped) ---------
+
+const yieldChannel = new MessageChannel();
+yieldChannel.port1.onmessage = () => turn();
+
+function scheduleTurn(delayMs = 0): void {
+  if (turnScheduled) return;
+  turnScheduled = true;
+  if (delayMs <= 0) yieldChannel.port2.postMessage(null);
+  else turnTimer = setTimeout(turn, delayMs);
+}
+
+function wakeUp(): void {
+  if (turnTimer !== undefined) clearTimeout(turnTimer);
+  turnTimer = undefined;
+  turnScheduled = false;
+  scheduleTurn();
+}
+
+function turn(): void {
+  turnScheduled = false;
+  turnTimer = undefined;
+  if (!session) return;
+  const started = performance.now();
+  let trained = false;
+
+  // Steps first: each one is complete (its frame posted) before it is acknowledged.
+  while (steps.length > 0 && performance.now() - started < SLICE_MS) {
+    const step = steps[0];
+    if (step.remaining > 0 && !session.finished()) {
+      session.train(1);
+      step.remaining--;
+      trained = true;
+      continue;
+    }
+    steps.shift();
+    postFrame();
+    post({ type: 'stepped', id: step.id });
+  }
+  if (steps.length > 0) {
+    scheduleTurn();
+    return;
+  }
+
+  if (!playing) return;
+  if (session.finished()) {
+    playing = false;
+    postFrame();
+    return;
+  }
+  const now = performance.now();
+  let due = epochsPerSecond === 0 ? Infinity : Math.floor(((now - playClock.start) * epochsPerSecond) / 1000) - playClock.epochs;
+  while (due > 0 && !session.finished() && performance.now() - started < SLICE_MS) {
+    session.train(1);
+    due--;
+    playClock.epochs++;
+    trained = true;
+  }
+  // Too slow for the chosen speed: carry on from here rather than rush to catch up later.
+  if (epochsPerSecond > 0 && due > 1) restartClock();
+  if (session.finished()) playing = false;
+  const end = performance.now();
+  if ((trained && end - lastFrameAt >= FRAME_INTERVAL_MS) || !playing) postFrame();
+  if (!playing) return;
+  if (epochsPerSecond === 0) {
+    scheduleTurn();
+  } else {
+    const nextEpochAt = playClock.start + ((playClock.epochs + 1) * 1000) / epochsPerSecond;
+    scheduleTurn(Math.max(0, nextEpochAt - end));
+  }
+}
+
+function restartClock(): void {
+  playClock = { start: performance.now(), epochs: 0 };
+}
+
+// ---- messages to the page ------------------------------------------------------------------
+
+function postSetup(): void {
+  if (!session) return;
+  generation++;
+  const count = session.racerCount();
+  selected = Math.min(selected, count - 1);
+  sentRows = new Array(count).fill(0);
+  const linkRacers: number[] = [];
+  const losses: string[] = [];
+  for (let i = 0; i < count; ++i) {
+    linkRacers.push(session.linkRacer(i));
+    losses.push(session.loss(i));
+  }
+  const train = session.points(false);
+  const test = session.points(true);
+  const setup: SetupMessage = {
+    type: 'setup',
+    generation,
+    link,
+    classes: session.classes(),
+    regression: session.regression(),
+    features: (JSON.parse(module!.parseState(link)) as { state: { classify: { features: string[] } } }).state.classify.features,
+    layerSizes: session.layerSizes(),
+    racerCount: count,
+    linkRacers,
+    losses,
+    train,
+    test,
+  };
+  post(setup, [train.buffer, test.buffer]);
+}
+
+function postFrame(): void {
+  if (!session) return;
+  lastFrameAt = performance.now();
+  const count = session.racerCount();
+  const racers: RacerMetrics[] = [];
+  const history: Float64Array[] = [];
+  const historyFrom: number[] = [];
+  for (let i = 0; i < count; ++i) {
+    racers.push(session.racer(i));
+    const rows = session.history(i, sentRows[i]);
+    historyFrom.push(sentRows[i]);
+    history.push(rows);
+    sentRows[i] += rows.length / HISTORY_STRIDE;
+  }
+  // Each view is copied before the next call into the module.
+  const grid = session.decisionGrid(selected, DECISION_GRID_SIZE).slice();
+  const neurons = session.neuronGrids(selected, NEURON_GRID_SIZE).slice();
+  const parameters = session.parameters(selected).slice();
+  const confusion = session.confusion(selected).slice();
+  const rates = session.effectiveRates(selected);
+  const frame: FrameMessage = {
+    type: 'frame',
+    generation,
+    playing,
+    finished: session.finished(),
+    racers,
+    historyFrom,
+    history,
+    selected,
+    grid,
+    neurons,
+    parameters,
+    rates,
+    confusion,
+  };
+  post(frame, [grid.buffer, neurons.buffer, parameters.buffer, rates.buffer, confusion.buffer, ...history.map((h) => h.buffer)]);
+}
+
+// Small pictures for the data and feature pickers: every generated dataset with `classes`
+// classes where it offers a choice (seed 1, no noise), and the seven input features.
+function postThumbnails(classes: number): void {
+  if (!module) return;
+  const catalogue = JSON.parse(module.catalogue()) as {
+    datasets: { name: string; min_classes: number; max_classes: number }[];
+  };
+  const datasets: { name: string; points: Float64Array }[] = [];
+  for (const info of catalogue.datasets) {
+    if (info.name === 'drawn') continue;
+    const k = info.min_classes < info.max_classes ? `&classes=${Math.min(Math.max(classes, info.min_classes), info.max_classes)}` : '';
+    const s = new module.ClassifySession(`mode=classify&data=${info.name}${k}&net=none&train=90&seed=1`);
+    const train = s.points(false);
+    const test = s.points(true);
+    const points = new Float64Array(train.length + test.length);
+    points.set(train);
+    points.set(test, train.length);
+    datasets.push({ name: info.name, points });
+    s.delete();
+  }
+  const s = new module.ClassifySession(`mode=classify&features=${THUMBNAIL_FEATURES}&net=none&seed=1`);
+  const features = s.neuronGrids(0, NEURON_GRID_SIZE).slice();
+  s.delete();
+  post({ type: 'thumbnails', classes, datasets, features }, [features.buffer, ...datasets.map((d) => d.points.buffer)]);
+}
+
+// ---- messages from the page ----------------------------------------------------------------
+
+function open(next: string, speed: number): void {
+  if (!module) return;
+  if (speed !== epochsPerSecond) {
+    epochsPerSecond = speed;
+    restartClock();
+  }
+  link = next;
+  if (!session) {
+    session = new module.ClassifySession(link);
+    postSetup();
+  } else if (session.apply(link)) {
+    postSetup();
+  }
+  postFrame();
+  if (playing) wakeUp();
+}
+
+function handle(message: ToWorker): void {
+  switch (message.type) {
+    case 'open':
+      open(message.link, message.speed);
+      return;
+    case 'play':
+      if (!session) return;
+      if (session.finished()) return void postFrame();
+      playing = true;
+      restartClock();
+      postFrame();
+      wakeUp();
+      return;
+    case 'pause':
+      playing = false;
+      postFrame();
+      return;
+    case 'step':
+      steps.push({ id: message.id, remaining: Math.max(0, Math.floor(message.epochs)) });
+      wakeUp();
+      return;
+    case 'reset':
+      if (!session) return;
+      playing = false;
+      session.restart();
+      postSetup();
+      postFrame();
+      return;
+    case 'select':
+      if (!session) return;
+      selected = Math.max(0, Math.min(message.racer, session.racerCount() - 1));
+      postFrame();
+      return;
+    case 'thumbnails':
+      postThumbnails(message.classes);
+      return;
+  }
+}
+
+// Messages that arrive while the module loads wait for it, in order.
+const waiting: ToWorker[] = [];
+scope.onmessage = (event) => {
+  if (!module) {
+    waiting.push(event.data);
+    return;
+  }
+  run(event.data);
+};
+
+function run(message: ToWorker): void {
+  try {
+    handle(message);
+  } catch (error) {
+    post({ type: 'problem', message: error instanceof Error ? error.message : String(error) });
+  }
+}
+
+loadModule()
+  .then((loaded) => {
+    module = loaded as ClassifyModule;
+    for (const message of waiting.splice(0)) run(message);
+  })
+  .catch((error: unknown) => {
+    post({ type: 'problem', message: error instanceof Error ? error.message : String(error) });
+  });
