@@ -85,6 +85,9 @@ class Mlp {
   }
   bool is_weight(std::size_t index) const;  // false for biases
 
+  // The passes below run in the network's own workspace, hence not const (and one thread at a
+  // time). `examples` must have inputs() features per point.
+
   // Mean data loss over the examples selected by `indices` (count of them) and its gradient
   // with respect to every parameter (written to `gradient`, parameter_count() values).
   double loss_and_gradient(const Examples& examples, const std::size_t* indices, int count,

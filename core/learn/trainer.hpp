@@ -73,6 +73,7 @@ class Racer {
     double sigma = optimizer_.denominator()[index];
     return sigma != 0 ? optimizer_.next_rate() / sigma : 0.0;
   }
+
  private:
   friend class Experiment;
   Racer(const Mlp& network, const RacerConfig& config);
