@@ -159,3 +159,35 @@ test('custom expression: a typo shows the column inline and changes nothing; a v
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('view and racers: the wheel zooms, reset view restores it; racers are added and removed; trajectories export as CSV', async () => {
+  const { page, context, errors } = await openPage(env);
+  const centre = await mapPixel(page, [-200, -100, -5, 5], -150, 0);
+  await page.mouse.move(centre.x, centre.y);
+  await page.mouse.wheel(0, -100);
+  const zoomed = Object.fromEntries(linkPairs(await state(page))).view.split(',').map(Number);
+  assert.ok(zoomed[1] - zoomed[0] < 100 && zoomed[0] > -200 && zoomed[1] < -100, `zoomed in about the cursor: ${zoomed}`);
+  await page.locator('[data-testid=reset-view]').click();
+  assert.equal(await state(page), 'seed=1');
+
+  await page.evaluate(() => window.playground.step(100));
+  await page.locator('[data-testid=add-racer]').click();
+  assert.equal((await racers(page)).length, 4);
+  assert.equal((await racers(page))[3].step, 0, 'a new racer starts now from the start point');
+  await page.locator('[data-testid=racer-3-optimizer]').selectOption('adam');
+  assert.match(await state(page), /&r=adam\(lr:1,sched:invsqrt\)&seed=1$/);
+  await page.locator('[data-testid=racer-0-remove]').click();
+  const left = await racers(page);
+  assert.deepEqual(left.map((r) => r.optimizer), ['adagrad(lr:1,variant:book)', 'adagrad(lr:1,variant:book,sched:invsqrt)', 'adam(lr:1,sched:invsqrt)']);
+  assert.deepEqual(left.map((r) => r.step), [100, 100, 0], 'the others keep running where they were');
+
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+  const csv = await (await download.createReadStream()).toArray();
+  const lines = Buffer.concat(csv).toString('utf8').trim().split('\n');
+  assert.equal(lines[0], 'racer,step,x,y,loss,grad_norm,lr');
+  assert.equal(lines.length, 1 + 101 + 101 + 1);
+  const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-png]').click()]);
+  assert.match(png.suggestedFilename(), /\.png$/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});

@@ -22,7 +22,7 @@ interface ChartSpec {
 
 export function Charts({ core, store, runner }: { core: Core; store: LinkStore; runner: SurfaceRunner }) {
   const t = useT();
-  const tick = useFrames(runner, 200);
+  const tick = useFrames(runner, 500);
   const [logLoss, setLogLoss] = useState(true);
   const [logRate, setLogRate] = useState(true);
   const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];

@@ -21,7 +21,7 @@ interface Props {
 
 export function Controls({ core, store, runner, onExportPng, onExportCsv }: Props) {
   const t = useT();
-  useFrames(runner, 100);
+  useFrames(runner, 250);
   const [help, setHelp] = useState(false);
 
   useEffect(() => {

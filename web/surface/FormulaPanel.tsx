@@ -23,7 +23,7 @@ interface Props {
 export function FormulaPanel({ core, store, runner, selected }: Props) {
   const t = useT();
   const lang = useLang();
-  useFrames(runner, 100);
+  useFrames(runner, 250);
   const racer: RacerState | undefined = store.state.racers[selected];
   if (!racer || selected >= runner.session.racerCount()) return null;
   const optimizer = core.optimizer(racer.optimizer);

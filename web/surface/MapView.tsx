@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { racerColor } from './colors';
 import { formatNumber, MapFrame, roundForLink, type ViewBox } from './mapGeometry';
-import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, RacerPath, renderMapImage } from './mapLayers';
+import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, renderMapImage, TrailLayer } from './mapLayers';
 import type { SurfaceRunner } from './runner';
 
 interface Props {
@@ -42,10 +42,13 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
     let criticalPoints: PointAnalysis[] | null = null;
     let stillKey = '';
     let still: HTMLCanvasElement | null = null;
-    let paths: RacerPath[] = [];
-    let pathsKey = '';
+    const trails = new TrailLayer();
     let frame: MapFrame | null = null;
     let scheduled = 0;
+    // The canvas's CSS size, from the ResizeObserver (reading clientWidth every frame would force
+    // a layout whenever a panel's numbers changed).
+    let width = canvas.clientWidth;
+    let height = canvas.clientHeight;
 
     const currentFrame = (): MapFrame | null => frame;
 
@@ -55,8 +58,6 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const surface = state.surface;
       if (!surface || store.mode !== 'surface') return;
       const view = surface.view as ViewBox;
-      const width = canvas.clientWidth;
-      const height = canvas.clientHeight;
       if (width === 0 || height === 0) return;
       const ratio = window.devicePixelRatio || 1;
       if (canvas.width !== Math.round(width * ratio) || canvas.height !== Math.round(height * ratio)) {
@@ -65,7 +66,8 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       }
       frame = new MapFrame(view, width, height);
       // The plot area in CSS pixels, for tests and tools that point at surface coordinates.
-      canvas.dataset.plot = `${frame.left},${frame.top},${frame.width},${frame.height}`;
+      const plot = `${frame.left},${frame.top},${frame.width},${frame.height}`;
+      if (canvas.dataset.plot !== plot) canvas.dataset.plot = plot;
 
       const nextMapKey = `${surface.name}|${surface.expression}|${view.join(',')}`;
       if (nextMapKey !== mapKey) {
@@ -93,11 +95,8 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
           criticalPoints: wantCritical ? criticalPoints : null,
         });
       }
-      const nextPathsKey = `${stillKey}|${runner.generation}`;
-      if (nextPathsKey !== pathsKey) {
-        pathsKey = nextPathsKey;
-        paths = [];
-      }
+      const trailsKey = `${stillKey}|${runner.generation}`;
+      if (trailsKey !== trails.currentKey) trails.reset(trailsKey, frame, ratio);
 
       const g = canvas.getContext('2d')!;
       g.setTransform(1, 0, 0, 1, 0, 0);
@@ -111,27 +110,32 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const count = runner.session.racerCount();
       const racers = [];
       for (let i = 0; i < count; ++i) racers.push(runner.session.racer(i));
+      const ends: [number, number][] = [];
+      for (let i = 0; i < count; ++i) ends.push(trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i)));
+      // A thinned trajectory resets the trails: draw them again from the start.
+      if (ends.some(([x]) => Number.isNaN(x)) && trails.currentKey === trailsKey) {
+        for (let i = 0; i < count; ++i) ends[i] = trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i));
+      }
+      g.setTransform(1, 0, 0, 1, 0, 0);
+      g.drawImage(trails.outline, 0, 0);
+      g.drawImage(trails.colour, 0, 0);
+      g.setTransform(ratio, 0, 0, ratio, 0, 0);
+      // Tails: from the last drawn point to where each racer is now.
       g.lineJoin = 'round';
+      g.lineCap = 'round';
       for (let i = 0; i < count; ++i) {
-        const racer = racers[i];
-        const path = (paths[i] ??= new RacerPath());
-        path.update(runner.session, i, racer.stride, frame);
-        const [ex, ey] = path.end;
-        const cx = frame.px(racer.x);
-        const cy = frame.py(racer.y);
+        const [ex, ey] = ends[i];
+        if (!Number.isFinite(ex)) continue;
         for (const [lineWidth, color] of [
           [4, 'rgba(0,0,0,0.45)'],
           [2, racerColor(i)],
         ] as const) {
           g.lineWidth = lineWidth;
           g.strokeStyle = color;
-          g.stroke(path.path);
-          if (Number.isFinite(ex)) {
-            g.beginPath();
-            g.moveTo(ex, ey);
-            g.lineTo(cx, cy);
-            g.stroke();
-          }
+          g.beginPath();
+          g.moveTo(ex, ey);
+          g.lineTo(frame.px(racers[i].x), frame.py(racers[i].y));
+          g.stroke();
         }
       }
       const [sx, sy] = surface.start;
@@ -162,7 +166,11 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
     const unsubscribeRunner = runner.onFrame(() => (runner.playing ? draw() : request()));
     const unsubscribeStore = store.subscribe(request);
     redrawRef.current = request;
-    const observer = new ResizeObserver(request);
+    const observer = new ResizeObserver(() => {
+      width = canvas.clientWidth;
+      height = canvas.clientHeight;
+      request();
+    });
     observer.observe(canvas);
     draw();
 

@@ -101,6 +101,9 @@ export function drawStillLayer(input: StillLayerInput): HTMLCanvasElement {
   canvas.height = Math.round(frame.canvasHeight * ratio);
   const g = canvas.getContext('2d')!;
   g.setTransform(ratio, 0, 0, ratio, 0, 0);
+  // Opaque everywhere, so an exported PNG reads well on any background.
+  g.fillStyle = '#ffffff';
+  g.fillRect(0, 0, frame.canvasWidth, frame.canvasHeight);
   g.imageSmoothingEnabled = true;
   g.drawImage(map.image, frame.left, frame.top, frame.width, frame.height);
   drawAxes(g, frame, input.axes);
@@ -223,48 +226,79 @@ export function drawArrow(
   g.restore();
 }
 
-// A racer's path, built incrementally: each frame appends the points the core recorded since
-// the last one, skipping points closer than half a pixel to the previous one.
-export class RacerPath {
-  path = new Path2D();
-  private count = 0; // trajectory entries already in `path` (all but the latest, which can move)
-  private stride = 1;
-  private lastX = NaN;
-  private lastY = NaN;
+// The racers' paths, drawn incrementally onto two canvases that persist between frames (dark
+// outlines below, colours above), so a frame costs two blits and the new segments only, however
+// long the runs. Each frame appends the points the core recorded since the last one, skipping
+// points closer than half a pixel to the previous one; the latest point (which the core may still
+// replace) is left to the caller's per-frame "tail".
+export class TrailLayer {
+  readonly outline = document.createElement('canvas');
+  readonly colour = document.createElement('canvas');
+  private drawn: { count: number; stride: number; x: number; y: number }[] = [];
+  private key = '';
 
-  // Brings the path up to date with racer i's trajectory; false if it had to start over.
-  update(session: SurfaceSessionHandle, index: number, stride: number, frame: MapFrame): void {
-    if (stride !== this.stride) this.reset(stride);
+  // Starts over (new view, size, or a restart of the race).
+  reset(key: string, frame: MapFrame, ratio: number): void {
+    this.key = key;
+    this.drawn = [];
+    for (const canvas of [this.outline, this.colour]) {
+      canvas.width = Math.round(frame.canvasWidth * ratio);
+      canvas.height = Math.round(frame.canvasHeight * ratio);
+      const g = canvas.getContext('2d')!;
+      g.setTransform(ratio, 0, 0, ratio, 0, 0);
+      g.beginPath();
+      g.rect(frame.left, frame.top, frame.width, frame.height);
+      g.clip();
+      g.lineJoin = 'round';
+      g.lineCap = 'round';
+    }
+  }
+
+  get currentKey(): string {
+    return this.key;
+  }
+
+  // Draws racer i's new points; returns the pixel of its last drawn point (NaN before any).
+  update(session: SurfaceSessionHandle, index: number, stride: number, frame: MapFrame, ratio: number, colour: string): [number, number] {
+    const state = this.drawn[index];
     const xs = session.column(index, 'x');
     const n = xs.length;
-    if (n - 1 < this.count) this.reset(stride);
-    if (n - 1 <= this.count) return;
-    // Read x, then y (each a view of wasm memory, valid until the next call into the module).
-    const pxs = new Float64Array(n - 1 - this.count);
-    for (let k = this.count; k < n - 1; ++k) pxs[k - this.count] = frame.px(xs[k]);
-    const ys = session.column(index, 'y');
-    for (let k = this.count; k < n - 1; ++k) {
-      const px = pxs[k - this.count];
-      const py = frame.py(ys[k]);
-      if (this.count === 0 && k === 0) this.path.moveTo(px, py);
-      else if (Math.abs(px - this.lastX) < 0.5 && Math.abs(py - this.lastY) < 0.5) continue;
-      else this.path.lineTo(px, py);
-      this.lastX = px;
-      this.lastY = py;
+    if (state && (stride !== state.stride || n - 1 < state.count)) {
+      // The core thinned or shortened this trajectory: redraw everything from the columns.
+      this.reset(this.key, frame, ratio);
+      return [NaN, NaN];
     }
-    this.count = n - 1;
-  }
-
-  // The pixel of the last point in the path (NaN before the first).
-  get end(): [number, number] {
-    return [this.lastX, this.lastY];
-  }
-
-  private reset(stride: number): void {
-    this.path = new Path2D();
-    this.count = 0;
-    this.stride = stride;
-    this.lastX = NaN;
-    this.lastY = NaN;
+    const s = (this.drawn[index] ??= { count: 0, stride, x: NaN, y: NaN });
+    if (n - 1 <= s.count) return [s.x, s.y];
+    // x and y are views of wasm memory, valid until the next call into the module.
+    const from = s.count;
+    const pxs = new Float64Array(n - 1 - from);
+    for (let k = from; k < n - 1; ++k) pxs[k - from] = frame.px(xs[k]);
+    const ys = session.column(index, 'y');
+    const points: number[] = Number.isFinite(s.x) ? [s.x, s.y] : [];
+    for (let k = from; k < n - 1; ++k) {
+      const px = pxs[k - from];
+      const py = frame.py(ys[k]);
+      if (points.length && Math.abs(px - s.x) < 0.5 && Math.abs(py - s.y) < 0.5) continue;
+      points.push(px, py);
+      s.x = px;
+      s.y = py;
+    }
+    s.count = n - 1;
+    if (points.length >= 4) {
+      for (const [canvas, width, style] of [
+        [this.outline, 4, 'rgba(0,0,0,0.45)'],
+        [this.colour, 2, colour],
+      ] as const) {
+        const g = canvas.getContext('2d')!;
+        g.lineWidth = width;
+        g.strokeStyle = style;
+        g.beginPath();
+        g.moveTo(points[0], points[1]);
+        for (let k = 2; k < points.length; k += 2) g.lineTo(points[k], points[k + 1]);
+        g.stroke();
+      }
+    }
+    return [s.x, s.y];
   }
 }
