@@ -6,6 +6,8 @@
 #include <cmath>
 #include <functional>
 #include <map>
+#include <type_traits>
+#include <vector>
 
 #include "learn/softmax_loss.hpp"
 #include "surface/elementary.hpp"
@@ -16,8 +18,15 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kE = 2.71828182845904523536;
 
-// A formula is a struct with static value(x, y) and derivatives(x, y). This template gives it
-// the Surface interface, and a batched loop that the compiler can inline and vectorise.
+// Whether a formula computes whole grids itself (static grid(xs, nx, ys, ny, out)).
+template <class Formula, class = void>
+struct HasGrid : std::false_type {};
+template <class Formula>
+struct HasGrid<Formula, std::void_t<decltype(&Formula::grid)>> : std::true_type {};
+
+// A formula is a struct with static value(x, y) and derivatives(x, y), and optionally grid()
+// when parts of it are separable. This template gives it the Surface interface, and a batched
+// loop that the compiler can inline and vectorise.
 template <class Formula>
 class FormulaSurface final : public Surface {
  public:
@@ -30,6 +39,13 @@ class FormulaSurface final : public Surface {
   Derivatives derivatives(double x, double y) const override { return Formula::derivatives(x, y); }
   void values(const double* xs, const double* ys, double* out, std::size_t n) const override {
     for (std::size_t i = 0; i < n; ++i) out[i] = Formula::value(xs[i], ys[i]);
+  }
+  void grid_values(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
+                   double* out) const override {
+    if constexpr (HasGrid<Formula>::value)
+      Formula::grid(xs, nx, ys, ny, out);
+    else
+      Surface::grid_values(xs, nx, ys, ny, out);
   }
 };
 
@@ -197,9 +213,17 @@ struct Himmelblau {
 // f = 20 + Σ (xᵢ² − 10 cos 2πxᵢ): separable, so the Hessian is diagonal.
 // ∂f/∂x = 2x + 20π sin 2πx,  ∂²f/∂x² = 2 + 40π² cos 2πx.
 struct Rastrigin {
-  static double value(double x, double y) {
-    return 20 + x * x - 10 * elementary::cos(2 * kPi * x) + y * y -
-           10 * elementary::cos(2 * kPi * y);
+  // One coordinate's part, u² − 10 cos 2πu; f = 20 + part(x) + part(y).
+  static double part(double u) { return u * u - 10 * elementary::cos(2 * kPi * u); }
+  static double value(double x, double y) { return 20 + part(x) + part(y); }
+  static void grid(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
+                   double* out) {
+    std::vector<double> column(nx);
+    for (std::size_t i = 0; i < nx; ++i) column[i] = part(xs[i]);
+    for (std::size_t j = 0; j < ny; ++j) {
+      const double row = part(ys[j]);
+      for (std::size_t i = 0; i < nx; ++i) out[j * nx + i] = 20 + column[i] + row;
+    }
   }
   static Derivatives derivatives(double x, double y) {
     Derivatives d;
@@ -213,7 +237,8 @@ struct Rastrigin {
 };
 
 // f = A + B + e + 20 with the cone-like A = −20 exp(−0.2 r), r = sqrt(½(x² + y²)), and the
-// ripples B = −exp(C), C = ½(cos 2πx + cos 2πy).
+// ripples B = −exp(C), C = ½(cos 2πx + cos 2πy), computed as −exp(½ cos 2πx)·exp(½ cos 2πy)
+// so that maps need those exponentials once per column and once per row.
 //   With E = exp(−0.2 r) and ∂r/∂x = x / (2r):
 //   ∂A/∂x = 2 x E / r,
 //   ∂²A/∂x² = (E/r) (2 − (x/r)² (1 + 0.2 r)),  ∂²A/∂x∂y = −(E/r) (x/r)(y/r) (1 + 0.2 r).
@@ -225,11 +250,20 @@ struct Rastrigin {
 // global minimum stationary) and leave A out of the Hessian, so f, ∇f and ∇²f stay finite and
 // the origin analyses as the minimum it is.
 struct Ackley {
-  static double value(double x, double y) {
-    double r = std::sqrt(0.5 * (x * x + y * y));
-    return -20 * elementary::exp(-0.2 * r) -
-           elementary::exp(0.5 * (elementary::cos(2 * kPi * x) + elementary::cos(2 * kPi * y))) +
-           kE + 20;
+  static double ripple(double u) { return elementary::exp(0.5 * elementary::cos(2 * kPi * u)); }
+  static double cone(double x, double y) {
+    return -20 * elementary::exp(-0.2 * std::sqrt(0.5 * (x * x + y * y)));
+  }
+  static double value(double x, double y) { return cone(x, y) - ripple(x) * ripple(y) + kE + 20; }
+  static void grid(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
+                   double* out) {
+    std::vector<double> column(nx);
+    for (std::size_t i = 0; i < nx; ++i) column[i] = ripple(xs[i]);
+    for (std::size_t j = 0; j < ny; ++j) {
+      const double row = ripple(ys[j]);
+      for (std::size_t i = 0; i < nx; ++i)
+        out[j * nx + i] = cone(xs[i], ys[j]) - column[i] * row + kE + 20;
+    }
   }
   static Derivatives derivatives(double x, double y) {
     Derivatives d;
@@ -244,16 +278,15 @@ struct Ackley {
       d.hessian.xy = -e_over_r * ux * uy * bend;
       d.hessian.yy = e_over_r * (2 - uy * uy * bend);
     }
-    double ripple =
-        elementary::exp(0.5 * (elementary::cos(2 * kPi * x) + elementary::cos(2 * kPi * y)));
+    double ripples = ripple(x) * ripple(y);
     double cx = -kPi * elementary::sin(2 * kPi * x), cy = -kPi * elementary::sin(2 * kPi * y);
     double cxx = -2 * kPi * kPi * elementary::cos(2 * kPi * x);
     double cyy = -2 * kPi * kPi * elementary::cos(2 * kPi * y);
-    d.gradient.x -= ripple * cx;
-    d.gradient.y -= ripple * cy;
-    d.hessian.xx -= ripple * (cx * cx + cxx);
-    d.hessian.xy -= ripple * cx * cy;
-    d.hessian.yy -= ripple * (cy * cy + cyy);
+    d.gradient.x -= ripples * cx;
+    d.gradient.y -= ripples * cy;
+    d.hessian.xx -= ripples * (cx * cx + cxx);
+    d.hessian.xy -= ripples * cx * cy;
+    d.hessian.yy -= ripples * (cy * cy + cyy);
     return symmetric(d);
   }
 };
@@ -385,14 +418,30 @@ struct MonkeySaddle {
 // ∇g = g (ax, ay),  ∇²g = g [[ax² − 2/s, ax ay], [ax ay, ay² − 2/s]].
 struct TwoWells {
   static constexpr double kWidth = 0.2;
+  // exp(−u²/0.2): each bump is the product of one factor in x and one in y, so maps need the
+  // exponentials once per column and once per row.
+  static double bell(double u) { return elementary::exp(-(u * u) / kWidth); }
   static double value(double x, double y) {
-    double right = (x - 1) * (x - 1) + y * y, left = (x + 1) * (x + 1) + y * y;
-    return x * x + y * y - 2 * elementary::exp(-right / kWidth) -
-           3 * elementary::exp(-left / kWidth);
+    const double across = bell(y);
+    return x * x + y * y - 2 * bell(x - 1) * across - 3 * bell(x + 1) * across;
+  }
+  static void grid(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
+                   double* out) {
+    std::vector<double> squares(nx), right(nx), left(nx);
+    for (std::size_t i = 0; i < nx; ++i) {
+      squares[i] = xs[i] * xs[i];
+      right[i] = 2 * bell(xs[i] - 1);
+      left[i] = 3 * bell(xs[i] + 1);
+    }
+    for (std::size_t j = 0; j < ny; ++j) {
+      const double y = ys[j], across = bell(y);
+      for (std::size_t i = 0; i < nx; ++i)
+        out[j * nx + i] = squares[i] + y * y - right[i] * across - left[i] * across;
+    }
   }
   static void add_bump(Derivatives& d, double weight, double centre, double x, double y) {
     double u = x - centre;
-    double g = weight * elementary::exp(-(u * u + y * y) / kWidth);
+    double g = weight * bell(u) * bell(y);
     double ax = -2 * u / kWidth, ay = -2 * y / kWidth;
     d.gradient.x += g * ax;
     d.gradient.y += g * ay;

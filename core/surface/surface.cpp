@@ -2,6 +2,7 @@
 // starts and minima. The formulas themselves are computed in builtin_surfaces.cpp.
 #include "surface/surface.hpp"
 
+#include <algorithm>
 #include <stdexcept>
 
 #include "surface/builtin_surfaces.hpp"
@@ -10,6 +11,15 @@ namespace pg {
 
 void Surface::values(const double* xs, const double* ys, double* out, std::size_t n) const {
   for (std::size_t i = 0; i < n; ++i) out[i] = value(xs[i], ys[i]);
+}
+
+void Surface::grid_values(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
+                          double* out) const {
+  std::vector<double> row_ys(nx);
+  for (std::size_t j = 0; j < ny; ++j) {
+    std::fill(row_ys.begin(), row_ys.end(), ys[j]);
+    values(xs, row_ys.data(), out + j * nx, nx);
+  }
 }
 
 namespace {

@@ -27,6 +27,12 @@ class Surface {
   // f at n points (xs[i], ys[i]) into out[i]; surfaces override this when batching is faster
   // (the expression evaluator runs its tape over whole rows).
   virtual void values(const double* xs, const double* ys, double* out, std::size_t n) const;
+  // f on the grid xs × ys into out (nx·ny values, row by row: out[j·nx + i] = f(xs[i], ys[j])),
+  // as maps need it. The default calls values() once per row; built-ins with separable parts
+  // (rastrigin, ackley, two-wells) compute those once per column and once per row instead, with
+  // the same operations in the same order as value(), so the results are identical.
+  virtual void grid_values(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
+                           double* out) const;
 };
 
 struct SurfaceInfo {

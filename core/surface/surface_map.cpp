@@ -206,13 +206,11 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
   map.height = height;
   const std::size_t w = std::size_t(width), h = std::size_t(height);
 
-  // 1. Values at the pixel centres, one row per batched call.
-  std::vector<double> values(w * h), xs(w), ys(w);
+  // 1. Values at the pixel centres, as one grid (separable built-ins share work across it).
+  std::vector<double> values(w * h), xs(w), ys(h);
   for (std::size_t i = 0; i < w; ++i) xs[i] = view.x0 + view.width() * (i + 0.5) / w;
-  for (std::size_t j = 0; j < h; ++j) {
-    std::fill(ys.begin(), ys.end(), view.y1 - view.height() * (j + 0.5) / h);
-    surface.values(xs.data(), ys.data(), values.data() + j * w, w);
-  }
+  for (std::size_t j = 0; j < h; ++j) ys[j] = view.y1 - view.height() * (j + 0.5) / h;
+  surface.grid_values(xs.data(), w, ys.data(), h, values.data());
 
   // 2. The range of the finite values and the colour scale.
   double low = HUGE_VAL, high = -HUGE_VAL;

@@ -99,6 +99,10 @@ TEST_CASE("expression: batched values, single values and the jets' values are id
       CHECK(out[i] == twin->value(xs[i], ys[i]));
       CHECK(out[i] == twin->derivatives(xs[i], ys[i]).value);
     }
+    std::vector<double> grid(300 * 2);
+    twin->grid_values(xs.data(), 300, ys.data(), 2, grid.data());
+    for (std::size_t j = 0; j < 2; ++j)
+      for (std::size_t i = 0; i < 300; ++i) CHECK(grid[j * 300 + i] == twin->value(xs[i], ys[j]));
   }
 }
 
