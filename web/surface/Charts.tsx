@@ -53,13 +53,14 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
           quantity={spec.quantity}
           log={usable(spec)}
           names={names}
+          stepLabel={t('charts.step')}
           data={data.get(spec.quantity)!}
           tick={tick}
           toggle={
             spec.quantity === 'loss'
-              ? { on: logLoss, set: setLogLoss, label: t('charts.log') }
+              ? { on: logLoss, set: setLogLoss, label: t('charts.log'), title: t('charts.log.title') }
               : spec.quantity === 'rate_x'
-                ? { on: logRate, set: setLogRate, label: t('charts.log') }
+                ? { on: logRate, set: setLogRate, label: t('charts.log'), title: t('charts.log.title') }
                 : undefined
           }
         />
@@ -73,15 +74,16 @@ interface ChartProps {
   quantity: ChartQuantity;
   log: boolean;
   names: string[];
+  stepLabel: string;
   data: AlignedData;
   tick: number;
-  toggle?: { on: boolean; set: (v: boolean) => void; label: string };
+  toggle?: { on: boolean; set: (v: boolean) => void; label: string; title: string };
 }
 
-function Chart({ title, quantity, log, names, data, tick, toggle }: ChartProps) {
+function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: ChartProps) {
   const holder = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const shape = `${log}|${names.join('\n')}`;
+  const shape = `${log}|${stepLabel}|${names.join('\n')}`;
 
   useEffect(() => {
     const element = holder.current!;
@@ -102,7 +104,7 @@ function Chart({ title, quantity, log, names, data, tick, toggle }: ChartProps) 
         },
       ],
       series: [
-        { label: 'step', value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
+        { label: stepLabel, value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
         ...names.map((name, i) => ({
           label: name,
           stroke: racerColor(i),
@@ -133,7 +135,7 @@ function Chart({ title, quantity, log, names, data, tick, toggle }: ChartProps) 
       <figcaption>
         <span>{title}</span>
         {toggle && (
-          <label class="field-check">
+          <label class="field-check" title={toggle.title}>
             <input type="checkbox" checked={toggle.on} onChange={(e) => toggle.set((e.currentTarget as HTMLInputElement).checked)} />
             {toggle.label}
           </label>

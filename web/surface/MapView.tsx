@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { racerColor } from './colors';
 import { formatNumber, MapFrame, roundForLink, type ViewBox } from './mapGeometry';
-import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, renderMapImage, TrailLayer } from './mapLayers';
+import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, renderMapImage, strokePolyline, TrailLayer } from './mapLayers';
 import type { SurfaceRunner } from './runner';
 
 interface Props {
@@ -133,8 +133,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
           g.lineWidth = lineWidth;
           g.strokeStyle = color;
           g.beginPath();
-          g.moveTo(ex, ey);
-          g.lineTo(frame.px(racers[i].x), frame.py(racers[i].y));
+          strokePolyline(g, frame, [ex, ey, frame.rawPx(racers[i].x), frame.rawPy(racers[i].y)]);
           g.stroke();
         }
       }
@@ -145,6 +144,10 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         if (state.show.grad) drawArrow(g, frame, racer.x, racer.y, -racer.gradX, -racer.gradY, ARROW_PIXELS, racerColor(i));
         if (state.show.m && racer.step > 0)
           drawArrow(g, frame, racer.x, racer.y, -racer.mX, -racer.mY, ARROW_PIXELS * 0.8, racerColor(i), true);
+        if (!frame.contains(frame.rawPx(racer.x), frame.rawPy(racer.y))) {
+          drawOffViewPointer(g, frame, racer.x, racer.y, racerColor(i));
+          continue;
+        }
         g.beginPath();
         g.arc(frame.px(racer.x), frame.py(racer.y), 5.5, 0, 2 * Math.PI);
         g.fillStyle = racerColor(i);
@@ -309,6 +312,33 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       </div>
     </div>
   );
+}
+
+// A racer outside the view: a triangle on the edge of the plot, pointing towards it.
+function drawOffViewPointer(g: CanvasRenderingContext2D, frame: MapFrame, x: number, y: number, color: string): void {
+  const cx = frame.left + frame.width / 2;
+  const cy = frame.top + frame.height / 2;
+  const dx = frame.rawPx(x) - cx;
+  const dy = frame.rawPy(y) - cy;
+  const scale = Math.min(Math.abs((frame.width / 2 - 8) / dx) || Infinity, Math.abs((frame.height / 2 - 8) / dy) || Infinity);
+  if (!Number.isFinite(scale)) return;
+  const px = cx + dx * scale;
+  const py = cy + dy * scale;
+  const angle = Math.atan2(dy, dx);
+  g.save();
+  g.translate(px, py);
+  g.rotate(angle);
+  g.beginPath();
+  g.moveTo(7, 0);
+  g.lineTo(-6, -6);
+  g.lineTo(-6, 6);
+  g.closePath();
+  g.fillStyle = color;
+  g.strokeStyle = '#111';
+  g.lineWidth = 1.5;
+  g.fill();
+  g.stroke();
+  g.restore();
 }
 
 function drawStartMarker(g: CanvasRenderingContext2D, x: number, y: number): void {

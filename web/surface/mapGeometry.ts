@@ -31,6 +31,15 @@ export class MapFrame {
     const [, , y0, y1] = this.view;
     return clampPixel(this.top + ((y1 - y) / (y1 - y0)) * this.height);
   }
+  // The same without clamping, for line segments that clipSegment cuts to the plot area.
+  rawPx(x: number): number {
+    const [x0, x1] = this.view;
+    return this.left + ((x - x0) / (x1 - x0)) * this.width;
+  }
+  rawPy(y: number): number {
+    const [, , y0, y1] = this.view;
+    return this.top + ((y1 - y) / (y1 - y0)) * this.height;
+  }
   // CSS pixels → surface.
   x(px: number): number {
     const [x0, x1] = this.view;
@@ -53,6 +62,44 @@ export class MapFrame {
 }
 
 const PIXEL_LIMIT = 1e5;
+
+// The part of segment (ax, ay)–(bx, by) inside the plot area (grown by a few pixels), by
+// Liang–Barsky; null if none. Clamping the ends instead would bend a diverging racer's segments
+// across the map.
+export function clipSegment(
+  frame: MapFrame,
+  ax: number,
+  ay: number,
+  bx: number,
+  by: number,
+): [number, number, number, number] | null {
+  const pad = 4;
+  const dx = bx - ax;
+  const dy = by - ay;
+  let t0 = 0;
+  let t1 = 1;
+  const edges: [number, number][] = [
+    [-dx, ax - (frame.left - pad)],
+    [dx, frame.left + frame.width + pad - ax],
+    [-dy, ay - (frame.top - pad)],
+    [dy, frame.top + frame.height + pad - ay],
+  ];
+  for (const [p, q] of edges) {
+    if (p === 0) {
+      if (q < 0) return null;
+    } else {
+      const r = q / p;
+      if (p < 0) {
+        if (r > t1) return null;
+        if (r > t0) t0 = r;
+      } else {
+        if (r < t0) return null;
+        if (r < t1) t1 = r;
+      }
+    }
+  }
+  return [ax + t0 * dx, ay + t0 * dy, ax + t1 * dx, ay + t1 * dy];
+}
 function clampPixel(v: number): number {
   return v > PIXEL_LIMIT ? PIXEL_LIMIT : v < -PIXEL_LIMIT ? -PIXEL_LIMIT : v;
 }

@@ -3,7 +3,7 @@
 // blitted; the racers' paths are Path2D objects that grow by the new points of each frame;
 // markers and arrows are drawn fresh every frame.
 import type { PointAnalysis, SurfaceSessionHandle } from '../core';
-import { formatTick, type MapFrame, niceTicks } from './mapGeometry';
+import { clipSegment, formatTick, type MapFrame, niceTicks } from './mapGeometry';
 
 export const MAP_PIXELS = 500; // the colour map's own resolution (the canvas scales it)
 
@@ -226,6 +226,21 @@ export function drawArrow(
   g.restore();
 }
 
+// Adds the polyline x0, y0, x1, y1, ... to the current path, each segment clipped to the plot.
+export function strokePolyline(g: CanvasRenderingContext2D, frame: MapFrame, points: number[]): void {
+  let penX = NaN;
+  let penY = NaN;
+  for (let k = 2; k < points.length; k += 2) {
+    const clipped = clipSegment(frame, points[k - 2], points[k - 1], points[k], points[k + 1]);
+    if (!clipped) continue;
+    const [ax, ay, bx, by] = clipped;
+    if (ax !== penX || ay !== penY) g.moveTo(ax, ay);
+    g.lineTo(bx, by);
+    penX = bx;
+    penY = by;
+  }
+}
+
 // The racers' paths, drawn incrementally onto two canvases that persist between frames (dark
 // outlines below, colours above), so a frame costs two blits and the new segments only, however
 // long the runs. Each frame appends the points the core recorded since the last one, skipping
@@ -273,12 +288,12 @@ export class TrailLayer {
     // x and y are views of wasm memory, valid until the next call into the module.
     const from = s.count;
     const pxs = new Float64Array(n - 1 - from);
-    for (let k = from; k < n - 1; ++k) pxs[k - from] = frame.px(xs[k]);
+    for (let k = from; k < n - 1; ++k) pxs[k - from] = frame.rawPx(xs[k]);
     const ys = session.column(index, 'y');
     const points: number[] = Number.isFinite(s.x) ? [s.x, s.y] : [];
     for (let k = from; k < n - 1; ++k) {
       const px = pxs[k - from];
-      const py = frame.py(ys[k]);
+      const py = frame.rawPy(ys[k]);
       if (points.length && Math.abs(px - s.x) < 0.5 && Math.abs(py - s.y) < 0.5) continue;
       points.push(px, py);
       s.x = px;
@@ -294,8 +309,7 @@ export class TrailLayer {
         g.lineWidth = width;
         g.strokeStyle = style;
         g.beginPath();
-        g.moveTo(points[0], points[1]);
-        for (let k = 2; k < points.length; k += 2) g.lineTo(points[k], points[k + 1]);
+        strokePolyline(g, frame, points);
         g.stroke();
       }
     }

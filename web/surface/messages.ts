@@ -100,6 +100,8 @@ const en = {
   'charts.lr': 'learning rate η_t',
   'charts.rate': 'effective rate η_t/σ for {axis}',
   'charts.log': 'log',
+  'charts.log.title': 'Logarithmic y axis (values below 1e-15 are drawn at 1e-15; values <= 0 are left out)',
+  'charts.step': 'step',
 } as const;
 
 export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, string> } = {
@@ -204,5 +206,7 @@ export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, strin
     'charts.lr': '学习率 η_t',
     'charts.rate': '{axis} 的有效学习率 η_t/σ',
     'charts.log': '对数',
+    'charts.log.title': '纵轴取对数(小于 1e-15 的值画在 1e-15 处;小于等于 0 的值不画)',
+    'charts.step': '步数',
   },
 };
