@@ -9,7 +9,7 @@ import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { racerColor } from './colors';
 import { formatNumber, MapFrame, roundForLink, type ViewBox } from './mapGeometry';
-import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, renderMapImage, strokePolyline, TrailLayer } from './mapLayers';
+import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, PREVIEW_PIXELS, renderMapImage, strokePolyline, TrailLayer } from './mapLayers';
 import type { SurfaceRunner } from './runner';
 
 interface Props {
@@ -25,6 +25,9 @@ const ARROW_PIXELS = 46;
 const START_GRAB_PIXELS = 14;
 const CLICK_SLOP_PIXELS = 4;
 const ZOOM_STEP = 1.2;
+// While the view moves (a pan or the wheel), maps are drawn coarse; the full map follows this
+// long after the last move.
+const SETTLE_MS = 180;
 
 export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }: Props) {
   const t = useT();
@@ -45,6 +48,16 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
     const trails = new TrailLayer();
     let frame: MapFrame | null = null;
     let scheduled = 0;
+    let moving = false;
+    let settleTimer = 0;
+    const viewMoved = () => {
+      moving = true;
+      window.clearTimeout(settleTimer);
+      settleTimer = window.setTimeout(() => {
+        moving = false;
+        request();
+      }, SETTLE_MS);
+    };
     // The canvas's CSS size, from the ResizeObserver (reading clientWidth every frame would force
     // a layout whenever a panel's numbers changed).
     let width = canvas.clientWidth;
@@ -69,13 +82,13 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const plot = `${frame.left},${frame.top},${frame.width},${frame.height}`;
       if (canvas.dataset.plot !== plot) canvas.dataset.plot = plot;
 
-      const nextMapKey = `${surface.name}|${surface.expression}|${view.join(',')}`;
+      const nextMapKey = `${surface.name}|${surface.expression}|${view.join(',')}|${moving ? 'preview' : 'full'}`;
       if (nextMapKey !== mapKey) {
         mapKey = nextMapKey;
-        map = renderMapImage(runner.session, view);
-        setLegend({ min: map.min, max: map.max, logScale: map.logScale });
+        map = moving ? renderMapImage(runner.session, view, PREVIEW_PIXELS) : renderMapImage(runner.session, view);
+        if (!moving) setLegend({ min: map.min, max: map.max, logScale: map.logScale });
       }
-      const wantCritical = state.show.crit;
+      const wantCritical = state.show.crit && !moving;
       if (wantCritical && criticalKey !== mapKey) {
         criticalKey = mapKey;
         performance.mark('critical-points-start');
@@ -187,6 +200,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       return [event.clientX - rect.left, event.clientY - rect.top];
     };
     const commitView = (view: ViewBox) => {
+      viewMoved();
       const width = view[1] - view[0];
       const height = view[3] - view[2];
       const text = [roundForLink(view[0], width), roundForLink(view[1], width), roundForLink(view[2], height), roundForLink(view[3], height)].join(',');
@@ -270,6 +284,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       unsubscribeStore();
       observer.disconnect();
       cancelAnimationFrame(scheduled);
+      window.clearTimeout(settleTimer);
       canvas.removeEventListener('pointerdown', onPointerDown);
       canvas.removeEventListener('pointermove', onPointerMove);
       canvas.removeEventListener('pointerup', onPointerUp);

@@ -6,28 +6,29 @@ import type { PointAnalysis, SurfaceSessionHandle } from '../core';
 import { clipSegment, formatTick, type MapFrame, niceTicks } from './mapGeometry';
 
 export const MAP_PIXELS = 500; // the colour map's own resolution (the canvas scales it)
+export const PREVIEW_PIXELS = 200; // while the view is being dragged or zoomed
 
 export interface MapImage {
-  image: HTMLCanvasElement; // MAP_PIXELS², colours and contour lines
+  image: HTMLCanvasElement; // MAP_PIXELS² (PREVIEW_PIXELS² while moving), colours and contours
   min: number;
   max: number;
   logScale: boolean;
 }
 
 // The colour map of the session's surface over `view`, computed in the core in one call.
-export function renderMapImage(session: SurfaceSessionHandle, view: [number, number, number, number]): MapImage {
+export function renderMapImage(session: SurfaceSessionHandle, view: [number, number, number, number], pixels = MAP_PIXELS): MapImage {
   const [x0, x1, y0, y1] = view;
   performance.mark('map-render-start');
-  const map = session.renderMap(MAP_PIXELS, MAP_PIXELS, x0, x1, y0, y1);
+  const map = session.renderMap(pixels, pixels, x0, x1, y0, y1);
   // Copy out of wasm memory before anything else can call the module.
-  const pixels = new Uint8ClampedArray(map.rgba);
+  const rgba = new Uint8ClampedArray(map.rgba);
   const contours = map.contours.slice();
-  performance.measure('map-render', 'map-render-start');
+  performance.measure(pixels === MAP_PIXELS ? 'map-render' : 'map-preview', 'map-render-start');
   const image = document.createElement('canvas');
-  image.width = MAP_PIXELS;
-  image.height = MAP_PIXELS;
+  image.width = pixels;
+  image.height = pixels;
   const g = image.getContext('2d')!;
-  g.putImageData(new ImageData(pixels, MAP_PIXELS, MAP_PIXELS), 0, 0);
+  g.putImageData(new ImageData(rgba, pixels, pixels), 0, 0);
   g.strokeStyle = 'rgba(255,255,255,0.38)';
   g.lineWidth = 1;
   g.beginPath();
