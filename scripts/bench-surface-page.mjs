@@ -4,6 +4,7 @@
 //  2. Map recompute time of every built-in surface (the core's renderMap into the RGBA buffer,
 //     500×500, as after a zoom or a surface change), from the page's performance measures.
 // Usage: node scripts/bench-surface-page.mjs [seconds]   (SITE_DIR picks another built site)
+import { loadavg } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -55,6 +56,7 @@ try {
   const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
   const elapsed = (frames[frames.length - 1] - frames[0]) / 1000;
   const quantile = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
+  console.log(`load average before: ${loadavg().map((v) => v.toFixed(1)).join(' ')} (other work on the machine slows every number)`);
   console.log(`surface page, 8 racers × 10 updates/frame, ${mapWidth}px map drawn from a 500×500 colour map`);
   console.log(
     `  ${(gaps.length / elapsed).toFixed(1)} fps over ${elapsed.toFixed(1)} s; frame interval median ${quantile(0.5).toFixed(1)} ms, ` +
@@ -66,7 +68,7 @@ try {
   const surfaces = await page.evaluate(() =>
     [...document.querySelectorAll('[data-testid=surface-select] option')].map((o) => o.value).filter((v) => v !== 'custom'),
   );
-  console.log('map recompute (500×500, core renderMap incl. copy out of wasm), median of 5 views:');
+  console.log('map recompute (500×500, core renderMap incl. copy out of wasm), 5 views each:');
   const rows = [];
   for (const surface of surfaces) {
     const times = await page.evaluate(async (name) => {
@@ -92,7 +94,7 @@ try {
     }, surface);
     const median = times[Math.floor(times.length / 2)];
     rows.push([surface, median, times[times.length - 1]]);
-    console.log(`  ${surface.padEnd(16)} median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+    console.log(`  ${surface.padEnd(16)} min ${times[0].toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
   }
   const worst = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
   console.log(`  slowest median: ${worst[0]} ${worst[1].toFixed(1)} ms`);
