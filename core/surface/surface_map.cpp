@@ -76,24 +76,30 @@ struct ColourScale {
   double inverse_span = 0, inverse_epsilon = 1, inverse_log2_span = 1;
 };
 
-ColourScale choose_scale(const std::vector<double>& values, double min, double max) {
+// `finite` is how many of `values` are finite (at least two, with min < max).
+ColourScale choose_scale(const std::vector<double>& values, std::size_t finite, double min,
+                         double max) {
   ColourScale scale;
   scale.min = min;
   scale.span = max - min;
   if (!(scale.span > 0) || !std::isfinite(scale.span)) return scale;
   scale.prepare();
-  // The median of a regular subsample (at most 4096 values) is plenty to choose a scale.
+  // The median of a regular subsample of the finite values (at most 4096) is plenty.
   std::vector<double> sample;
-  const std::size_t stride = values.size() / 4096 + 1;
-  for (std::size_t i = 0; i < values.size(); i += stride)
-    if (std::isfinite(values[i])) sample.push_back(values[i] - min);
+  const std::size_t stride = finite / 4096 + 1;
+  std::size_t seen = 0;
+  for (double f : values)
+    if (std::isfinite(f) && seen++ % stride == 0) sample.push_back(f - min);
   auto middle = sample.begin() + sample.size() / 2;
   std::nth_element(sample.begin(), middle, sample.end());
   const double median = *middle;
   if (median >= 0.2 * scale.span) return scale;
-  // ln(1 + median/ε) = ½ ln(1 + span/ε)  ⇔  ε = median² / (span − 2·median).
+  // ln(1 + median/ε) = ½ ln(1 + span/ε)  ⇔  ε = median² / (span − 2·median), written so that
+  // median² cannot overflow (median/(span − 2·median) < 1/3 here).
+  const double epsilon = std::max(median * (median / (scale.span - 2 * median)), 1e-9 * scale.span);
+  if (!(epsilon > 0) || !std::isfinite(epsilon)) return scale;
   scale.log = true;
-  scale.epsilon = std::max(median * median / (scale.span - 2 * median), 1e-9 * scale.span);
+  scale.epsilon = epsilon;
   scale.log_span = std::log1p(scale.span / scale.epsilon);
   scale.prepare();
   return scale;
@@ -214,17 +220,19 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
 
   // 2. The range of the finite values and the colour scale.
   double low = HUGE_VAL, high = -HUGE_VAL;
+  std::size_t finite = 0;
   for (double f : values)
     if (std::isfinite(f)) {
       low = std::min(low, f);
       high = std::max(high, f);
+      ++finite;
     }
   const bool any_finite = low <= high;
   if (any_finite) {
     map.min = low;
     map.max = high;
   }
-  const ColourScale scale = any_finite ? choose_scale(values, low, high) : ColourScale{};
+  const ColourScale scale = any_finite ? choose_scale(values, finite, low, high) : ColourScale{};
   map.log_scale = scale.log;
   const int level_count = scale.span > 0 && std::isfinite(scale.span)
                               ? std::clamp(options.contour_levels, 0, int(kUndefinedBand) - 1)
@@ -243,7 +251,8 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
       const double f = values[p];
       Rgba c;
       if (std::isfinite(f)) {
-        const double t = std::clamp(scale.t(f), 0.0, 1.0);
+        double t = scale.t(f);
+        t = t > 0 ? (t < 1 ? t : 1) : 0;  // also maps a NaN from an extreme range to 0
         c = colours[std::min(int(t * kPaletteSize), kPaletteSize - 1)];
         // Level k sits at t = (k + 1)/(levels + 1): guess the band from t, then settle it by
         // comparing with the levels themselves (rarely more than one step).

@@ -1,13 +1,16 @@
 // libFuzzer target for the expression language: any bytes either compile, and then evaluate
-// (value, gradient, Hessian, a batched row) without crashing, or fail with a non-empty message
-// whose column lies within the text. Run under AddressSanitizer and UBSan:
+// (value, gradient, Hessian, a batched row, a small map, a point analysis) without crashing and
+// with the same value by every path, or fail with a non-empty message whose column lies within
+// the text. Run under AddressSanitizer and UBSan:
 //   build/dev-fuzz/fuzz_expression -max_total_time=30 -max_len=1200 tests/fuzz/corpus/expression
 #include <cstddef>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
 
+#include "surface/critical_points.hpp"
 #include "surface/expression.hpp"
+#include "surface/surface_map.hpp"
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string text(reinterpret_cast<const char*>(data), size);
@@ -36,5 +39,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
       std::abort();
     if (!same(gradient.x, d.gradient.x) || !same(gradient.y, d.gradient.y)) std::abort();
   }
+  const pg::ViewBox view{-3, 2, -1, 4};
+  const pg::SurfaceMap map = pg::render_map(*surface, view, 9, 7);
+  if (map.rgba.size() != 9 * 7 * 4 || map.contours.size() % 4 != 0) std::abort();
+  const pg::PointAnalysis analysis = pg::analyze_point(*surface, {0.5, -0.25}, view);
+  if (analysis.eigenvalues[0] > analysis.eigenvalues[1]) std::abort();
   return 0;
 }

@@ -126,6 +126,21 @@ TEST_CASE("map: the log rule is used for skewed ranges only") {
   }
 }
 
+TEST_CASE("map: values spanning the whole double range still get colours and finite levels") {
+  // Found by the fuzzer: the median squared overflowed, and t became NaN.
+  const SurfaceMap map = render_map(*expression("x^1000 + x^-5000"), {-3, 2, -1, 4}, 9, 7);
+  CHECK(map.log_scale);
+  for (std::size_t k = 0; k < map.levels.size(); ++k) {
+    CHECK(std::isfinite(map.levels[k]));
+    if (k > 0) CHECK(map.levels[k] >= map.levels[k - 1]);
+  }
+  int coloured = 0;
+  for (int j = 0; j < 7; ++j)
+    for (int i = 0; i < 9; ++i) coloured += !undefined(pixel(map, i, j));
+  CHECK(coloured > 0);
+  CHECK(coloured < 9 * 7);  // 3^1000 and friends overflow to ∞: undefined
+}
+
 TEST_CASE("map: contours of f = x are vertical lines at the levels, in pixel units") {
   // Pixel centre i + 0.5 shows x = (i + 0.5)/100, so level L lies at pixel coordinate 100 L.
   const SurfaceMap map = render_map(*expression("x"), {0, 1, 0, 1}, 100, 50);
