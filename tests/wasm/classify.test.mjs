@@ -109,3 +109,20 @@ test('compare=loss: the wasm session has a racer per loss, numbered as the CLI p
   assert.equal(session.racer(1).epoch, 0);
   session.delete();
 });
+
+test('every dataset gives the same data and numbers in wasm and in the native CLI', () => {
+  const catalogue = JSON.parse(m.catalogue());
+  for (const { name } of catalogue.datasets) {
+    const data = name === 'drawn' ? 'drawn&classes=3&points=1,1,0;-2,3,1;4,-4,2;0.5,-1,0;-3,-3,2;2,2,1' : name;
+    const link = `mode=classify&data=${data}&noise=20&net=3&epochs=2&seed=9`;
+    const rows = parseCsv(cli('run', link).stdout);
+    const session = new m.ClassifySession(link);
+    while (session.train(1));
+    const history = session.history(0, 0);
+    for (let epoch = 0; epoch <= 2; ++epoch) {
+      assert.equal(history[epoch * 7 + 1], rows[epoch].train_loss, `${name}: train loss at epoch ${epoch}`);
+      assert.equal(history[epoch * 7 + 2], rows[epoch].test_loss, `${name}: test loss at epoch ${epoch}`);
+    }
+    session.delete();
+  }
+});
