@@ -28,6 +28,7 @@ const ZOOM_STEP = 1.2;
 // While the view moves (a pan or the wheel), maps are drawn coarse; the full map follows this
 // long after the last move.
 const SETTLE_MS = 180;
+const TRAIL_INK_PER_FRAME = 200_000; // pixels of path length drawn per frame at most
 
 export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }: Props) {
   const t = useT();
@@ -123,12 +124,16 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const count = runner.session.racerCount();
       const racers = [];
       for (let i = 0; i < count; ++i) racers.push(runner.session.racer(i));
+      // About 8 ms of drawing per frame in software rendering; long runs catch up over frames.
+      const budget = { ink: TRAIL_INK_PER_FRAME };
+      trails.behind = false;
       const ends: [number, number][] = [];
-      for (let i = 0; i < count; ++i) ends.push(trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i)));
+      for (let i = 0; i < count; ++i) ends.push(trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i), budget));
       // A thinned trajectory resets the trails: draw them again from the start.
       if (ends.some(([x]) => Number.isNaN(x)) && trails.currentKey === trailsKey) {
-        for (let i = 0; i < count; ++i) ends[i] = trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i));
+        for (let i = 0; i < count; ++i) ends[i] = trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i), budget);
       }
+      if (trails.behind && !runner.playing) request();
       g.setTransform(1, 0, 0, 1, 0, 0);
       g.drawImage(trails.outline, 0, 0);
       g.drawImage(trails.colour, 0, 0);

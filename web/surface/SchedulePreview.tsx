@@ -17,7 +17,11 @@ export function SchedulePreview({ core, racerText, steps, color }: { core: Core;
     }
   })();
   const max = rates ? Math.max(...rates) : 0;
+  const min = rates ? Math.min(...rates) : 0;
   const last = rates ? rates[rates.length - 1] : 0;
+  // A schedule that spans more than two decades (invsqrt, noam, exponential) reads better on a
+  // log axis.
+  const log = min > 0 && max / min > 100;
 
   useEffect(() => {
     const canvas = canvasRef.current;
@@ -31,10 +35,11 @@ export function SchedulePreview({ core, racerText, steps, color }: { core: Core;
     g.setTransform(ratio, 0, 0, ratio, 0, 0);
     g.clearRect(0, 0, width, height);
     const top = max > 0 ? max : 1;
+    const share = (rate: number) => (log ? Math.log(rate / min) / Math.log(max / min) : rate / top);
     g.beginPath();
     for (let k = 0; k < rates.length; ++k) {
       const x = (k / (rates.length - 1)) * (width - 2) + 1;
-      const y = height - 2 - (rates[k] / top) * (height - 6);
+      const y = height - 2 - share(rates[k]) * (height - 6);
       if (k === 0) g.moveTo(x, y);
       else g.lineTo(x, y);
     }
@@ -55,7 +60,10 @@ export function SchedulePreview({ core, racerText, steps, color }: { core: Core;
       <canvas ref={canvasRef} data-testid="schedule-preview" />
       <div class="schedule-preview-axis">
         <span>η₀ = {formatNumber(rates[0])}</span>
-        <span>{t('schedule.preview.peak', { max: formatNumber(max) })}</span>
+        <span>
+          {t('schedule.preview.peak', { max: formatNumber(max) })}
+          {log && ` · ${t('schedule.preview.log')}`}
+        </span>
         <span>
           t = {steps}: {formatNumber(last)}
         </span>

@@ -252,11 +252,14 @@ export class TrailLayer {
   readonly colour = document.createElement('canvas');
   private drawn: { count: number; stride: number; x: number; y: number }[] = [];
   private key = '';
+  // Set when a racer's new points did not all fit in a frame's ink budget.
+  behind = false;
 
   // Starts over (new view, size, or a restart of the race).
   reset(key: string, frame: MapFrame, ratio: number): void {
     this.key = key;
     this.drawn = [];
+    this.behind = false;
     for (const canvas of [this.outline, this.colour]) {
       canvas.width = Math.round(frame.canvasWidth * ratio);
       canvas.height = Math.round(frame.canvasHeight * ratio);
@@ -274,8 +277,18 @@ export class TrailLayer {
     return this.key;
   }
 
-  // Draws racer i's new points; returns the pixel of its last drawn point (NaN before any).
-  update(session: SurfaceSessionHandle, index: number, stride: number, frame: MapFrame, ratio: number, colour: string): [number, number] {
+  // Draws racer i's new points, within the frame's ink budget (the summed length in pixels of
+  // the segments drawn this frame, shared by all racers); returns the pixel of its last drawn
+  // point (NaN before any). A racer left behind by the budget catches up in later frames.
+  update(
+    session: SurfaceSessionHandle,
+    index: number,
+    stride: number,
+    frame: MapFrame,
+    ratio: number,
+    colour: string,
+    budget: { ink: number },
+  ): [number, number] {
     const state = this.drawn[index];
     const xs = session.column(index, 'x');
     const n = xs.length;
@@ -292,15 +305,18 @@ export class TrailLayer {
     for (let k = from; k < n - 1; ++k) pxs[k - from] = frame.rawPx(xs[k]);
     const ys = session.column(index, 'y');
     const points: number[] = Number.isFinite(s.x) ? [s.x, s.y] : [];
-    for (let k = from; k < n - 1; ++k) {
+    let k = from;
+    for (; k < n - 1 && budget.ink > 0; ++k) {
       const px = pxs[k - from];
       const py = frame.rawPy(ys[k]);
       if (points.length && Math.abs(px - s.x) < 0.5 && Math.abs(py - s.y) < 0.5) continue;
+      if (points.length) budget.ink -= Math.min(Math.hypot(px - s.x, py - s.y), frame.width + frame.height);
       points.push(px, py);
       s.x = px;
       s.y = py;
     }
-    s.count = n - 1;
+    if (k < n - 1) this.behind = true;
+    s.count = k;
     if (points.length >= 4) {
       for (const [canvas, width, style] of [
         [this.outline, 4, 'rgba(0,0,0,0.45)'],
