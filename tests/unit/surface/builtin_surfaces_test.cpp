@@ -233,7 +233,7 @@ TEST_CASE("book-ce and book-mse: the chapter's numbers at (-6.5, 5.5)") {
   CHECK(norm(g) == Approx(3.5e-5).epsilon(0.02));
 }
 
-TEST_CASE("two-wells: the marked minima are stationary; the left well is the deeper") {
+TEST_CASE("two-wells: the marked minima are stationary, and the left well is the deeper") {
   const SurfaceInfo* info = find_surface("two-wells");
   REQUIRE(info->minima.size() == 2);
   auto surface = make_builtin_surface("two-wells");
