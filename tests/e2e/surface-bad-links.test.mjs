@@ -22,6 +22,25 @@ const randomBytes = Array.from({ length: 256 }, (_, i) => (i * 167 + 13) % 256)
 
 const cases = [
   {
+    name: 'script and HTML payloads',
+    hash: `surface=${script}&r=${image}&${image}=1&lang=${script}&show=${image}`,
+    named: ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">'],
+    loaded: (state) => state === 'seed=1',
+    play: true,
+  },
+  {
+    name: 'random bytes',
+    hash: `${randomBytes}&surface=booth&${randomBytes}=${randomBytes}&r=${randomBytes}&é∑≈ç√=∫˜µ&%E0%A4%A=1`,
+    named: [],
+    loaded: (state) => state.startsWith('surface=booth'),
+  },
+  {
+    name: 'a very long link',
+    hash: `surface=ackley&r=${'adam(lr:0.1)'.repeat(7000)}`,
+    named: ['(link)'],
+    loaded: (state) => state === 'seed=1',
+  },
+  {
     name: 'unknown keys and names',
     hash: 'colour=red&surface=rosenbrok&r=adma(lr:0.1)&r=sgd(lr:0.01,beta9:3)&r=adam(sched:cosinus)',
     named: ['colour', 'rosenbrok', 'adma', 'beta9', 'cosinus'],
@@ -34,22 +53,9 @@ const cases = [
     loaded: (state) => state.startsWith('surface=beale'),
   },
   {
-    name: 'script and HTML payloads',
-    hash: `surface=${script}&r=${image}&${image}=1&lang=${script}&show=${image}`,
-    named: ['<script>window.__pwned=1</script>', '<img src=x onerror="window.__pwned=1">'],
-    loaded: (state) => state === 'seed=1',
-    play: true,
-  },
-  {
     name: 'a custom expression that carries HTML',
     hash: `surface=custom&expr=${encodeURIComponent('x^2 + <img src=x onerror=window.__pwned=1>')}`,
     named: ['expr', 'surface'],
-    loaded: (state) => state === 'seed=1',
-  },
-  {
-    name: 'a very long link',
-    hash: `surface=ackley&r=${'adam(lr:0.1)'.repeat(7000)}`,
-    named: ['(link)'],
     loaded: (state) => state === 'seed=1',
   },
   {
@@ -58,42 +64,52 @@ const cases = [
     named: ['expr', 'steps'],
     loaded: (state) => state.startsWith('surface=ackley'),
   },
-  {
-    name: 'random bytes',
-    hash: `${randomBytes}&surface=booth&${randomBytes}=${randomBytes}&r=${randomBytes}&é∑≈ç√=∫˜µ&%E0%A4%A=1`,
-    named: [],
-    loaded: (state) => state.startsWith('surface=booth'),
-  },
 ];
 
-for (const c of cases) {
-  test(`bad link (${c.name}): notice names each problem, no console error, no script runs, the page works`, async () => {
+async function expectHandled(page, errors, c) {
+  const notice = page.locator('[data-testid=notice]');
+  await notice.waitFor();
+  const text = await notice.innerText();
+  for (const part of c.named) assert.ok(text.includes(part), `the notice names “${part}”:\n${text.slice(0, 2000)}`);
+  const state = await page.evaluate(() => window.playground.state());
+  assert.ok(c.loaded(state), `everything else was loaded: ${state.slice(0, 300)}`);
+  // Nothing from the link became markup or ran.
+  assert.equal(await page.evaluate(() => window.__pwned), undefined);
+  assert.equal(await page.locator('main img, main script, .notice img, .notice script').count(), 0);
+  // The page still works: updates run.
+  await page.evaluate(() => window.playground.step(25));
+  const racers = await page.evaluate(() => window.playground.racers());
+  assert.ok(racers.length >= 1 && racers.every((r) => r.step >= 25 || r.status.startsWith('diverged')));
+  if (c.play) {
+    await page.locator('[data-testid=play]').click();
+    await page.waitForFunction(() => window.playground.racers()[0].step > 100);
+    await page.locator('[data-testid=play]').click();
+    await page.screenshot({ path: shotPath('surface-bad-link-notice') });
+  }
+  await notice.locator('button').click();
+  assert.equal(await page.locator('[data-testid=notice]').count(), 0, 'the notice can be dismissed');
+  assert.deepEqual(errors, []);
+}
+
+// The first three open as a new page; the rest arrive as a new hash in a running page.
+for (const c of cases.slice(0, 3)) {
+  test(`bad link opened (${c.name}): notice names each problem, no console error, no script runs, the page works`, async () => {
     const { page, context, errors } = await openPage(env, c.hash);
-    const notice = page.locator('[data-testid=notice]');
-    await notice.waitFor();
-    const text = await notice.innerText();
-    for (const part of c.named) assert.ok(text.includes(part), `the notice names “${part}”:\n${text.slice(0, 2000)}`);
-    const state = await page.evaluate(() => window.playground.state());
-    assert.ok(c.loaded(state), `everything else was loaded: ${state.slice(0, 300)}`);
-    // Nothing from the link became markup or ran.
-    assert.equal(await page.evaluate(() => window.__pwned), undefined);
-    assert.equal(await page.locator('main img, main script, .notice img, .notice script').count(), 0);
-    // The page still works: updates run and the map is drawn.
-    await page.evaluate(() => window.playground.step(25));
-    const racers = await page.evaluate(() => window.playground.racers());
-    assert.ok(racers.length >= 1 && racers.every((r) => r.step === 25 || r.status.startsWith('diverged')));
-    if (c.play) {
-      await page.locator('[data-testid=play]').click();
-      await page.waitForFunction(() => window.playground.racers()[0].step > 100);
-      await page.locator('[data-testid=play]').click();
-      await page.screenshot({ path: shotPath('surface-bad-link-notice') });
-    }
-    await notice.locator('button').click();
-    assert.equal(await page.locator('[data-testid=notice]').count(), 0, 'the notice can be dismissed');
-    assert.deepEqual(errors, []);
+    await expectHandled(page, errors, c);
     await context.close();
   });
 }
+
+test('bad links typed into the address bar of a running page: each handled the same way', async () => {
+  const { page, context, errors } = await openPage(env);
+  for (const c of cases.slice(3)) {
+    await page.evaluate((hash) => {
+      location.hash = hash;
+    }, c.hash);
+    await expectHandled(page, errors, c);
+  }
+  await context.close();
+});
 
 test('setState with a bad link returns its problems and loads the rest', async () => {
   const { page, context, errors } = await openPage(env);

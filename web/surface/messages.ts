@@ -1,8 +1,6 @@
 // The surface page's own words, in English and Simplified Chinese (same keys in both).
 // Descriptions of surfaces, optimizers, schedules and parameters come from the core.
 const en = {
-  'surface.play': 'Play',
-  'surface.pause': 'Pause',
   'presets.title': 'Experiments:',
   'presets.look': 'What to look at:',
   'presets.modified': '(settings changed since the preset)',
@@ -108,8 +106,6 @@ const en = {
 export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, string> } = {
   en,
   zh: {
-    'surface.play': '播放',
-    'surface.pause': '暂停',
     'presets.title': '实验:',
     'presets.look': '请观察:',
     'presets.modified': '(设置已在预设基础上修改)',
