@@ -4,7 +4,7 @@
 // Pointer: drag the start marker to move the start (all racers restart there); drag elsewhere
 // (or Shift+drag) to pan; the wheel zooms about the cursor; a click analyses that point.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Core, PointAnalysis } from '../core';
+import type { Core, PointAnalysis, RacerFrame } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { racerColor } from './colors';
@@ -122,17 +122,21 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       g.clip();
 
       const count = runner.session.racerCount();
-      const racers = [];
+      const racers: RacerFrame[] = [];
       for (let i = 0; i < count; ++i) racers.push(runner.session.racer(i));
       // About 8 ms of drawing per frame in software rendering; long runs catch up over frames.
       const budget = { ink: TRAIL_INK_PER_FRAME };
       trails.behind = false;
-      const ends: [number, number][] = [];
-      for (let i = 0; i < count; ++i) ends.push(trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i), budget));
-      // A thinned trajectory resets the trails: draw them again from the start.
-      if (ends.some(([x]) => Number.isNaN(x)) && trails.currentKey === trailsKey) {
-        for (let i = 0; i < count; ++i) ends[i] = trails.update(runner.session, i, racers[i].stride, frame, ratio, racerColor(i), budget);
-      }
+      const drawTrails = (f: MapFrame) => {
+        const ends: ([number, number] | null)[] = [];
+        for (let i = 0; i < count; ++i) {
+          ends.push(trails.update(runner.session, i, racers[i].stride, f, ratio, racerColor(i), budget));
+          if (ends[i] === null) break; // every trail was cleared: start over, in racer order
+        }
+        return ends;
+      };
+      let ends = drawTrails(frame);
+      if (ends.includes(null)) ends = drawTrails(frame);
       if (trails.behind && !runner.playing) request();
       g.setTransform(1, 0, 0, 1, 0, 0);
       g.drawImage(trails.outline, 0, 0);
@@ -142,7 +146,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       g.lineJoin = 'round';
       g.lineCap = 'round';
       for (let i = 0; i < count; ++i) {
-        const [ex, ey] = ends[i];
+        const [ex, ey] = ends[i] ?? [NaN, NaN];
         if (!Number.isFinite(ex)) continue;
         for (const [lineWidth, color] of [
           [4, 'rgba(0,0,0,0.45)'],

@@ -279,7 +279,9 @@ export class TrailLayer {
 
   // Draws racer i's new points, within the frame's ink budget (the summed length in pixels of
   // the segments drawn this frame, shared by all racers); returns the pixel of its last drawn
-  // point (NaN before any). A racer left behind by the budget catches up in later frames.
+  // point (NaN before any), or null if the core thinned or shortened the trajectory and every
+  // trail was cleared (draw them all again). A racer left behind by the budget catches up in
+  // later frames.
   update(
     session: SurfaceSessionHandle,
     index: number,
@@ -288,14 +290,13 @@ export class TrailLayer {
     ratio: number,
     colour: string,
     budget: { ink: number },
-  ): [number, number] {
+  ): [number, number] | null {
     const state = this.drawn[index];
     const xs = session.column(index, 'x');
     const n = xs.length;
     if (state && (stride !== state.stride || n - 1 < state.count)) {
-      // The core thinned or shortened this trajectory: redraw everything from the columns.
       this.reset(this.key, frame, ratio);
-      return [NaN, NaN];
+      return null;
     }
     const s = (this.drawn[index] ??= { count: 0, stride, x: NaN, y: NaN });
     if (n - 1 <= s.count) return [s.x, s.y];
