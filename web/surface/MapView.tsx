@@ -313,7 +313,9 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       <canvas ref={canvasRef} class="map" data-testid="surface-map" aria-label={t('map.aria')} />
       <div class="map-readout" data-testid="map-readout">
         {hover
-          ? `${axes[0]} = ${formatNumber(hover.x, 5)}, ${axes[1]} = ${formatNumber(hover.y, 5)}, f = ${formatNumber(hover.value, 5)}`
+          ? `${axes[0]} = ${formatNumber(hover.x, 5)}, ${axes[1]} = ${formatNumber(hover.y, 5)}, f = ${
+              Number.isFinite(hover.value) ? formatNumber(hover.value, 5) : t('map.legend.undefined')
+            }`
           : t('map.hint')}
       </div>
       <div class="map-legend">
