@@ -103,3 +103,23 @@ test('the map of a custom expression marks where it is undefined', () => {
   assert.ok(Number.isFinite(map.min) && Number.isFinite(map.max));
   session.delete();
 });
+
+test('scheduleRates: η_t of a racer’s schedule at evenly spread updates (the racers panel’s preview)', () => {
+  // invsqrt: η0/√(t+1) at t = 0, 25, 50, 75, 100.
+  const invsqrt = m.scheduleRates('adagrad(lr:2,variant:book,sched:invsqrt)', 100, 5);
+  assert.ok(invsqrt instanceof Float64Array);
+  [0, 25, 50, 75, 100].forEach((t, k) => assert.ok(Math.abs(invsqrt[k] - 2 / Math.sqrt(t + 1)) < 1e-15, `t = ${t}`));
+  // warmup:10 on a constant rate: η0·(t+1)/10 for t < 10, then η0.
+  assert.deepEqual([...m.scheduleRates('sgd(lr:0.5,warmup:10)', 20, 3)], [0.05, 0.5, 0.5]);
+  // Aliases and defaults come from the catalogue: adam's default lr is 0.001.
+  assert.deepEqual([...m.scheduleRates('adam', 10, 2)], [0.001, 0.001]);
+  assert.throws(() => m.scheduleRates('adma(lr:1)', 10, 2), /not a valid racer/);
+  assert.throws(() => m.scheduleRates('adam', 10, 1), /count/);
+});
+
+test('a link whose %-escapes decode to invalid UTF-8 still parses; the problem quotes it with U+FFFD', () => {
+  const result = JSON.parse(m.parseState('surface=booth&%ff%fe=1&r=adam(lr:%c3)'));
+  assert.equal(result.link, 'surface=booth&seed=1&r=adam'.replace('&seed=1&r=adam', '&r=adam&seed=1'));
+  assert.ok(result.problems.length >= 2);
+  assert.ok(result.problems.some((p) => p.key.includes('\ufffd')), JSON.stringify(result.problems));
+});
