@@ -34,7 +34,9 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
         <h2>{t('surface.title')}</h2>
         <select value={surface.name} data-testid="surface-select" aria-label={t('surface.title')} onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}>
           {core.catalogue.surfaces.map((s) => (
-            <option value={s.name}>{s.name}</option>
+            <option value={s.name} title={pick(lang, s.summary)}>
+              {s.name}
+            </option>
           ))}
           <option value="custom">{t('surface.custom')}</option>
         </select>
