@@ -8,7 +8,7 @@ import { racerColor } from '../surface/colors';
 import { formatNumber } from '../surface/mapGeometry';
 import { useNews } from './hooks';
 import { racerName } from './racerNames';
-import type { ClassifyRunner, RacerHistory } from './runner';
+import { type ClassifyRunner, RacerHistory } from './runner';
 
 const MAX_POINTS = 1500;
 const CHART_HEIGHT = 190;
@@ -16,15 +16,17 @@ const CHART_HEIGHT = 190;
 type Quantity = 'loss' | 'accuracy';
 type Aligned = [number[], ...(number | null)[][]];
 
-// x = epochs (every stride-th, and the last), two series per racer: training, test.
-function alignedData(histories: RacerHistory[], quantity: Quantity, positiveOnly: boolean): Aligned {
+// x = epochs (every stride-th, and the last), two series (training, test) for each of `racers`
+// racers: always that shape, even while the histories already belong to a newer setup.
+function alignedData(histories: RacerHistory[], racers: number, quantity: Quantity, positiveOnly: boolean): Aligned {
   const length = Math.max(0, ...histories.map((h) => h.length));
   const stride = Math.max(1, Math.ceil(length / MAX_POINTS));
   const rows: number[] = [];
   for (let k = 0; k < length; k += stride) rows.push(k);
   if (length > 0 && rows[rows.length - 1] !== length - 1) rows.push(length - 1);
   const data: Aligned = [rows];
-  for (const h of histories) {
+  for (let i = 0; i < racers; ++i) {
+    const h = histories.length === racers ? histories[i] : new RacerHistory();
     const [train, test] = quantity === 'loss' ? [h.trainLoss, h.testLoss] : [h.trainAcc, h.testAcc];
     for (const column of [train, test])
       data.push(rows.map((k) => (k < column.length && Number.isFinite(column[k]) && (!positiveOnly || column[k] > 0) ? column[k] : null)));
@@ -62,7 +64,7 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
   const holder = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const tick = useNews(runner, ['frame', 'setup'], 200);
+  const tick = useNews(runner, ['frame', 'setup'], 250);
   const shape = `${log}|${lang}|${names.join('\n')}`;
 
   useEffect(() => {
@@ -123,7 +125,7 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
         ],
       },
     };
-    plot.current = new uPlot(options, alignedData(runner.histories, quantity, log) as uPlot.AlignedData, element);
+    plot.current = new uPlot(options, alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData, element);
     const observer = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(240, element.clientWidth), height: CHART_HEIGHT }));
     observer.observe(element);
     return () => {
@@ -134,8 +136,7 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
   }, [shape, runner]);
 
   useEffect(() => {
-    const data = alignedData(runner.histories, quantity, log);
-    if (data.length === 1 + 2 * names.length) plot.current?.setData(data as uPlot.AlignedData);
+    plot.current?.setData(alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData);
   }, [tick]);
 
   return (

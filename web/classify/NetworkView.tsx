@@ -15,6 +15,7 @@ import type { ClassifyRunner } from './runner';
 
 const CANVAS_HEIGHT = 380;
 const HOVER_DISTANCE_PX = 5;
+const NETWORK_FRAME_INTERVAL_MS = 100;
 
 // What the pointer is over: a link (weight layer ≥ 1, source, target) or a node (column, index).
 export type Hover =
@@ -83,19 +84,40 @@ export function NetworkView({ core, store, runner }: Props) {
     let pending = 0;
     const draw = () => {
       pending = 0;
+      const start = performance.now();
       drawNetwork(element, layout, runner.setup, runner.frame, runner.thumbnails, hoverRef.current, features.map((f) => f.name));
+      performance.measure('classify:network', { start });
     };
     const schedule = () => {
       if (!pending) pending = requestAnimationFrame(draw);
     };
+    // While training, frames come ~30 times a second; the diagram follows at most 10 times a
+    // second (its maps change slowly, and every redraw costs the main thread a canvas commit).
+    let lastFrameDraw = 0;
+    let timer = 0;
+    const onFrame = () => {
+      const wait = NETWORK_FRAME_INTERVAL_MS - (performance.now() - lastFrameDraw);
+      if (wait <= 0) {
+        lastFrameDraw = performance.now();
+        schedule();
+      } else if (!timer) {
+        timer = window.setTimeout(() => {
+          timer = 0;
+          lastFrameDraw = performance.now();
+          schedule();
+        }, wait);
+      }
+    };
     schedule();
     const off = runner.subscribe((news) => {
-      if (news !== 'problem') schedule();
+      if (news === 'frame') onFrame();
+      else if (news !== 'problem') schedule();
     });
     redraw.current = schedule;
     return () => {
       off();
       cancelAnimationFrame(pending);
+      window.clearTimeout(timer);
     };
   }, [runner, layout]);
 
@@ -120,9 +142,13 @@ export function NetworkView({ core, store, runner }: Props) {
   const toggleFeature = (name: string) => {
     const on = settings.features.includes(name);
     const next = features.map((f) => f.name).filter((n) => (n === name ? !on : settings.features.includes(n)));
+    // The codec would call an empty list an unknown feature ''; say what is wrong instead.
+    if (next.length === 0) return setProblems([{ key: 'features', value: '', reason: { en: t('classify.net.needFeature'), zh: t('classify.net.needFeature') } }]);
     setProblems(store.commit(core.setValue(store.link, 'features', next.join(','))));
   };
   const net = settings.net;
+  const shape = `${settings.features.join(',')}|${net.join(',')}`;
+  useEffect(() => setProblems([]), [shape]);
 
   return (
     <div class="network-view" ref={holder} data-testid="network-view">

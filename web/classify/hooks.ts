@@ -19,9 +19,14 @@ export function useNews(runner: ClassifyRunner, kinds: readonly News[], interval
     const off = runner.subscribe((news) => {
       if (!kinds.includes(news) || frame || timer) return;
       const wait = intervalMs - (performance.now() - last);
-      // Setups and problems show at once; frames are paced.
+      // Setups and problems show at once; frames are paced. Either way the re-render happens in
+      // an animation frame, together with the canvases, so the page commits once per frame.
       if (news !== 'frame' || wait <= 0) frame = requestAnimationFrame(bump);
-      else timer = window.setTimeout(bump, wait);
+      else
+        timer = window.setTimeout(() => {
+          timer = 0;
+          frame = requestAnimationFrame(bump);
+        }, wait);
     });
     return () => {
       off();

@@ -15,7 +15,7 @@ const en = {
   'classify.controls.speed': 'Speed',
   'classify.controls.speed.title': 'How many epochs are trained per second while playing',
   'classify.controls.speedN': '{n} epochs/s',
-  'classify.controls.speedMax': 'as fast as possible',
+  'classify.controls.speedMax': 'maximum',
   'classify.controls.epochs': 'Stop at epoch',
   'classify.controls.target': 'Stop at training loss',
 
@@ -84,6 +84,7 @@ const en = {
   'classify.net.bias': 'bias',
   'classify.net.featureOn': 'Click to use this feature as an input',
   'classify.net.featureOff': 'Click to stop using this feature',
+  'classify.net.needFeature': 'the network needs at least one input feature',
   'classify.net.rateNote': 'η_t/σ: the step one unit of m makes at the next update',
 
   'classify.act.relu': 'ReLU',
@@ -97,7 +98,7 @@ const en = {
   'classify.loss.mse': 'MSE (squared error)',
   'classify.loss.ceShort': 'CE',
   'classify.loss.mseShort': 'MSE',
-  'classify.loss.both': 'CE and MSE (comparing)',
+  'classify.loss.both': 'CE + MSE',
   'classify.loss.regression': 'Squared error (regression)',
   'classify.reg.none': 'None',
   'classify.reg.l1': 'L1',
@@ -158,7 +159,7 @@ export const classifyMessages: { en: typeof en; zh: Record<keyof typeof en, stri
     'classify.controls.speed': '速度',
     'classify.controls.speed.title': '播放时每秒训练多少个 epoch',
     'classify.controls.speedN': '每秒 {n} 个 epoch',
-    'classify.controls.speedMax': '尽可能快',
+    'classify.controls.speedMax': '最快',
     'classify.controls.epochs': '训练到第几个 epoch 停止',
     'classify.controls.target': '训练损失降到多少停止',
 
@@ -226,6 +227,7 @@ export const classifyMessages: { en: typeof en; zh: Record<keyof typeof en, stri
     'classify.net.bias': '偏置',
     'classify.net.featureOn': '点击后把这个特征作为输入',
     'classify.net.featureOff': '点击后不再使用这个特征',
+    'classify.net.needFeature': '网络至少需要一个输入特征',
     'classify.net.rateNote': 'η_t/σ：下一次更新时，m 的一个单位让参数移动多远',
 
     'classify.act.relu': 'ReLU',
@@ -239,7 +241,7 @@ export const classifyMessages: { en: typeof en; zh: Record<keyof typeof en, stri
     'classify.loss.mse': '均方误差（MSE）',
     'classify.loss.ceShort': '交叉熵',
     'classify.loss.mseShort': 'MSE',
-    'classify.loss.both': '交叉熵与 MSE（对比中）',
+    'classify.loss.both': '交叉熵 + MSE',
     'classify.loss.regression': '均方误差（回归）',
     'classify.reg.none': '无',
     'classify.reg.l1': 'L1',

@@ -7,7 +7,7 @@
 //   play / pause                                    session started over: new data, network,
 //   step {id, epochs}                               racer count or loss comparison; or reset)
 //   reset                                   frame  (metrics, new history rows, grids, weights;
-//   select {racer}                                  at most ~30 a second while playing)
+//   select {racer}                                  at most ~25 a second while playing)
 //   thumbnails {classes}                     stepped {id} (after the frame that completes it)
 //                                           thumbnails, problem {message}
 //

@@ -142,6 +142,8 @@ export class ClassifyRunner {
     switch (message.type) {
       case 'setup':
         this.setup = message;
+        // The next frame (sent right after) is the first of this setup; an older one no longer fits.
+        this.frame = null;
         this.histories = Array.from({ length: message.racerCount }, () => new RacerHistory());
         this.selected = Math.min(this.selected, message.racerCount - 1);
         this.problem = '';

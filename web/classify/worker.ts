@@ -16,7 +16,7 @@ import {
 import type { ClassifyModule, ClassifySessionHandle } from './session';
 
 const SLICE_MS = 10; // training per turn before looking at new messages
-const FRAME_INTERVAL_MS = 33; // frames while playing: about 30 a second
+const FRAME_INTERVAL_MS = 40; // frames while playing: about 25 a second
 
 interface PendingStep {
   id: number;

@@ -1,0 +1,70 @@
+// Helpers shared by the classification page's browser tests: open a classify link and wait for
+// its worker's first numbers, watch for long main-thread tasks, and read `playground run`.
+import assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { openPage } from './harness.mjs';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
+const cliPath = process.env.PLAYGROUND_CLI ?? join(root, 'build/native/playground');
+
+// Every row of `playground run` on the link: [{racer, epoch, train_loss, ..., lr}].
+export function cliRows(link) {
+  const csv = execFileSync(cliPath, ['run', link], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const [header, ...lines] = csv.trim().split('\n');
+  const keys = header.split(',');
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i], Number(v)])));
+}
+
+// The classify page at `hash`, with a PerformanceObserver collecting long tasks (> 50 ms) in
+// window.longTasks; resolves once the worker has reported the racers' epoch 0.
+export async function openClassify(env, hash, options) {
+  const opened = await openPage(env, hash, options);
+  await opened.page.evaluate(() => {
+    window.longTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) window.longTasks.push(Math.round(entry.duration));
+    }).observe({ type: 'longtask' });
+  });
+  await opened.page.waitForSelector('[data-testid=classify-page]');
+  await opened.page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 15000 });
+  return opened;
+}
+
+// Long tasks since the last call (the page's start-up, when the module compiles, is not
+// training and is cleared by the first call after openClassify).
+export async function takeLongTasks(page) {
+  return page.evaluate(() => window.longTasks.splice(0));
+}
+
+// The page's racers after `epochs` more epochs equal the CLI's rows for that epoch: losses
+// within 1e-6 relative, accuracies equal.
+export async function expectCliRows(page, epochs) {
+  await page.evaluate((n) => window.playground.step(n), epochs);
+  const link = await page.evaluate(() => window.playground.state());
+  const racers = await page.evaluate(() => window.playground.racers());
+  const rows = cliRows(link);
+  racers.forEach((racer, i) => {
+    const row = rows.find((r) => r.racer === i && r.epoch === racer.epoch);
+    assert.ok(row, `the CLI has a row for racer ${i} at epoch ${racer.epoch}`);
+    for (const [mine, theirs] of [['trainLoss', 'train_loss'], ['testLoss', 'test_loss']]) {
+      const relative = Math.abs(racer[mine] - row[theirs]) / Math.max(Math.abs(row[theirs]), 1e-300);
+      assert.ok(relative <= 1e-6, `racer ${i} ${mine} ${racer[mine]} vs CLI ${row[theirs]} at epoch ${racer.epoch}`);
+    }
+    assert.equal(racer.trainAcc, row.train_acc, `racer ${i} training accuracy at epoch ${racer.epoch}`);
+    assert.equal(racer.testAcc, row.test_acc, `racer ${i} test accuracy at epoch ${racer.epoch}`);
+  });
+  return racers;
+}
+
+// Pixel statistics of the decision map: distinct colours and the share of each class's hue.
+export async function mapColours(page) {
+  return page.$eval('[data-testid=decision-map]', (canvas) => {
+    const g = canvas.getContext('2d');
+    const { data } = g.getImageData(0, 0, canvas.width, canvas.height);
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 11) colours.add((data[i] << 16) | (data[i + 1] << 8) | data[i + 2]);
+    return { width: canvas.width, colours: colours.size };
+  });
+}

@@ -1,0 +1,174 @@
+// The classification page as a user meets it: multi-class data, the CE vs MSE comparison,
+// drawing points and CSV files, a new seed, the language switch, and training at full speed
+// without long main-thread tasks. Screenshots in English and Chinese go to build/test-shots/.
+import assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, test } from 'node:test';
+import { mapColours, openClassify, takeLongTasks } from './classify-helpers.mjs';
+import { shotPath, startBrowser } from './harness.mjs';
+
+let env;
+before(async () => {
+  env = await startBrowser();
+});
+after(async () => {
+  await env?.close();
+});
+
+const racers = (page) => page.evaluate(() => window.playground.racers());
+const state = (page) => page.evaluate(() => window.playground.state());
+
+// The page pixel of data point (x, y) on the decision map ([-6, 6]², y up).
+async function mapPixel(page, x, y) {
+  const box = await page.locator('[data-testid=decision-map]').boundingBox();
+  return { x: box.x + ((x + 6) / 12) * box.width, y: box.y + ((6 - y) / 12) * box.height };
+}
+
+async function switchLanguage(page, to) {
+  await page.locator('[data-testid=lang-toggle]').click();
+  await page.waitForFunction((lang) => document.documentElement.lang.startsWith(lang), to);
+}
+
+test('multi-class: six blobs train to a six-colour map and a 6×6 confusion matrix, in English and Chinese', async () => {
+  const { page, context, errors } = await openClassify(env, 'mode=classify&data=blobs&classes=6&noise=15&net=8&act=relu&show=test&seed=3&r=adam(lr:0.03)');
+  await page.evaluate(() => window.playground.step(40));
+  const [racer] = await racers(page);
+  assert.equal(racer.epoch, 40);
+  assert.ok(racer.testAcc > 0.8, `six blobs are learnt (test accuracy ${racer.testAcc})`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=confusion] tbody tr').length === 6);
+  assert.equal(await page.locator('[data-testid=confusion] tbody td').count(), 36);
+  await page.waitForTimeout(150);
+  const map = await mapColours(page);
+  assert.ok(map.colours > 40, `the map shades six classes by confidence (${map.colours} colours)`);
+  await page.screenshot({ path: shotPath('classify-multiclass-en'), fullPage: true });
+  await switchLanguage(page, 'zh');
+  await page.waitForFunction(() => document.querySelector('[data-testid=data-panel] h2')?.textContent === '数据');
+  assert.ok((await state(page)).endsWith('lang=zh'));
+  await page.screenshot({ path: shotPath('classify-multiclass-zh'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('compare CE vs MSE: one click gives two racers that differ only in the loss, from the same start', async () => {
+  // Eight classes: the softmax starts near 1/8 everywhere, where MSE's gradient is small (§5).
+  const { page, context, errors } = await openClassify(env, 'mode=classify&data=blobs&classes=8&noise=10&net=8&act=relu&seed=5&r=sgd(lr:0.03)&r=adam(lr:0.01)');
+  await page.locator('[data-testid=racer-row-0]').click();
+  await page.locator('[data-testid=compare]').click();
+  await page.waitForFunction(() => window.playground.racers().length === 2 && window.playground.racers()[1].loss === 'mse');
+  const link = await state(page);
+  assert.ok(link.includes('compare=loss'), link);
+  assert.ok(link.includes('r=sgd(lr:0.03)') && !link.includes('adam'), 'the selected racer is the one compared');
+  const start = await racers(page);
+  assert.deepEqual(start.map((r) => [r.optimizer, r.loss, r.epoch]), [['sgd(lr:0.03)', 'ce', 0], ['sgd(lr:0.03)', 'mse', 0]]);
+  assert.equal(start[0].trainAcc, start[1].trainAcc, 'same initial weights: same predictions');
+  assert.notEqual(start[0].trainLoss, start[1].trainLoss, 'two different losses of them');
+  await page.evaluate(() => window.playground.step(20));
+  const [ce, mse] = await racers(page);
+  assert.ok(ce.testAcc > mse.testAcc + 0.1, `cross-entropy learns faster than MSE (${ce.testAcc} vs ${mse.testAcc})`);
+  await page.waitForFunction(() => document.querySelectorAll('[data-testid=racer-table] tbody tr').length === 2);
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: shotPath('classify-compare-en'), fullPage: true });
+  await switchLanguage(page, 'zh');
+  await page.waitForTimeout(250);
+  await page.screenshot({ path: shotPath('classify-compare-zh'), fullPage: true });
+  await page.locator('[data-testid=compare]').click();
+  await page.waitForFunction(() => window.playground.racers().length === 1);
+  assert.ok(!(await state(page)).includes('compare'));
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('drawing: clicks add points of the chosen class, shift-click removes one, CSV import names a bad line', async () => {
+  const { page, context, errors } = await openClassify(env, 'mode=classify&net=4&seed=2');
+  await page.locator('[data-testid=dataset-drawn]').click();
+  await page.waitForSelector('[data-testid=draw-panel]');
+  assert.ok((await state(page)).includes('data=drawn'));
+  const clicks = [[-3, 3, 0], [-2, 4, 0], [-4, 2, 0], [3, -3, 1], [2, -4, 1], [4, -2, 1]];
+  for (const [x, y, k] of clicks) {
+    await page.locator(`[data-testid=draw-class-${k}]`).click();
+    const at = await mapPixel(page, x, y);
+    await page.mouse.click(at.x, at.y);
+  }
+  await page.waitForFunction(() => window.playground.state().split(';').length === 6);
+  const at = await mapPixel(page, 4, -2);
+  await page.keyboard.down('Shift');
+  await page.mouse.click(at.x, at.y);
+  await page.keyboard.up('Shift');
+  await page.waitForFunction(() => window.playground.state().split(';').length === 5);
+  const points = (await state(page)).match(/points=([^&]*)/)[1].split(';').map((p) => p.split(',').map(Number));
+  assert.deepEqual(points.map((p) => p[2]), [0, 0, 0, 1, 1]);
+  assert.ok(Math.abs(points[0][0] + 3) < 0.1 && Math.abs(points[0][1] - 3) < 0.1, `first point near (-3, 3): ${points[0]}`);
+  await page.evaluate(() => window.playground.step(30));
+  assert.equal((await racers(page))[0].trainAcc, 1, 'two separated groups are learnt');
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: shotPath('classify-drawn-en'), fullPage: true });
+
+  const bad = join(tmpdir(), 'classify-bad-points.csv');
+  writeFileSync(bad, 'x,y,class\n1,1,0\n2,two,1\n');
+  await page.locator('[data-testid=draw-file]').setInputFiles(bad);
+  await page.waitForSelector('[data-testid=draw-message]');
+  const message = await page.locator('[data-testid=draw-message]').textContent();
+  assert.match(message, /line 3/);
+  assert.match(message, /“two” is not a number/);
+  assert.equal((await state(page)).match(/points=([^&]*)/)[1].split(';').length, 5, 'a bad file changes nothing');
+  const good = join(tmpdir(), 'classify-good-points.csv');
+  writeFileSync(good, 'x,y,class\n' + Array.from({ length: 60 }, (_, i) => `${(i % 10) - 4.5},${Math.floor(i / 10) - 2.5},${i % 3}`).join('\n'));
+  await page.locator('[data-testid=draw-file]').setInputFiles(good);
+  await page.waitForFunction(() => window.playground.state().includes('classes=3'));
+  assert.equal((await state(page)).match(/points=([^&]*)/)[1].split(';').length, 60);
+  await switchLanguage(page, 'zh');
+  await page.locator('[data-testid=draw-file]').setInputFiles(bad);
+  await page.waitForFunction(() => document.querySelector('[data-testid=draw-message]')?.textContent.includes('第 3 行'));
+  await page.waitForTimeout(200);
+  await page.screenshot({ path: shotPath('classify-drawn-zh'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('regenerate: a new seed gives new data and starts over; the link carries it', async () => {
+  const { page, context, errors } = await openClassify(env, 'mode=classify&data=gauss&noise=30&seed=1');
+  await page.evaluate(() => window.playground.step(5));
+  const before = await page.locator('[data-testid=decision-map]').screenshot();
+  await page.locator('[data-testid=regenerate]').click();
+  await page.waitForFunction(() => !window.playground.state().endsWith('seed=1') && window.playground.racers()[0]?.epoch === 0);
+  const seed = (await state(page)).match(/seed=(\d+)/)[1];
+  assert.notEqual(seed, '1');
+  await page.waitForTimeout(200);
+  const afterShot = await page.locator('[data-testid=decision-map]').screenshot();
+  assert.notDeepEqual(before, afterShot, 'the map shows other points');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('full speed on TensorFlow Playground’s largest network: the map refreshes, the main thread never blocks', async () => {
+  const { page, context, errors } = await openClassify(
+    env,
+    'mode=classify&data=spiral&noise=10&features=x,y,x2,y2,xy,sinx,siny&net=8,8,8,8,8,8&epochs=10000&speed=0&seed=1',
+  );
+  await takeLongTasks(page);
+  await page.evaluate(() => {
+    window.mapFrames = 0;
+    const canvas = document.querySelector('[data-testid=decision-map]');
+    let last = '';
+    const watch = () => {
+      const epoch = document.querySelector('[data-testid=epoch]')?.textContent ?? '';
+      if (epoch !== last) window.mapFrames++;
+      last = epoch;
+      if (canvas.isConnected) requestAnimationFrame(watch);
+    };
+    requestAnimationFrame(watch);
+  });
+  await page.locator('[data-testid=play]').click();
+  await page.waitForTimeout(2000);
+  await page.locator('[data-testid=play]').click();
+  const epochs = (await racers(page))[0].epoch;
+  const frames = await page.evaluate(() => window.mapFrames);
+  assert.ok(epochs > 20, `trained ${epochs} epochs in 2 s`);
+  assert.ok(frames >= 20, `the counter and map moved ${frames} times in 2 s`);
+  assert.deepEqual(await takeLongTasks(page), [], 'no main-thread task over 50 ms while training');
+  await page.screenshot({ path: shotPath('classify-largest-en'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
