@@ -75,7 +75,7 @@ int run_surface(const pg::State& state, const std::string& format) {
     auto emit = [&] {
       pg::Vec2 p = race.position(0);
       pg::Vec2 g = race.gradient(0);
-      double grad_norm = std::hypot(g.x, g.y);
+      double grad_norm = pg::norm(g);
       if (format == "csv")
         std::printf("%zu,%ld,%s,%s,%s,%s,%s\n", r, race.steps_taken(0), g17(p.x).c_str(),
                     g17(p.y).c_str(), g17(race.loss(0)).c_str(), g17(grad_norm).c_str(),

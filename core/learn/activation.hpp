@@ -4,7 +4,7 @@
 
 #include <string>
 
-#include "learn/fast_math.hpp"
+#include "common/fast_math.hpp"
 
 namespace pg {
 

@@ -4,7 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
-#include "learn/fast_math.hpp"
+#include "common/fast_math.hpp"
 #include "learn/random.hpp"
 
 namespace pg {

@@ -3,7 +3,7 @@
 #include <stdexcept>
 
 #include "learn/catalogue.hpp"
-#include "learn/fast_math.hpp"
+#include "common/fast_math.hpp"
 
 namespace pg {
 

@@ -10,7 +10,7 @@
 #include <cstddef>
 #include <cstdint>
 
-#include "learn/fast_math.hpp"
+#include "common/fast_math.hpp"
 
 namespace pg {
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <vector>
 
-#include "learn/fast_math.hpp"
+#include "common/fast_math.hpp"
 
 namespace pg {
 

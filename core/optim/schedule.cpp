@@ -4,6 +4,7 @@
 #include <cmath>
 #include <stdexcept>
 
+#include "common/fast_math.hpp"
 #include "optim/catalogue.hpp"
 
 namespace pg {
@@ -41,7 +42,7 @@ double given_or(double value, double derived) {
 
 // PyTorch OneCycleLR's annealing functions, from `start` (pct = 0) to `end` (pct = 1).
 double anneal_cos(double start, double end, double pct) {
-  const double cos_out = std::cos(kPi * pct) + 1;
+  const double cos_out = fastmath::cos(kPi * pct) + 1;
   return end + (start - end) / 2.0 * cos_out;
 }
 
@@ -154,7 +155,7 @@ double Schedule::main_rate(long step, double base_lr) const {
     }
     case ScheduleKind::Cosine:  // η_min + (η0 − η_min)(1 + cos(π t/T_max))/2
       return eta_min_ +
-             (base_lr - eta_min_) * (1 + std::cos(kPi * t / static_cast<double>(period_))) / 2;
+             (base_lr - eta_min_) * (1 + fastmath::cos(kPi * t / static_cast<double>(period_))) / 2;
     case ScheduleKind::CosineRestarts: {
       // SGDR: cycle lengths T_0, T_0 T_mult, T_0 T_mult², ...; T_cur = updates into the
       // current cycle of length T_i. PyTorch finds the cycle with a floating-point log, which
@@ -170,7 +171,7 @@ double Schedule::main_rate(long step, double base_lr) const {
           cycle_length *= static_cast<double>(period_mult_);
         }
       }
-      return eta_min_ + (base_lr - eta_min_) * (1 + std::cos(kPi * into_cycle / cycle_length)) / 2;
+      return eta_min_ + (base_lr - eta_min_) * (1 + fastmath::cos(kPi * into_cycle / cycle_length)) / 2;
     }
     case ScheduleKind::OneCycle:
       return one_cycle_rate(step, base_lr);

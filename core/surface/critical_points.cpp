@@ -34,9 +34,6 @@ Vec2 with_sign_convention(Vec2 v) {
   return {v.x + 0.0, v.y + 0.0};  // + 0.0 turns −0 into 0, which prints without a sign
 }
 
-double norm(Vec2 v) {
-  return std::hypot(v.x, v.y);
-}
 
 // How big f and its derivatives typically are in the view (see critical_points.hpp).
 struct Scale {

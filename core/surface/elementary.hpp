@@ -1,4 +1,4 @@
-// The elementary functions of every surface, built-in or typed: core/learn's fast_math, which
+// The elementary functions of every surface, built-in or typed: core/common's fast_math, which
 // gives bit-identical results natively and in wasm (so the CLI and the page trace the same
 // paths) and is inline, so that row loops vectorise. Its sin and cos are accurate for
 // |x| <= 1e5; beyond that the C library takes over (far outside any view, e.g. a diverged run).
@@ -6,7 +6,7 @@
 
 #include <cmath>
 
-#include "learn/fast_math.hpp"
+#include "common/fast_math.hpp"
 
 namespace pg::elementary {
 

@@ -93,7 +93,7 @@ void Race::record(Racer& r, bool force) {
   t.x.push_back(r.position.x);
   t.y.push_back(r.position.y);
   t.loss.push_back(r.loss);
-  t.grad_norm.push_back(std::hypot(r.gradient.x, r.gradient.y));
+  t.grad_norm.push_back(norm(r.gradient));
   t.lr.push_back(r.optimizer.next_rate());
   t.m_x.push_back(r.internals.m[0]);
   t.m_y.push_back(r.internals.m[1]);
@@ -141,8 +141,8 @@ void Race::update(Racer& r) {
     r.diverged_at = r.optimizer.steps_taken();
     return;
   }
-  const double moved = std::hypot(next.x - r.position.x, next.y - r.position.y);
-  const double diagonal = std::hypot(view_.width(), view_.height());
+  const double moved = norm(Vec2{next.x - r.position.x, next.y - r.position.y});
+  const double diagonal = norm(Vec2{view_.width(), view_.height()});
   r.status = moved <= 1e-12 * diagonal ? RacerStatus::Converged : RacerStatus::Running;
   r.position = next;
   r.loss = next_loss;

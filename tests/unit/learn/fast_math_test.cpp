@@ -1,7 +1,7 @@
 // The fast elementary functions against the C library over dense sweeps of the ranges we use.
 // glibc's exp, log, sin and cos are correctly rounded and its tanh is within 2 ulp, so they are
 // an independent reference; our bounds are stated in units in the last place (ulp).
-#include "learn/fast_math.hpp"
+#include "common/fast_math.hpp"
 
 #include <catch2/catch.hpp>
 #include <cmath>

@@ -58,11 +58,9 @@ inline Mat2 central_hessian(const Surface& s, Vec2 p, const ViewBox& view) {
           (yp.y - ym.y) / (2 * hy)};
 }
 
+using pg::norm;  // |v| of a Vec2 (common/geometry.hpp)
 inline double distance(Vec2 a, Vec2 b) {
-  return std::hypot(a.x - b.x, a.y - b.y);
-}
-inline double norm(Vec2 a) {
-  return std::hypot(a.x, a.y);
+  return norm(Vec2{a.x - b.x, a.y - b.y});
 }
 inline double norm(const Mat2& m) {
   return std::sqrt(m.xx * m.xx + m.xy * m.xy + m.yx * m.yx + m.yy * m.yy);
