@@ -34,6 +34,8 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
   const frame = runner.session.racer(selected);
   const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];
   const status = statusText(frame, store.state.surface!.steps, t);
+  // Before the first update there are no m, σ or η_t/σ yet.
+  const started = frame.step > 0;
   const rows: [string, number, number][] = [
     ['m_t^i', frame.mX, frame.mY],
     ['\\sigma_t^i', frame.sigmaX, frame.sigmaY],
@@ -80,7 +82,7 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
         <thead>
           <tr>
             <th>
-              {t('formula.live', { step: frame.step })}
+              {started ? t('formula.live', { step: frame.step }) : t('formula.notStarted')}
             </th>
             <th>i = {axes[0]}</th>
             <th>i = {axes[1]}</th>
@@ -92,8 +94,8 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
               <th>
                 <Formula tex={symbol} />
               </th>
-              <td>{formatNumber(x, 5)}</td>
-              <td>{formatNumber(y, 5)}</td>
+              <td>{started ? formatNumber(x, 5) : '–'}</td>
+              <td>{started ? formatNumber(y, 5) : '–'}</td>
             </tr>
           ))}
         </tbody>
