@@ -42,7 +42,16 @@ test('multi-class: six blobs train to a six-colour map and a 6×6 confusion matr
   await page.waitForTimeout(150);
   const map = await mapColours(page);
   assert.ok(map.colours > 40, `the map shades six classes by confidence (${map.colours} colours)`);
+  // Hovering the start of a link from feature x shows its weight and effective rate.
+  const feature = await page.locator('[data-testid=feature-x]').boundingBox();
+  await page.mouse.move(feature.x + feature.width + 4, feature.y + feature.height / 2);
+  await page.waitForSelector('[data-testid=network-tooltip]');
+  const tooltip = await page.locator('[data-testid=network-tooltip]').textContent();
+  assert.match(tooltip, /x → layer 1, neuron \d/);
+  assert.match(tooltip, /w = -?\d/);
+  assert.match(tooltip, /η_t\/σ = \d/);
   await page.screenshot({ path: shotPath('classify-multiclass-en'), fullPage: true });
+  await page.mouse.move(5, 5);
   await switchLanguage(page, 'zh');
   await page.waitForFunction(() => document.querySelector('[data-testid=data-panel] h2')?.textContent === '数据');
   assert.ok((await state(page)).endsWith('lang=zh'));
@@ -169,6 +178,28 @@ test('full speed on TensorFlow Playground’s largest network: the map refreshes
   assert.ok(frames >= 20, `the counter and map moved ${frames} times in 2 s`);
   assert.deepEqual(await takeLongTasks(page), [], 'no main-thread task over 50 ms while training');
   await page.screenshot({ path: shotPath('classify-largest-en'), fullPage: true });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('regression data and divergence: a racer that blows up shows "diverged at epoch k", the other trains on, no NaN drawn', async () => {
+  const { page, context, errors } = await openClassify(env, 'mode=classify&data=plane&noise=10&act=relu&net=8,8&seed=3&r=sgd(lr:10)&r=adam(lr:0.01)');
+  await page.evaluate(() => window.playground.step(12));
+  const [blown, steady] = await racers(page);
+  assert.equal(blown.status, 'diverged at epoch 1', 'as `playground run` reports it');
+  assert.ok(Number.isFinite(blown.trainLoss), 'the diverged racer keeps its last finite numbers');
+  assert.equal(steady.status, 'running');
+  assert.equal(steady.epoch, 12);
+  await page.waitForFunction(() => document.querySelector('[data-testid=racer-row-0] .status-diverged')?.textContent === 'diverged at epoch 1');
+  await page.locator('[data-testid=racer-row-0]').click();
+  await page.waitForFunction(() => document.querySelector('[data-testid=output-status]')?.textContent === 'diverged at epoch 1');
+  await page.waitForTimeout(150);
+  assert.ok((await mapColours(page)).colours > 20, 'the diverged racer’s last map is drawn');
+  assert.equal(await page.locator('[data-testid=confusion]').count(), 0, 'regression has no confusion matrix');
+  await page.screenshot({ path: shotPath('classify-regression-diverged-en'), fullPage: true });
+  await switchLanguage(page, 'zh');
+  await page.waitForFunction(() => document.querySelector('[data-testid=output-status]')?.textContent === '在第 1 个 epoch 发散');
+  await page.screenshot({ path: shotPath('classify-regression-diverged-zh'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -79,7 +79,6 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
           width: part === 'train' ? 1.8 : 1.4,
           dash: part === 'test' ? [5, 4] : undefined,
           spanGaps: true,
-          points: { show: false },
           value: (_u: uPlot, v: number | null) => format(v),
         });
     });

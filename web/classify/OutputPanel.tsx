@@ -9,6 +9,7 @@ import { formatNumber } from '../surface/mapGeometry';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { showText } from './DataPanel';
 import { DecisionMap } from './DecisionMap';
+import { MapLegend } from './MapLegend';
 import { useNews } from './hooks';
 import { racerName, statusLabel } from './racerNames';
 import type { ClassifyRunner } from './runner';
@@ -65,6 +66,7 @@ export function OutputPanel({ core, store, runner, drawClass, mapCanvas, onExpor
         )}
       </dl>
       <DecisionMap core={core} store={store} runner={runner} drawClass={drawClass} canvasRef={mapCanvas} />
+      {setup && <MapLegend classes={setup.classes} regression={setup.regression} />}
       <div class="output-options">
         <label class="field-check" title={t('classify.output.discrete.title')}>
           <input
