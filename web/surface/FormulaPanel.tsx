@@ -36,11 +36,12 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
   const status = statusText(frame, store.state.surface!.steps, t);
   // Before the first update there are no m, σ or η_t/σ yet.
   const started = frame.step > 0;
-  const rows: [string, number, number][] = [
-    ['m_t^i', frame.mX, frame.mY],
-    ['\\sigma_t^i', frame.sigmaX, frame.sigmaY],
-    ['\\eta_t', frame.lr, frame.lr],
-    ['\\eta_t / \\sigma_t^i', frame.rateX, frame.rateY],
+  // [symbol, x, y, known before the first update]
+  const rows: [string, number, number, boolean][] = [
+    ['m_t^i', frame.mX, frame.mY, false],
+    ['\\sigma_t^i', frame.sigmaX, frame.sigmaY, false],
+    ['\\eta_t', frame.lr, frame.lr, true],
+    ['\\eta_t / \\sigma_t^i', frame.rateX, frame.rateY, false],
   ];
 
   return (
@@ -89,13 +90,13 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
           </tr>
         </thead>
         <tbody>
-          {rows.map(([symbol, x, y]) => (
+          {rows.map(([symbol, x, y, known]) => (
             <tr>
               <th>
                 <Formula tex={symbol} />
               </th>
-              <td>{started ? formatNumber(x, 5) : '–'}</td>
-              <td>{started ? formatNumber(y, 5) : '–'}</td>
+              <td>{started || known ? formatNumber(x, 5) : '–'}</td>
+              <td>{started || known ? formatNumber(y, 5) : '–'}</td>
             </tr>
           ))}
         </tbody>
