@@ -17,6 +17,9 @@ export class LinkStore {
   private lastWrittenHash = '';
   // Problems of the last link opened (shown in a dismissible notice).
   notices: Problem[] = [];
+  // Counts links opened from outside (hash, preset, automation API): unlike an edit, an opened
+  // link starts its run afresh, even when it equals the current one.
+  opened = 0;
 
   constructor(private core: Core, hash: string) {
     // location.hash keeps %-escapes; the core decodes them itself.
@@ -56,6 +59,7 @@ export class LinkStore {
   open(link: string): Problem[] {
     const result = this.core.parse(link);
     this.notices = result.problems;
+    this.opened++;
     this.set(result);
     return result.problems;
   }

@@ -65,3 +65,17 @@ test('a custom expression with its view: the page and the CLI agree after 300 up
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('a link opened over a running page starts afresh: setState then step(n) equals the CLI', async () => {
+  const { page, context, errors } = await openPage(env);
+  await page.evaluate(() => window.playground.step(700));
+  // The same surface and start, one racer changed: as a live edit it would continue; opened, it restarts.
+  const problems = await page.evaluate(() => window.playground.setState('r=gd(lr:2e-7)&r=adagrad(lr:1,variant:book)&steps=5000'));
+  assert.deepEqual(problems, []);
+  await expectCliParity(page, 400);
+  // Opening the very same link again restarts too.
+  await page.evaluate(() => window.playground.setState(window.playground.state()));
+  assert.ok((await page.evaluate(() => window.playground.racers())).every((r) => r.step === 0));
+  assert.deepEqual(errors, []);
+  await context.close();
+});

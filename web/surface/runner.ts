@@ -20,10 +20,12 @@ export class SurfaceRunner {
   private controlListeners = new Set<Listener>();
   private frame = 0;
   private appliedLink: string;
+  private appliedOpen: number;
   private unsubscribe: () => void;
 
   constructor(core: Core, private store: LinkStore) {
     this.appliedLink = store.link;
+    this.appliedOpen = store.opened;
     this.session = new core.module.SurfaceSession(store.link);
     // Applied synchronously, so window.playground.setState(s) then step(n) runs on s.
     this.unsubscribe = store.subscribe(() => this.follow());
@@ -60,10 +62,15 @@ export class SurfaceRunner {
     this.emitFrame();
   }
 
+  // An edit continues the run (the core keeps what it can); an opened link starts afresh, so that
+  // it reproduces exactly what `playground run` gives for it.
   private follow(): void {
-    if (this.store.mode !== 'surface' || this.store.link === this.appliedLink) return;
+    const opened = this.store.opened !== this.appliedOpen;
+    if (this.store.mode !== 'surface' || (this.store.link === this.appliedLink && !opened)) return;
     this.appliedLink = this.store.link;
+    this.appliedOpen = this.store.opened;
     this.session.apply(this.store.link);
+    if (opened) this.session.restart();
     this.changed();
   }
 
