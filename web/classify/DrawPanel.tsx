@@ -20,7 +20,7 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
   const t = useT();
   const lang = useLang();
   const fileInput = useRef<HTMLInputElement>(null);
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<{ text: string; problem: boolean } | null>(null);
   const settings = store.state.classify!;
   const points = settings.points as DrawnPoint[];
   const limits = core.catalogue.limits;
@@ -45,7 +45,7 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
   const load = async (file: File) => {
     const read = readPointsCsv(await file.text(), { halfWidth: limits.data_half_width, classes: limits.classes, points: limits.drawn_points });
     if ('problem' in read) {
-      setMessage(t('classify.csv.problem', { file: file.name, problem: csvProblem(read.problem) }));
+      setMessage({ text: t('classify.csv.problem', { file: file.name, problem: csvProblem(read.problem) }), problem: true });
       return;
     }
     const classes = Math.max(settings.classes, ...read.points.map((p) => p[2] + 1));
@@ -54,8 +54,8 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
     const problems = store.commit(result);
     setMessage(
       problems.length
-        ? problems.map((p) => pick(lang, p.reason)).join('; ')
-        : t('classify.csv.loaded', { count: read.points.length, file: file.name }),
+        ? { text: problems.map((p) => pick(lang, p.reason)).join('; '), problem: true }
+        : { text: t('classify.csv.loaded', { count: read.points.length, file: file.name }), problem: false },
     );
   };
 
@@ -111,8 +111,8 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
         />
       </div>
       {message && (
-        <p class="small draw-message" role="status" data-testid="draw-message">
-          {message}
+        <p class={`small draw-message${message.problem ? ' field-error' : ''}`} role={message.problem ? 'alert' : 'status'} data-testid="draw-message">
+          {message.text}
         </p>
       )}
     </div>
