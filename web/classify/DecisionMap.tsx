@@ -5,7 +5,7 @@
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Core } from '../core';
-import { useT } from '../i18n';
+import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { paintDecision, pointColour } from './colors';
 import { type DrawnPoint, pointsText, withoutNearest, withPoint } from './drawing';
@@ -31,6 +31,7 @@ interface Readout {
 
 export function DecisionMap({ core, store, runner, drawClass, canvasRef }: Props) {
   const t = useT();
+  const lang = useLang();
   const canvas = useRef<HTMLCanvasElement | null>(null);
   const [readout, setReadout] = useState<Readout | null>(null);
   const [problem, setProblem] = useState('');
@@ -50,11 +51,6 @@ export function DecisionMap({ core, store, runner, drawClass, canvasRef }: Props
 
     const draw = () => {
       pending = 0;
-      const start = performance.now();
-      drawMap();
-      performance.measure('classify:map', { start });
-    };
-    const drawMap = () => {
       const ratio = window.devicePixelRatio || 1;
       const size = Math.round(element.clientWidth * ratio);
       if (size === 0) return;
@@ -143,7 +139,7 @@ export function DecisionMap({ core, store, runner, drawClass, canvasRef }: Props
     else next = withPoint(points, x, y, Math.min(drawClass, store.state.classify!.classes - 1));
     if (!next) return;
     const problems = store.commit(core.setValue(store.link, 'points', pointsText(next)));
-    setProblem(problems.length ? problems[0].reason[store.state.lang === 'zh' ? 'zh' : 'en'] : '');
+    setProblem(problems.length ? pick(lang, problems[0].reason) : '');
   };
 
   return (

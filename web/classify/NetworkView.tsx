@@ -84,14 +84,12 @@ export function NetworkView({ core, store, runner }: Props) {
     let pending = 0;
     const draw = () => {
       pending = 0;
-      const start = performance.now();
       drawNetwork(element, layout, runner.setup, runner.frame, runner.thumbnails, hoverRef.current, features.map((f) => f.name));
-      performance.measure('classify:network', { start });
     };
     const schedule = () => {
       if (!pending) pending = requestAnimationFrame(draw);
     };
-    // While training, frames come ~30 times a second; the diagram follows at most 10 times a
+    // While training, frames come ~25 times a second; the diagram follows at most 10 times a
     // second (its maps change slowly, and every redraw costs the main thread a canvas commit).
     let lastFrameDraw = 0;
     let timer = 0;

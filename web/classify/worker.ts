@@ -245,7 +245,11 @@ function handle(message: ToWorker): void {
       return;
     case 'play':
       if (!session) return;
-      if (session.finished()) return void postFrame();
+      // Play after the end starts the run again (as the surface page does).
+      if (session.finished()) {
+        session.restart();
+        postSetup();
+      }
       playing = true;
       restartClock();
       postFrame();
