@@ -81,10 +81,10 @@ async function expectHandled(page, errors, c) {
   const racers = await page.evaluate(() => window.playground.racers());
   assert.ok(racers.length >= 1 && racers.every((r) => r.step >= 25 || r.status.startsWith('diverged')));
   if (c.play) {
+    await page.screenshot({ path: shotPath('surface-bad-link-notice') });
     await page.locator('[data-testid=play]').click();
     await page.waitForFunction(() => window.playground.racers()[0].step > 100);
     await page.locator('[data-testid=play]').click();
-    await page.screenshot({ path: shotPath('surface-bad-link-notice') });
   }
   await notice.locator('button').click();
   assert.equal(await page.locator('[data-testid=notice]').count(), 0, 'the notice can be dismissed');

@@ -10,6 +10,9 @@ import { ParamField } from './ParamField';
 
 const EXAMPLE_EXPRESSION = 'x^2 + 3*y^2 + sin(3*x)*cos(2*y)';
 
+// Coordinates for an input box: 12 significant digits hide binary noise (0.7999999999999998).
+const numbers = (values: number[]) => values.map((v) => Number(v.toPrecision(12))).join(',');
+
 export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }) {
   const t = useT();
   const lang = useLang();
@@ -68,8 +71,8 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
         </ul>
       </details>
       <div class="field-grid">
-        <ParamField label={t('surface.view')} value={surface.view.join(',')} testId="view" wide commit={(text) => setValue('view', text)} />
-        <ParamField label={t('surface.start')} value={surface.start.join(',')} testId="start" commit={(text) => setValue('start', text)} />
+        <ParamField label={t('surface.view')} value={numbers(surface.view)} testId="view" wide commit={(text) => setValue('view', text)} />
+        <ParamField label={t('surface.start')} value={numbers(surface.start)} testId="start" commit={(text) => setValue('start', text)} />
         <button type="button" data-testid="reset-view" disabled={!surface.view_set} onClick={() => setValue('view', defaultView.join(','))}>
           {t('surface.resetView')}
         </button>
