@@ -94,7 +94,9 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         criticalKey = mapKey;
         performance.mark('critical-points-start');
         criticalPoints = JSON.parse(runner.session.criticalPoints(view[0], view[1], view[2], view[3])) as PointAnalysis[];
+        performance.clearMeasures('critical-points');
         performance.measure('critical-points', 'critical-points-start');
+        performance.clearMarks('critical-points-start');
       }
       const info = core.surface(surface.name);
       const nextStillKey = `${mapKey}|${width}x${height}@${ratio}|${wantCritical}`;
