@@ -69,6 +69,20 @@ test('a live edit of the learning rate continues the run from its epoch; a reset
   await context.close();
 });
 
+test('setState over a running page starts that link afresh, even when it differs only in a rate', async () => {
+  const link = 'mode=classify&data=circle&noise=10&net=3&seed=6&r=sgd(lr:0.1)';
+  const { page, context, errors } = await openClassify(env, link);
+  await page.evaluate(() => window.playground.step(6));
+  await page.evaluate((l) => window.playground.setState(l), link.replace('lr:0.1', 'lr:0.2'));
+  const racers = await expectCliRows(page, 4);
+  assert.equal(racers[0].epoch, 4);
+  // The same link again also starts afresh.
+  await page.evaluate((l) => window.playground.setState(l), link);
+  assert.equal((await expectCliRows(page, 2))[0].epoch, 2);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('the CSV of the curves holds the CLI rows of the epochs trained', async () => {
   const link = 'mode=classify&data=moons&noise=15&net=5&act=swish&epochs=6&seed=5&r=adamw(lr:0.02)&r=lion(lr:0.001)';
   const { page, context, errors } = await openClassify(env, link);

@@ -3,9 +3,10 @@
 // link opened before a step is the link the step trains.
 //
 // page → worker                          worker → page
-//   open {link, speed}                      setup  (after the first open and whenever the
+//   open {link, speed, fresh}               setup  (after the first open and whenever the
 //   play / pause                                    session started over: new data, network,
-//   step {id, epochs}                               racer count or loss comparison; or reset)
+//   step {id, epochs}                               racer count or loss comparison; a fresh
+//                                                   open; or reset)
 //   reset                                   frame  (metrics, new history rows, grids, weights;
 //   select {racer}                                  at most ~25 a second while playing)
 //   thumbnails {classes}                     stepped {id} (after the frame that completes it)
@@ -35,7 +36,7 @@ export const NEURON_GRID_SIZE = 20; // each neuron's and feature's small map
 export const THUMBNAIL_FEATURES = 'x,y,x2,y2,xy,sinx,siny';
 
 export type ToWorker =
-  | { type: 'open'; link: string; speed: number }
+  | { type: 'open'; link: string; speed: number; fresh: boolean } // fresh: an opened link, from epoch 0
   | { type: 'play' }
   | { type: 'pause' }
   | { type: 'step'; id: number; epochs: number }

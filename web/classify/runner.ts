@@ -61,6 +61,7 @@ export class ClassifyRunner {
   private listeners = new Set<Listener>();
   private appliedLink = '';
   private appliedSpeed = -1;
+  private appliedOpened = -1;
   private nextStepId = 1;
   private stepWaiters = new Map<number, () => void>();
   private requestedThumbnailClasses = 0;
@@ -124,14 +125,18 @@ export class ClassifyRunner {
     });
   }
 
+  // An edit continues the run (the core keeps what it can); a link opened from outside (hash,
+  // automation API) starts afresh, so it reproduces what `playground run` gives for it.
   private follow(): void {
     const state = this.store.state;
     if (state.mode !== 'classify' || !state.classify) return;
     const speed = state.classify.speed;
-    if (this.store.link === this.appliedLink && speed === this.appliedSpeed) return;
+    const fresh = this.store.opened !== this.appliedOpened;
+    if (this.store.link === this.appliedLink && speed === this.appliedSpeed && !fresh) return;
     this.appliedLink = this.store.link;
     this.appliedSpeed = speed;
-    this.send({ type: 'open', link: this.store.link, speed });
+    this.appliedOpened = this.store.opened;
+    this.send({ type: 'open', link: this.store.link, speed, fresh });
   }
 
   private send(message: ToWorker): void {

@@ -221,7 +221,8 @@ function postThumbnails(classes: number): void {
 
 // ---- messages from the page ----------------------------------------------------------------
 
-function open(next: string, speed: number): void {
+// `fresh`: a link opened from outside starts at epoch 0 even where an edit would continue.
+function open(next: string, speed: number, fresh: boolean): void {
   if (!module) return;
   if (speed !== epochsPerSecond) {
     epochsPerSecond = speed;
@@ -233,6 +234,9 @@ function open(next: string, speed: number): void {
     postSetup();
   } else if (session.apply(link)) {
     postSetup();
+  } else if (fresh) {
+    session.restart();
+    postSetup();
   }
   postFrame();
   if (playing) wakeUp();
@@ -241,7 +245,7 @@ function open(next: string, speed: number): void {
 function handle(message: ToWorker): void {
   switch (message.type) {
     case 'open':
-      open(message.link, message.speed);
+      open(message.link, message.speed, message.fresh);
       return;
     case 'play':
       if (!session) return;
