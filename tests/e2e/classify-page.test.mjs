@@ -201,3 +201,18 @@ test('regression data and divergence: a racer that blows up shows "diverged at e
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('mode tabs: each mode keeps its own link; coming back to classify trains the same link again', async () => {
+  const link = 'mode=classify&data=xor&noise=5&net=4&seed=8&r=adam(lr:0.02)';
+  const { page, context, errors } = await openClassify(env, link);
+  await page.evaluate(() => window.playground.step(3));
+  await page.locator('[data-testid=mode-surface]').click();
+  await page.waitForFunction(() => !window.playground.state().startsWith('mode=classify'));
+  await page.locator('[data-testid=mode-classify]').click();
+  await page.waitForFunction(() => window.playground.racers?.().length > 0);
+  assert.equal(await state(page), 'mode=classify&data=xor&noise=5&net=4&r=adam(lr:0.02)&seed=8');
+  await page.evaluate(() => window.playground.step(2));
+  assert.equal((await racers(page))[0].epoch, 2, 'a fresh run of the same link');
+  assert.deepEqual(errors, []);
+  await context.close();
+});
