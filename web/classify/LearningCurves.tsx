@@ -79,6 +79,7 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
           width: part === 'train' ? 1.8 : 1.4,
           dash: part === 'test' ? [5, 4] : undefined,
           spanGaps: true,
+          points: { size: 4 }, // shown by uPlot only while the epochs are few and far apart
           value: (_u: uPlot, v: number | null) => format(v),
         });
     });
