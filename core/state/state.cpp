@@ -378,6 +378,10 @@ bool read_features(State& s, const std::string& v, Reason& r) {
   std::vector<std::string> names;
   for (const FeatureInfo& info : feature_catalogue()) names.push_back(info.name);
   std::vector<std::string> chosen;
+  if (trim(v).empty()) {
+    r = {"the network needs at least one input feature", "网络至少需要一个输入特征"};
+    return false;
+  }
   for (const std::string& part : split(v, ',')) {
     if (find_feature(part) == nullptr) {
       r = unknown("feature", "特征", part, names);

@@ -230,6 +230,7 @@ TEST_CASE("each kind of problem is reported with key, value and reason; defaults
     CHECK(has_problem(parse_state("mode=classify&act=relu6"), "act"));
     CHECK(has_problem(parse_state("mode=classify&features=x,z"), "features", "unknown feature"));
     CHECK(has_problem(parse_state("mode=classify&features=x,x"), "features", "twice"));
+    CHECK(has_problem(parse_state("mode=classify&features="), "features", "at least one input feature"));
     ParseResult none = parse_state("mode=classify&net=none");
     CHECK(none.problems.empty());
     CHECK(none.state.classify.hidden.empty());
