@@ -4,15 +4,15 @@
 // own view. It also serves window.playground in this mode.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
+import { downloadCanvasPng, downloadCsv } from '../components/download';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
-import { exportPng } from '../surface/exportFiles';
-import { RacersPanel } from '../surface/RacersPanel';
+import { RacersPanel } from '../components/RacersPanel';
 import './classify.css';
 import { ControlBar } from './ControlBar';
 import { DataPanel } from './DataPanel';
-import { exportCurvesCsv } from './export';
+import { curvesCsv } from './curvesCsv';
 import { useNews } from './hooks';
 import { LearningCurves } from './LearningCurves';
 import { NetworkPanel } from './NetworkPanel';
@@ -82,7 +82,7 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           runner={runner}
           drawClass={drawClass}
           mapCanvas={mapCanvas}
-          onExportPng={() => mapCanvas.current && exportPng(mapCanvas.current, fileName)}
+          onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
         />
       </div>
       <div class="classify-lower">
@@ -99,7 +99,7 @@ export function ClassifyPage({ core, store, controllers }: Props) {
         <section class="panel curves-panel" data-testid="curves-panel">
           <div class="panel-head">
             <h2>{t('classify.curves.title')}</h2>
-            <button type="button" data-testid="export-csv" title={t('classify.curves.csv.title')} onClick={() => exportCurvesCsv(runner.histories, fileName)}>
+            <button type="button" data-testid="export-csv" title={t('classify.curves.csv.title')} onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}>
               CSV
             </button>
           </div>

@@ -5,7 +5,7 @@ import { useEffect } from 'preact/hooks';
 import type { Core, Problem } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { ParamField } from '../surface/ParamField';
+import { ParamField } from '../components/ParamField';
 import { ChoiceField } from './ChoiceField';
 import { useNews } from './hooks';
 import type { ClassifyRunner } from './runner';

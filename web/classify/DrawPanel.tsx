@@ -2,10 +2,10 @@
 // there are, clearing them, and CSV files to keep or bring larger sets (with a message naming
 // the line of a bad file).
 import { useRef, useState } from 'preact/hooks';
+import { downloadCsv } from '../components/download';
 import type { Core } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { download } from '../surface/exportFiles';
 import { classColour } from './colors';
 import { type CsvProblem, type DrawnPoint, pointsCsv, pointsText, readPointsCsv } from './drawing';
 
@@ -89,7 +89,7 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
           type="button"
           data-testid="draw-export"
           disabled={points.length === 0}
-          onClick={() => download(new Blob([pointsCsv(points)], { type: 'text/csv' }), 'optimizer-playground-points.csv')}
+          onClick={() => downloadCsv(pointsCsv(points), 'optimizer-playground-points')}
         >
           {t('classify.draw.export')}
         </button>

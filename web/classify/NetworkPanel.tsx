@@ -4,7 +4,7 @@
 import type { Core, NamedInfo, Problem } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { ParamField } from '../surface/ParamField';
+import { ParamField } from '../components/ParamField';
 import { ChoiceField } from './ChoiceField';
 import { nameLabel } from './labels';
 import { NetworkView } from './NetworkView';

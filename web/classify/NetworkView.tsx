@@ -6,7 +6,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { Core, NamedInfo, Problem } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { formatNumber } from '../surface/mapGeometry';
+import { formatNumber } from '../components/format';
 import { CLASS_COLOURS, css, divergingInto, paintValues } from './colors';
 import { useNews } from './hooks';
 import { distanceToCurve, layoutNetwork, linkCurve, type NetworkLayout, nodeAt } from './networkLayout';

@@ -5,7 +5,7 @@ import type { Ref } from 'preact';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { formatNumber } from '../surface/mapGeometry';
+import { formatNumber } from '../components/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { showText } from './DataPanel';
 import { DecisionMap } from './DecisionMap';

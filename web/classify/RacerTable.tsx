@@ -3,8 +3,8 @@
 // map and network.
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from '../surface/colors';
-import { formatNumber } from '../surface/mapGeometry';
+import { racerColor } from '../components/racerColors';
+import { formatNumber } from '../components/format';
 import { useNews } from './hooks';
 import { racerName, statusLabel } from './racerNames';
 import type { ClassifyRunner } from './runner';

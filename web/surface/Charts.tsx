@@ -7,9 +7,9 @@ import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { type AlignedData, type ChartQuantity, chartData } from './chartData';
-import { racerColor } from './colors';
+import { racerColor } from '../components/racerColors';
 import { useFrames } from './hooks';
-import { formatNumber } from './mapGeometry';
+import { formatNumber } from '../components/format';
 import type { SurfaceRunner } from './runner';
 
 const QUANTITIES: readonly ChartQuantity[] = ['loss', 'grad_norm', 'lr', 'rate_x', 'rate_y'];

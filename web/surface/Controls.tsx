@@ -4,10 +4,10 @@ import { useEffect, useState } from 'preact/hooks';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from './colors';
+import { racerColor } from '../components/racerColors';
 import { HelpOverlay } from './HelpOverlay';
 import { useFrames } from './hooks';
-import { ParamField } from './ParamField';
+import { ParamField } from '../components/ParamField';
 import type { SurfaceRunner } from './runner';
 import { statusText } from './status';
 

@@ -4,10 +4,10 @@
 import type { Core, RacerState } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from './colors';
+import { racerColor } from '../components/racerColors';
 import { Formula } from './Formula';
 import { useFrames } from './hooks';
-import { formatNumber } from './mapGeometry';
+import { formatNumber } from '../components/format';
 import type { SurfaceRunner } from './runner';
 import { statusText } from './status';
 

@@ -5,7 +5,8 @@
 import type { Core, PointAnalysis } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { formatNumber, roundForLink } from './mapGeometry';
+import { formatNumber } from '../components/format';
+import { roundForLink } from './mapGeometry';
 
 const ESCAPE_FRACTION = 0.04; // of the view
 

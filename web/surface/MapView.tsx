@@ -7,8 +7,9 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Core, PointAnalysis, RacerFrame } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from './colors';
-import { formatNumber, MapFrame, roundForLink, type ViewBox } from './mapGeometry';
+import { racerColor } from '../components/racerColors';
+import { formatNumber } from '../components/format';
+import { MapFrame, roundForLink, type ViewBox } from './mapGeometry';
 import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, PREVIEW_PIXELS, renderMapImage, strokePolyline, TrailLayer } from './mapLayers';
 import type { SurfaceRunner } from './runner';
 

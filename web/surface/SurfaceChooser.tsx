@@ -6,7 +6,7 @@ import type { Core } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { Formula } from './Formula';
-import { ParamField } from './ParamField';
+import { ParamField } from '../components/ParamField';
 
 const EXAMPLE_EXPRESSION = 'x^2 + 3*y^2 + sin(3*x)*cos(2*y)';
 

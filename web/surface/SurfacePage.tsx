@@ -3,20 +3,21 @@
 // and the charts; each is its own view. It also serves window.playground in this mode.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
+import { downloadCanvasPng, downloadCsv } from '../components/download';
 import type { Core, PointAnalysis } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
-import { exportCsv, exportPng } from './exportFiles';
 import { FormulaPanel } from './FormulaPanel';
 import { HessianPanel } from './HessianPanel';
 import { useControl } from './hooks';
 import { MapView } from './MapView';
 import { PresetBar } from './PresetBar';
-import { RacersPanel } from './RacersPanel';
+import { RacersPanel } from '../components/RacersPanel';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
+import { trajectoriesCsv } from './trajectoryCsv';
 import './surface.css';
 
 export function SurfacePage({ core, store, controllers }: { core: Core; store: LinkStore; controllers: Map<Mode, ModeController> }) {
@@ -68,8 +69,8 @@ export function SurfacePage({ core, store, controllers }: { core: Core; store: L
             core={core}
             store={store}
             runner={runner}
-            onExportPng={() => mapCanvas.current && exportPng(mapCanvas.current, fileName)}
-            onExportCsv={() => exportCsv(runner.session, fileName)}
+            onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
+            onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
           />
           {analysis && <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />}
         </div>

@@ -1,6 +1,5 @@
 // Preact hooks of the surface page.
 import { useEffect, useState } from 'preact/hooks';
-import type { LinkStore } from '../store';
 import type { SurfaceRunner } from './runner';
 
 // Re-renders the caller on the runner's frames, at most once per `intervalMs` (numbers that
@@ -35,10 +34,4 @@ export function useFrames(runner: SurfaceRunner, intervalMs: number): number {
 export function useControl(runner: SurfaceRunner): void {
   const [, setTick] = useState(0);
   useEffect(() => runner.onControl(() => setTick((v) => v + 1)), [runner]);
-}
-
-// Re-renders the caller when the link changes.
-export function useStore(store: LinkStore): void {
-  const [, setTick] = useState(0);
-  useEffect(() => store.subscribe(() => setTick((v) => v + 1)), [store]);
 }

@@ -126,12 +126,3 @@ export function roundForLink(value: number, extent: number): number {
   const rounded = Math.round(value / step) * step;
   return Number(rounded.toPrecision(12));
 }
-
-// A number for people: 4 significant digits, exponent form when very large or small.
-export function formatNumber(value: number, digits = 4): string {
-  if (!Number.isFinite(value)) return String(value);
-  if (value === 0) return '0';
-  const magnitude = Math.abs(value);
-  if (magnitude >= 1e5 || magnitude < 1e-3) return value.toExponential(digits - 1).replace('e+', 'e');
-  return String(Number(value.toPrecision(digits)));
-}

@@ -1,5 +1,5 @@
 // The chapter's experiments (chapter-notes.md §1–§5) as one-click presets. A preset is just a
-// link; its caption says what to look at. Racer colours in captions follow colors.ts
+// link; its caption says what to look at. Racer colours in captions follow components/racerColors.ts
 // (1 red, 2 white, 3 orange).
 import type { Text } from '../core';
 

@@ -5,7 +5,7 @@
 import type { Core, RacerState } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from './colors';
+import { racerColor } from './racerColors';
 import { ParamField } from './ParamField';
 import { SchedulePreview } from './SchedulePreview';
 

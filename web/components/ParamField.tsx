@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ParamSpec, Problem } from '../core';
 import { pick, useLang, useT } from '../i18n';
+import './components.css';
 
 interface Props {
   label: string;

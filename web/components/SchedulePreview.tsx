@@ -2,7 +2,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Core } from '../core';
 import { useT } from '../i18n';
-import { formatNumber } from './mapGeometry';
+import { formatNumber } from './format';
 
 const SAMPLES = 160;
 

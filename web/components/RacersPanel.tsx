@@ -6,6 +6,7 @@ import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { RacerEditor } from './RacerEditor';
+import './components.css';
 
 interface Props {
   core: Core;

@@ -1,7 +1,6 @@
-// Downloads of classify mode: every racer's learning curves as CSV in the CLI's format
+// Every racer's learning curves as CSV in the CLI's format
 // (racer,epoch,train_loss,test_loss,train_acc,test_acc,lr; full precision), so a file from the
 // page and `playground run` on the same link can be compared line by line.
-import { download } from '../surface/exportFiles';
 import type { RacerHistory } from './runner';
 
 export function curvesCsv(histories: readonly RacerHistory[]): string {
@@ -11,8 +10,4 @@ export function curvesCsv(histories: readonly RacerHistory[]): string {
       lines.push([racer, h.epoch[k], h.trainLoss[k], h.testLoss[k], h.trainAcc[k], h.testAcc[k], h.lr[k]].join(','));
   });
   return `${lines.join('\n')}\n`;
-}
-
-export function exportCurvesCsv(histories: readonly RacerHistory[], name: string): void {
-  download(new Blob([curvesCsv(histories)], { type: 'text/csv' }), `${name}.csv`);
 }

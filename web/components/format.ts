@@ -1,0 +1,19 @@
+// Numbers for people, the same way on both pages.
+
+// `digits` significant digits; exponent form when very large or small, without trailing zeros
+// (1e-4, 2.5e-7, not 1.00e-4).
+export function formatNumber(value: number, digits = 4): string {
+  if (!Number.isFinite(value)) return String(value);
+  if (value === 0) return '0';
+  const magnitude = Math.abs(value);
+  if (magnitude >= 1e5 || magnitude < 1e-3) {
+    const [mantissa, exponent] = value.toExponential(digits - 1).split('e');
+    return `${Number(mantissa)}e${Number(exponent)}`;
+  }
+  return String(Number(value.toPrecision(digits)));
+}
+
+// A share (0 … 1) as a percentage with one decimal: 0.336 → "33.6%".
+export function formatPercent(share: number): string {
+  return Number.isFinite(share) ? `${(100 * share).toFixed(1)}%` : '–';
+}
