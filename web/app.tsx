@@ -33,7 +33,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
       window.prompt(t('link.copy'), store.shareUrl());
     }
   };
-  const toggleLang = () => store.commit(core.setValue(store.link, 'lang', lang === 'en' ? 'zh' : 'en'));
+  const toggleLang = () => store.setValue('lang', lang === 'en' ? 'zh' : 'en');
 
   return (
     <LangContext.Provider value={lang}>

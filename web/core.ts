@@ -286,4 +286,13 @@ export class Core {
   surface(name: string): SurfaceInfo | undefined {
     return this.catalogue.surfaces.find((s) => s.name === name);
   }
+  dataset(name: string): DatasetInfo | undefined {
+    return this.catalogue.datasets.find((d) => d.name === name);
+  }
+  // A classification setting's specification (noise, train, batch, epochs, …).
+  classifyParam(name: string): ParamSpec {
+    const spec = this.catalogue.classify_params.find((p) => p.name === name);
+    if (!spec) throw new Error(`the core has no classification setting '${name}'`);
+    return spec;
+  }
 }

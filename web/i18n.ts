@@ -67,7 +67,10 @@ export function useLang(): Lang {
   return useContext(LangContext);
 }
 
-export function useT(): (key: MessageKey, vars?: Record<string, string | number>) => string {
+// A translation function bound to the page's language.
+export type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+
+export function useT(): Translate {
   const lang = useLang();
   return (key, vars) => translate(lang, key, vars);
 }

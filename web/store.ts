@@ -71,6 +71,11 @@ export class LinkStore {
     return result.problems;
   }
 
+  // Sets one value of the link through the codec (an edit: see commit).
+  setValue(key: string, value: string): Problem[] {
+    return this.commit(this.core.setValue(this.link, key, value));
+  }
+
   switchMode(mode: Mode): void {
     if (mode === this.mode) return;
     this.links[this.mode] = this.link;

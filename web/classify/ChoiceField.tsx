@@ -2,8 +2,8 @@
 // option with its description from the catalogue as a tooltip. The choice goes to the codec;
 // a problem shows under the field.
 import { useState } from 'preact/hooks';
+import { FieldProblems } from '../components/FieldProblems';
 import type { Problem } from '../core';
-import { pick, useLang } from '../i18n';
 
 export interface Choice {
   value: string;
@@ -22,7 +22,6 @@ interface Props {
 }
 
 export function ChoiceField({ label, value, choices, title, disabled, testId, commit }: Props) {
-  const lang = useLang();
   const [problems, setProblems] = useState<Problem[]>([]);
   return (
     <label class="field" title={title}>
@@ -34,11 +33,7 @@ export function ChoiceField({ label, value, choices, title, disabled, testId, co
           </option>
         ))}
       </select>
-      {problems.length > 0 && (
-        <span class="field-error" role="alert">
-          {problems.map((p) => pick(lang, p.reason)).join('; ')}
-        </span>
-      )}
+      <FieldProblems problems={problems} />
     </label>
   );
 }

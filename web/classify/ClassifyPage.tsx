@@ -77,7 +77,6 @@ export function ClassifyPage({ core, store, controllers }: Props) {
         <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
         <NetworkPanel core={core} store={store} runner={runner} />
         <OutputPanel
-          core={core}
           store={store}
           runner={runner}
           drawClass={drawClass}

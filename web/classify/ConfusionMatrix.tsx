@@ -1,5 +1,6 @@
 // The selected racer's confusion matrix on the test set: row = true class, column = predicted
 // class, each cell shaded by its share of the row (the diagonal is what it gets right).
+import { formatPercent } from '../components/format';
 import { useT } from '../i18n';
 import { classColour } from './colors';
 import { useNews } from './hooks';
@@ -42,7 +43,7 @@ export function ConfusionMatrix({ runner }: { runner: ClassifyRunner }) {
                   const share = total > 0 ? count / total : 0;
                   const tone = row === c ? '46,158,87' : '214,51,108';
                   return (
-                    <td style={{ background: count ? `rgba(${tone},${(0.12 + 0.6 * share).toFixed(3)})` : undefined }} title={`${(100 * share).toFixed(1)} %`}>
+                    <td style={{ background: count ? `rgba(${tone},${(0.12 + 0.6 * share).toFixed(3)})` : undefined }} title={formatPercent(share)}>
                       {count}
                     </td>
                   );

@@ -1,11 +1,11 @@
 // Play / pause, one epoch, reset; the epoch counter; training speed; the stop conditions (an
 // epoch limit, a target loss); and the one-click comparison of cross-entropy with MSE.
 // Keys: space plays or pauses, s steps one epoch, r resets.
-import { useEffect } from 'preact/hooks';
+import { ParamField } from '../components/ParamField';
+import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import type { Core, Problem } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { ParamField } from '../components/ParamField';
 import { ChoiceField } from './ChoiceField';
 import { useNews } from './hooks';
 import type { ClassifyRunner } from './runner';
@@ -21,7 +21,7 @@ interface Props {
 // Compare CE with MSE: one racer (the selected one) trained twice, once per loss; or back.
 export function toggleComparison(core: Core, store: LinkStore, linkRacer: number): Problem[] {
   const comparing = store.state.classify!.compare === 'loss';
-  if (comparing) return store.commit(core.setValue(store.link, 'compare', 'none'));
+  if (comparing) return store.setValue('compare', 'none');
   let result = core.setValue(store.link, 'compare', 'loss');
   const keep = Math.min(linkRacer, store.state.racers.length - 1);
   for (let i = store.state.racers.length - 1; i >= 0 && result.problems.length === 0; --i)
@@ -41,29 +41,22 @@ export function ControlBar({ core, store, runner }: Props) {
   const t = useT();
   useNews(runner, ['frame', 'setup'], 100);
   const settings = store.state.classify!;
-  const spec = (name: string) => core.catalogue.classify_params.find((p) => p.name === name)!;
-  const edit = (key: string, value: string): Problem[] => store.commit(core.setValue(store.link, key, value));
+  const spec = (name: string) => core.classifyParam(name);
   const frame = runner.frame;
   const epoch = frame ? Math.max(0, ...frame.racers.map((r) => r.epoch)) : 0;
   const playing = runner.playing;
-  const regression = core.catalogue.datasets.find((d) => d.name === settings.data)?.regression ?? false;
+  const regression = core.dataset(settings.data)?.regression ?? false;
   const comparing = settings.compare === 'loss';
   const selectedLinkRacer = runner.setup?.linkRacers[runner.selected] ?? 0;
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT', 'BUTTON'].includes(target.tagName))) return;
-      if (event.key === ' ') runner.playing ? runner.pause() : runner.play();
-      else if (event.key === 's' || event.key === 'S') void runner.step(1);
-      else if (event.key === 'r' || event.key === 'R') runner.reset();
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [runner]);
+  useKeyboardShortcuts(
+    {
+      ' ': () => (runner.playing ? runner.pause() : runner.play()),
+      s: () => void runner.step(1),
+      r: () => runner.reset(),
+    },
+    [runner],
+  );
 
   const speeds = SPEEDS.includes(settings.speed) ? SPEEDS : [...SPEEDS.slice(0, -1), settings.speed, 0].sort((a, b) => (a || Infinity) - (b || Infinity));
 
@@ -97,15 +90,15 @@ export function ControlBar({ core, store, runner }: Props) {
         choices={speeds.map((s) => ({ value: String(s), label: s === 0 ? t('classify.controls.speedMax') : t('classify.controls.speedN', { n: s }) }))}
         title={t('classify.controls.speed.title')}
         testId="speed"
-        commit={(v) => edit('speed', v)}
+        commit={(v) => store.setValue('speed', v)}
       />
-      <ParamField label={t('classify.controls.epochs')} spec={spec('epochs')} value={String(settings.epochs)} testId="epochs" commit={(text) => edit('epochs', text)} />
+      <ParamField label={t('classify.controls.epochs')} spec={spec('epochs')} value={String(settings.epochs)} testId="epochs" commit={(text) => store.setValue('epochs', text)} />
       <ParamField
         label={t('classify.controls.target')}
         spec={spec('target_loss')}
         value={String(settings.target_loss)}
         testId="target-loss"
-        commit={(text) => edit('target_loss', text)}
+        commit={(text) => store.setValue('target_loss', text)}
       />
       <button
         type="button"

@@ -2,7 +2,7 @@
 // classes, noise, training share, batch size, a new seed, test points on the map, and the
 // tools for drawing one's own data.
 import { useEffect } from 'preact/hooks';
-import type { Core, ParamSpec, Problem } from '../core';
+import type { Core } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { DatasetThumbnail } from './DatasetThumbnail';
@@ -37,9 +37,8 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
   useNews(runner, ['thumbnails', 'setup']);
   const settings = store.state.classify!;
   const catalogue = core.catalogue;
-  const spec = (name: string): ParamSpec => catalogue.classify_params.find((p) => p.name === name)!;
-  const dataset = catalogue.datasets.find((d) => d.name === settings.data)!;
-  const edit = (key: string, value: string): Problem[] => store.commit(core.setValue(store.link, key, value));
+  const spec = (name: string) => core.classifyParam(name);
+  const dataset = core.dataset(settings.data)!;
   useEffect(() => runner.requestThumbnails(settings.classes), [runner, settings.classes]);
 
   const thumbnails = runner.thumbnails;
@@ -75,7 +74,7 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
               class={`dataset${d.name === settings.data ? ' selected' : ''}`}
               title={pick(lang, d.summary)}
               data-testid={`dataset-${d.name}`}
-              onClick={() => edit('data', d.name)}
+              onClick={() => store.setValue('data', d.name)}
             >
               <DatasetThumbnail points={points} regression={d.regression} />
               {d.name === 'drawn' && !drawnPoints?.length && <span class="dataset-pencil">✎</span>}
@@ -95,7 +94,7 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
           max={dataset.max_classes}
           spec={spec('classes')}
           testId="classes"
-          commit={(text) => edit('classes', text)}
+          commit={(text) => store.setValue('classes', text)}
         />
       )}
       {settings.data !== 'drawn' && (
@@ -106,7 +105,7 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
           max={spec('noise').max ?? 50}
           spec={spec('noise')}
           testId="noise"
-          commit={(text) => edit('noise', text)}
+          commit={(text) => store.setValue('noise', text)}
         />
       )}
       <SliderField
@@ -118,7 +117,7 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
         unit="%"
         spec={spec('train')}
         testId="train"
-        commit={(text) => edit('train', text)}
+        commit={(text) => store.setValue('train', text)}
       />
       <SliderField
         label={t('classify.data.batch')}
@@ -127,10 +126,10 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
         max={Math.max(settings.batch, Math.min(spec('batch').max ?? 500, Math.max(trainCount, 30)))}
         spec={spec('batch')}
         testId="batch"
-        commit={(text) => edit('batch', text)}
+        commit={(text) => store.setValue('batch', text)}
       />
       <div class="data-actions">
-        <button type="button" data-testid="regenerate" title={t('classify.data.regenerate.title')} onClick={() => edit('seed', freshSeed())}>
+        <button type="button" data-testid="regenerate" title={t('classify.data.regenerate.title')} onClick={() => store.setValue('seed', freshSeed())}>
           ⟳ {t('classify.data.regenerate')}
         </button>
         <label class="field-check" title={t('classify.data.showTest.title')}>
@@ -138,7 +137,7 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
             type="checkbox"
             data-testid="show-test"
             checked={store.state.show.test}
-            onChange={(e) => edit('show', showText({ ...store.state.show, test: (e.currentTarget as HTMLInputElement).checked }))}
+            onChange={(e) => store.setValue('show', showText({ ...store.state.show, test: (e.currentTarget as HTMLInputElement).checked }))}
           />
           {t('classify.data.showTest')}
         </label>

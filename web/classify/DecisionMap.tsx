@@ -4,7 +4,6 @@
 // nearest one. The readout under the map gives the position and the prediction there.
 import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { Core } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { paintDecision, pointColour } from './colors';
@@ -16,7 +15,6 @@ const HALF_WIDTH = 6;
 const REMOVE_RADIUS_PX = 10;
 
 interface Props {
-  core: Core;
   store: LinkStore;
   runner: ClassifyRunner;
   drawClass: number;
@@ -29,7 +27,7 @@ interface Readout {
   text: string;
 }
 
-export function DecisionMap({ core, store, runner, drawClass, canvasRef }: Props) {
+export function DecisionMap({ store, runner, drawClass, canvasRef }: Props) {
   const t = useT();
   const lang = useLang();
   const canvas = useRef<HTMLCanvasElement | null>(null);
@@ -138,7 +136,7 @@ export function DecisionMap({ core, store, runner, drawClass, canvasRef }: Props
     if (event.shiftKey) next = withoutNearest(points, x, y, (REMOVE_RADIUS_PX / width) * 2 * HALF_WIDTH);
     else next = withPoint(points, x, y, Math.min(drawClass, store.state.classify!.classes - 1));
     if (!next) return;
-    const problems = store.commit(core.setValue(store.link, 'points', pointsText(next)));
+    const problems = store.setValue('points', pointsText(next));
     setProblem(problems.length ? pick(lang, problems[0].reason) : '');
   };
 

@@ -82,7 +82,7 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
         {t('classify.draw.count', { count: points.length, max: limits.drawn_points })}
       </p>
       <div class="data-actions">
-        <button type="button" data-testid="draw-clear" disabled={points.length === 0} onClick={() => store.commit(core.setValue(store.link, 'points', ''))}>
+        <button type="button" data-testid="draw-clear" disabled={points.length === 0} onClick={() => store.setValue('points', '')}>
           {t('classify.draw.clear')}
         </button>
         <button

@@ -2,10 +2,12 @@
 // scale optional) and accuracy. Long runs are thinned to at most MAX_POINTS epochs per curve.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
+import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
+import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
+import { formatNumber, formatPercent } from '../components/format';
+import { racerColor } from '../components/racerColors';
 import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from '../components/racerColors';
-import { formatNumber } from '../components/format';
 import { useNews } from './hooks';
 import { racerName } from './racerNames';
 import { type ClassifyRunner, RacerHistory } from './runner';
@@ -43,7 +45,14 @@ export function LearningCurves({ store, runner }: { store: LinkStore; runner: Cl
   const names = Array.from({ length: setup.racerCount }, (_, i) => racerName(t, store, setup, i));
   return (
     <div class="curves" data-testid="curves">
-      <Curve runner={runner} quantity="loss" names={names} log={logLoss} title={t('classify.curves.loss')} toggle={{ on: logLoss, set: setLogLoss }} />
+      <Curve
+        runner={runner}
+        quantity="loss"
+        names={names}
+        log={logLoss}
+        title={t('classify.curves.loss')}
+        toggle={{ on: logLoss, set: setLogLoss, label: t('classify.curves.log') }}
+      />
       {!setup.regression && <Curve runner={runner} quantity="accuracy" names={names} log={false} title={t('classify.curves.accuracy')} />}
     </div>
   );
@@ -55,7 +64,7 @@ interface CurveProps {
   names: string[];
   log: boolean;
   title: string;
-  toggle?: { on: boolean; set: (on: boolean) => void };
+  toggle?: ChartSwitch;
 }
 
 function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
@@ -63,97 +72,77 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
   const lang = useLang();
   const holder = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
   const tick = useNews(runner, ['frame', 'setup'], 250);
-  const shape = `${log}|${lang}|${names.join('\n')}`;
 
-  useEffect(() => {
-    const element = holder.current!;
-    const format = (v: number | null) => (v === null ? '–' : quantity === 'accuracy' ? `${(100 * v).toFixed(1)}%` : formatNumber(v, 5));
-    const series: uPlot.Series[] = [{ label: t('classify.curves.epoch'), value: (_u, v) => (v === null ? '–' : String(Math.round(v))) }];
-    names.forEach((name, i) => {
-      for (const part of ['train', 'test'] as const)
-        series.push({
-          label: `${name} · ${t(part === 'train' ? 'classify.curves.train' : 'classify.curves.test')}`,
-          stroke: racerColor(i),
-          width: part === 'train' ? 1.8 : 1.4,
-          dash: part === 'test' ? [5, 4] : undefined,
-          spanGaps: true,
-          points: { size: 4 }, // shown by uPlot only while the epochs are few and far apart
-          value: (_u: uPlot, v: number | null) => format(v),
-        });
-    });
-    const options: uPlot.Options = {
-      width: Math.max(240, element.clientWidth),
-      height: CHART_HEIGHT,
-      scales: { x: { time: false }, y: quantity === 'accuracy' ? { range: [0, 1] } : { distr: log ? 3 : 1 } },
-      // The racer table above names the curves; a legend of 2 series per racer would not fit.
-      legend: { show: false },
-      cursor: { drag: { x: true, y: false } },
-      axes: [
-        { stroke: '#c9c5de', grid: { stroke: 'rgba(255,255,255,0.07)' }, ticks: { stroke: 'rgba(255,255,255,0.2)' } },
-        {
-          stroke: '#c9c5de',
-          grid: { stroke: 'rgba(255,255,255,0.07)' },
-          ticks: { stroke: 'rgba(255,255,255,0.2)' },
-          size: 58,
-          values: (_u, values) => values.map((v) => (v === null ? '' : quantity === 'accuracy' ? `${Math.round(100 * v)}%` : formatNumber(v, 3))),
+  const plot = useDarkChart(
+    holder,
+    (width) => {
+      const format = (v: number | null) => (v === null ? '–' : quantity === 'accuracy' ? formatPercent(v) : formatNumber(v, 5));
+      const series: uPlot.Series[] = [{ label: t('classify.curves.epoch'), value: (_u, v) => (v === null ? '–' : String(Math.round(v))) }];
+      names.forEach((name, i) => {
+        for (const part of ['train', 'test'] as const)
+          series.push({
+            label: `${name} · ${t(part === 'train' ? 'classify.curves.train' : 'classify.curves.test')}`,
+            stroke: racerColor(i),
+            width: part === 'train' ? 1.8 : 1.4,
+            dash: part === 'test' ? [5, 4] : undefined,
+            spanGaps: true,
+            points: { size: 4 }, // shown by uPlot only while the epochs are few and far apart
+            value: (_u: uPlot, v: number | null) => format(v),
+          });
+      });
+      const options: uPlot.Options = {
+        width,
+        height: CHART_HEIGHT,
+        scales: {
+          x: { time: false },
+          y: quantity === 'accuracy' ? { range: [0, 1] } : log ? { distr: 3, range: fittedLogRange } : { distr: 1 },
         },
-      ],
-      series,
-      hooks: {
-        // Under the chart: the epoch under the pointer and the selected racer's two values.
-        setCursor: [
-          (u) => {
-            const idx = u.cursor.idx;
-            const line = readout.current;
-            if (!line) return;
-            if (idx === null || idx === undefined) {
-              line.textContent = '\u00a0';
-              return;
-            }
-            const racer = Math.min(runner.selected, names.length - 1);
-            const train = u.data[1 + 2 * racer]?.[idx] ?? null;
-            const test = u.data[2 + 2 * racer]?.[idx] ?? null;
-            line.textContent = t('classify.curves.readout', {
-              epoch: u.data[0][idx],
-              racer: names[racer],
-              train: format(train),
-              test: format(test),
-            });
-          },
-        ],
-      },
-    };
-    plot.current = new uPlot(options, alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData, element);
-    const observer = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(240, element.clientWidth), height: CHART_HEIGHT }));
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      plot.current?.destroy();
-      plot.current = null;
-    };
-  }, [shape, runner]);
+        // The racer table above names the curves; a legend of 2 series per racer would not fit.
+        legend: { show: false },
+        cursor: { drag: { x: true, y: false } },
+        axes: darkAxes((v) => (quantity === 'accuracy' ? `${Math.round(100 * v)}%` : formatNumber(v, 3)), 58),
+        series,
+        hooks: {
+          // Under the chart: the epoch under the pointer and the selected racer's two values.
+          setCursor: [
+            (u) => {
+              const idx = u.cursor.idx;
+              const line = readout.current;
+              if (!line) return;
+              if (idx === null || idx === undefined) {
+                line.textContent = '\u00a0';
+                return;
+              }
+              const racer = Math.min(runner.selected, names.length - 1);
+              const train = u.data[1 + 2 * racer]?.[idx] ?? null;
+              const test = u.data[2 + 2 * racer]?.[idx] ?? null;
+              line.textContent = t('classify.curves.readout', {
+                epoch: u.data[0][idx],
+                racer: names[racer],
+                train: format(train),
+                test: format(test),
+              });
+            },
+          ],
+        },
+      };
+      return new uPlot(options, alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData, holder.current!);
+    },
+    [log, lang, names.join('\n'), runner],
+    CHART_HEIGHT,
+    240,
+  );
 
   useEffect(() => {
     plot.current?.setData(alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData);
   }, [tick]);
 
   return (
-    <figure class="chart" data-testid={`curve-${quantity}`}>
-      <figcaption>
-        <span>{title}</span>
-        {toggle && (
-          <label class="field-check">
-            <input type="checkbox" checked={toggle.on} onChange={(e) => toggle.set((e.currentTarget as HTMLInputElement).checked)} />
-            {t('classify.curves.log')}
-          </label>
-        )}
-      </figcaption>
-      <div ref={holder} class="chart-plot" />
+    <ChartFrame title={title} testId={`curve-${quantity}`} holder={holder} toggle={toggle}>
       <div ref={readout} class="chart-readout">
         {'\u00a0'}
       </div>
-    </figure>
+    </ChartFrame>
   );
 }

@@ -1,7 +1,7 @@
 // The network panel: activation, loss, regularisation and its rate (each from the catalogue,
 // with its description), and the network diagram. While the page compares losses, the loss is
 // "both" and the comparison button turns it off.
-import type { Core, NamedInfo, Problem } from '../core';
+import type { Core, NamedInfo } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { ParamField } from '../components/ParamField';
@@ -21,9 +21,8 @@ export function NetworkPanel({ core, store, runner }: Props) {
   const lang = useLang();
   const catalogue = core.catalogue;
   const settings = store.state.classify!;
-  const spec = (name: string) => catalogue.classify_params.find((p) => p.name === name)!;
-  const edit = (key: string, value: string): Problem[] => store.commit(core.setValue(store.link, key, value));
-  const regression = catalogue.datasets.find((d) => d.name === settings.data)?.regression ?? false;
+  const spec = (name: string) => core.classifyParam(name);
+  const regression = core.dataset(settings.data)?.regression ?? false;
   const comparing = settings.compare === 'loss';
   const choices = (kind: 'act' | 'loss' | 'reg', list: NamedInfo[]) =>
     list.map((info) => ({ value: info.name, label: nameLabel(t, kind, info.name), title: pick(lang, info.summary) }));
@@ -46,7 +45,7 @@ export function NetworkPanel({ core, store, runner }: Props) {
           choices={choices('act', catalogue.activations)}
           title={pick(lang, spec('act').summary)}
           testId="act"
-          commit={(v) => edit('act', v)}
+          commit={(v) => store.setValue('act', v)}
         />
         <ChoiceField
           label={t('classify.net.loss')}
@@ -55,7 +54,7 @@ export function NetworkPanel({ core, store, runner }: Props) {
           title={pick(lang, spec('loss').summary)}
           disabled={comparing || regression}
           testId="loss"
-          commit={(v) => edit('loss', v)}
+          commit={(v) => store.setValue('loss', v)}
         />
         <ChoiceField
           label={t('classify.net.regularization')}
@@ -63,14 +62,14 @@ export function NetworkPanel({ core, store, runner }: Props) {
           choices={choices('reg', catalogue.regularizations)}
           title={pick(lang, spec('reg').summary)}
           testId="reg"
-          commit={(v) => edit('reg', v)}
+          commit={(v) => store.setValue('reg', v)}
         />
         <ParamField
           label={t('classify.net.regRate')}
           spec={spec('reg_rate')}
           value={String(settings.reg_rate)}
           testId="reg-rate"
-          commit={(text) => edit('reg_rate', text)}
+          commit={(text) => store.setValue('reg_rate', text)}
         />
       </div>
       <NetworkView core={core} store={store} runner={runner} />

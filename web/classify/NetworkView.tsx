@@ -136,13 +136,13 @@ export function NetworkView({ core, store, runner }: Props) {
     setHovered(link ? { ...link, x, y } : null);
   };
 
-  const editNet = (sizes: number[]) => setProblems(store.commit(core.setValue(store.link, 'net', sizes.length ? sizes.join(',') : 'none')));
+  const editNet = (sizes: number[]) => setProblems(store.setValue('net', sizes.length ? sizes.join(',') : 'none'));
   const toggleFeature = (name: string) => {
     const on = settings.features.includes(name);
     const next = features.map((f) => f.name).filter((n) => (n === name ? !on : settings.features.includes(n)));
     // The codec would call an empty list an unknown feature ''; say what is wrong instead.
     if (next.length === 0) return setProblems([{ key: 'features', value: '', reason: { en: t('classify.net.needFeature'), zh: t('classify.net.needFeature') } }]);
-    setProblems(store.commit(core.setValue(store.link, 'features', next.join(','))));
+    setProblems(store.setValue('features', next.join(',')));
   };
   const net = settings.net;
   const shape = `${settings.features.join(',')}|${net.join(',')}`;

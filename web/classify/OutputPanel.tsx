@@ -2,10 +2,9 @@
 // hard classes, its numbers (test and training loss and accuracy, epoch, status), its confusion
 // matrix, and a PNG of the map.
 import type { Ref } from 'preact';
-import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { formatNumber } from '../components/format';
+import { formatNumber, formatPercent } from '../components/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { showText } from './DataPanel';
 import { DecisionMap } from './DecisionMap';
@@ -15,7 +14,6 @@ import { racerName, statusLabel } from './racerNames';
 import type { ClassifyRunner } from './runner';
 
 interface Props {
-  core: Core;
   store: LinkStore;
   runner: ClassifyRunner;
   drawClass: number;
@@ -23,12 +21,11 @@ interface Props {
   onExportPng: () => void;
 }
 
-export function OutputPanel({ core, store, runner, drawClass, mapCanvas, onExportPng }: Props) {
+export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }: Props) {
   const t = useT();
   useNews(runner, ['frame', 'setup'], 100);
   const { setup, frame } = runner;
   const racer = frame?.racers[runner.selected];
-  const percent = (v: number) => `${(100 * v).toFixed(1)} %`;
 
   return (
     <section class="panel output-panel" data-testid="output-panel">
@@ -56,16 +53,16 @@ export function OutputPanel({ core, store, runner, drawClass, mapCanvas, onExpor
           <>
             <div>
               <dt>{t('classify.output.testAcc')}</dt>
-              <dd data-testid="test-acc">{racer ? percent(racer.testAcc) : '–'}</dd>
+              <dd data-testid="test-acc">{racer ? formatPercent(racer.testAcc) : '–'}</dd>
             </div>
             <div>
               <dt>{t('classify.output.trainAcc')}</dt>
-              <dd data-testid="train-acc">{racer ? percent(racer.trainAcc) : '–'}</dd>
+              <dd data-testid="train-acc">{racer ? formatPercent(racer.trainAcc) : '–'}</dd>
             </div>
           </>
         )}
       </dl>
-      <DecisionMap core={core} store={store} runner={runner} drawClass={drawClass} canvasRef={mapCanvas} />
+      <DecisionMap store={store} runner={runner} drawClass={drawClass} canvasRef={mapCanvas} />
       {setup && <MapLegend classes={setup.classes} regression={setup.regression} />}
       <div class="output-options">
         <label class="field-check" title={t('classify.output.discrete.title')}>
@@ -73,7 +70,7 @@ export function OutputPanel({ core, store, runner, drawClass, mapCanvas, onExpor
             type="checkbox"
             data-testid="discrete"
             checked={store.state.show.discrete}
-            onChange={(e) => store.commit(core.setValue(store.link, 'show', showText({ ...store.state.show, discrete: (e.currentTarget as HTMLInputElement).checked })))}
+            onChange={(e) => store.setValue('show', showText({ ...store.state.show, discrete: (e.currentTarget as HTMLInputElement).checked }))}
           />
           {t('classify.output.discrete')}
         </label>

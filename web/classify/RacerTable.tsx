@@ -3,8 +3,8 @@
 // map and network.
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from '../components/racerColors';
-import { formatNumber } from '../components/format';
+import { RacerSwatch } from '../components/RacerSwatch';
+import { formatNumber, formatPercent } from '../components/format';
 import { useNews } from './hooks';
 import { racerName, statusLabel } from './racerNames';
 import type { ClassifyRunner } from './runner';
@@ -14,7 +14,6 @@ export function RacerTable({ store, runner }: { store: LinkStore; runner: Classi
   useNews(runner, ['frame', 'setup'], 150);
   const { setup, frame } = runner;
   if (!setup || !frame) return null;
-  const percent = (v: number) => `${(100 * v).toFixed(1)}%`;
   return (
     <table class="racer-table" data-testid="racer-table">
       <thead>
@@ -37,14 +36,14 @@ export function RacerTable({ store, runner }: { store: LinkStore; runner: Classi
             onClick={() => runner.select(i)}
           >
             <th scope="row">
-              <span class="swatch" style={{ background: racerColor(i) }} />
+              <RacerSwatch index={i} />
               <span class="racer-name">{racerName(t, store, setup, i)}</span>
             </th>
             <td>{racer.epoch}</td>
             <td>{formatNumber(racer.trainLoss, 4)}</td>
             <td>{formatNumber(racer.testLoss, 4)}</td>
-            {!setup.regression && <td>{percent(racer.trainAcc)}</td>}
-            {!setup.regression && <td>{percent(racer.testAcc)}</td>}
+            {!setup.regression && <td>{formatPercent(racer.trainAcc)}</td>}
+            {!setup.regression && <td>{formatPercent(racer.testAcc)}</td>}
             <td class={`racer-status status-${racer.state}`}>{statusLabel(t, racer)}</td>
           </tr>
         ))}

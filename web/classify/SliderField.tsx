@@ -1,6 +1,7 @@
 // A slider for one classify setting (noise, train %, batch, classes): the value shows while
 // dragging and goes to the core's codec when the slider is released. A problem shows under it.
 import { useEffect, useState } from 'preact/hooks';
+import { FieldProblems } from '../components/FieldProblems';
 import type { ParamSpec, Problem } from '../core';
 import { pick, useLang } from '../i18n';
 
@@ -45,11 +46,7 @@ export function SliderField({ label, value, min, max, step = 1, spec, unit = '',
           if (found.length) setShown(value);
         }}
       />
-      {problems.length > 0 && (
-        <span class="field-error" role="alert">
-          {problems.map((p) => pick(lang, p.reason)).join('; ')}
-        </span>
-      )}
+      <FieldProblems problems={problems} />
     </label>
   );
 }

@@ -1,9 +1,7 @@
 // Display words for the core's names (datasets, activations, losses, ...): the page's own
 // translation where it has one, else the name as links write it, so a name the core adds later
 // still shows.
-import { type MessageKey, messages } from '../i18n';
-
-type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
+import { type MessageKey, messages, type Translate } from '../i18n';
 
 export function nameLabel(t: Translate, kind: 'dataset' | 'act' | 'loss' | 'reg' | 'feature', name: string): string {
   const key = `classify.${kind}.${name}`;

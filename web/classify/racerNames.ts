@@ -1,10 +1,8 @@
 // How racers are named and their status worded on the page. A session racer is one of the
 // link's racers (numbered from 1, as in the racers panel), with its loss when comparing losses.
-import type { MessageKey } from '../i18n';
+import type { Translate } from '../i18n';
 import type { LinkStore } from '../store';
 import type { RacerMetrics, SetupMessage } from './protocol';
-
-type Translate = (key: MessageKey, vars?: Record<string, string | number>) => string;
 
 export function racerName(t: Translate, store: LinkStore, setup: SetupMessage, index: number): string {
   const linkRacer = setup.linkRacers[index] ?? index;

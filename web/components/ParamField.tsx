@@ -4,6 +4,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { ParamSpec, Problem } from '../core';
 import { pick, useLang, useT } from '../i18n';
+import { FieldProblems } from './FieldProblems';
 import './components.css';
 
 interface Props {
@@ -94,11 +95,7 @@ export function ParamField({ label, value, commit, spec, placeholder, testId, wi
           }
         }}
       />
-      {problems.length > 0 && (
-        <span class="field-error" role="alert" data-testid={testId ? `${testId}-error` : undefined}>
-          {problems.map((p) => pick(lang, p.reason)).join('; ')}
-        </span>
-      )}
+      <FieldProblems problems={problems} testId={testId ? `${testId}-error` : undefined} />
     </label>
   );
 }

@@ -7,6 +7,7 @@ import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { racerColor } from './racerColors';
 import { ParamField } from './ParamField';
+import { RacerSwatch } from './RacerSwatch';
 import { SchedulePreview } from './SchedulePreview';
 
 interface Props {
@@ -37,7 +38,7 @@ export function RacerEditor({ core, store, index, racer, selected, previewSteps,
       onClick={onSelect}
     >
       <header class="racer-head">
-        <span class="swatch" style={{ background: racerColor(index) }} />
+        <RacerSwatch index={index} />
         <select
           value={racer.optimizer}
           aria-label={t('racer.optimizer')}

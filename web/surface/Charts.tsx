@@ -3,13 +3,15 @@
 // rate η_t/σ for each parameter. Hovering shows every racer's value at that step.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
+import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
+import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
+import { formatNumber } from '../components/format';
+import { racerColor } from '../components/racerColors';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { type AlignedData, type ChartQuantity, chartData } from './chartData';
-import { racerColor } from '../components/racerColors';
 import { useFrames } from './hooks';
-import { formatNumber } from '../components/format';
 import type { SurfaceRunner } from './runner';
 
 const QUANTITIES: readonly ChartQuantity[] = ['loss', 'grad_norm', 'lr', 'rate_x', 'rate_y'];
@@ -77,71 +79,44 @@ interface ChartProps {
   stepLabel: string;
   data: AlignedData;
   tick: number;
-  toggle?: { on: boolean; set: (v: boolean) => void; label: string; title: string };
+  toggle?: ChartSwitch;
 }
 
 function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: ChartProps) {
   const holder = useRef<HTMLDivElement>(null);
-  const plot = useRef<uPlot | null>(null);
-  const shape = `${log}|${stepLabel}|${names.join('\n')}`;
-
-  useEffect(() => {
-    const element = holder.current!;
-    const options: uPlot.Options = {
-      width: Math.max(200, element.clientWidth),
-      height: CHART_HEIGHT,
-      scales: { x: { time: false }, y: { distr: log ? 3 : 1 } },
-      legend: { live: true },
-      cursor: { drag: { x: true, y: false } },
-      axes: [
-        { stroke: '#c9c5de', grid: { stroke: 'rgba(255,255,255,0.07)' }, ticks: { stroke: 'rgba(255,255,255,0.2)' } },
-        {
-          stroke: '#c9c5de',
-          grid: { stroke: 'rgba(255,255,255,0.07)' },
-          ticks: { stroke: 'rgba(255,255,255,0.2)' },
-          size: 62,
-          values: (_u, values) => values.map((v) => (v === null ? '' : formatNumber(v, 3))),
-        },
-      ],
-      series: [
-        { label: stepLabel, value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
-        ...names.map((name, i) => ({
-          label: name,
-          stroke: racerColor(i),
-          width: 1.5,
-          spanGaps: true,
-          points: { show: false },
-          value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatNumber(v, 5)),
-        })),
-      ],
-    };
-    plot.current = new uPlot(options, data as uPlot.AlignedData, element);
-    const observer = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(200, element.clientWidth), height: CHART_HEIGHT }));
-    observer.observe(element);
-    return () => {
-      observer.disconnect();
-      plot.current?.destroy();
-      plot.current = null;
-    };
-    // The chart is rebuilt only when its series or scale change; data arrives below.
-  }, [shape]);
+  // The chart is rebuilt only when its series or scale change; data arrives below.
+  const plot = useDarkChart(
+    holder,
+    (width) => {
+      const options: uPlot.Options = {
+        width,
+        height: CHART_HEIGHT,
+        scales: { x: { time: false }, y: log ? { distr: 3, range: fittedLogRange } : { distr: 1 } },
+        legend: { live: true },
+        cursor: { drag: { x: true, y: false } },
+        axes: darkAxes((v) => formatNumber(v, 3), 62),
+        series: [
+          { label: stepLabel, value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
+          ...names.map((name, i) => ({
+            label: name,
+            stroke: racerColor(i),
+            width: 1.5,
+            spanGaps: true,
+            points: { show: false },
+            value: (_u: uPlot, v: number | null) => (v === null ? '–' : formatNumber(v, 5)),
+          })),
+        ],
+      };
+      return new uPlot(options, data as uPlot.AlignedData, holder.current!);
+    },
+    [log, stepLabel, names.join('\n')],
+    CHART_HEIGHT,
+    200,
+  );
 
   useEffect(() => {
     plot.current?.setData(data as uPlot.AlignedData);
   }, [tick, data]);
 
-  return (
-    <figure class="chart" data-testid={`chart-${quantity}`}>
-      <figcaption>
-        <span>{title}</span>
-        {toggle && (
-          <label class="field-check" title={toggle.title}>
-            <input type="checkbox" checked={toggle.on} onChange={(e) => toggle.set((e.currentTarget as HTMLInputElement).checked)} />
-            {toggle.label}
-          </label>
-        )}
-      </figcaption>
-      <div ref={holder} class="chart-plot" />
-    </figure>
-  );
+  return <ChartFrame title={title} testId={`chart-${quantity}`} holder={holder} toggle={toggle} />;
 }

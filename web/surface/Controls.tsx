@@ -1,45 +1,38 @@
 // Play / pause, one update, reset, speed (updates per frame), step limit, the racers' status,
 // exports, and the keyboard shortcuts (space, s, r, ?) with their help overlay.
-import { useEffect, useState } from 'preact/hooks';
-import type { Core } from '../core';
+import { useState } from 'preact/hooks';
+import { ParamField } from '../components/ParamField';
+import { RacerSwatch } from '../components/RacerSwatch';
+import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from '../components/racerColors';
 import { HelpOverlay } from './HelpOverlay';
 import { useFrames } from './hooks';
-import { ParamField } from '../components/ParamField';
 import type { SurfaceRunner } from './runner';
 import { statusText } from './status';
 
 interface Props {
-  core: Core;
   store: LinkStore;
   runner: SurfaceRunner;
   onExportPng: () => void;
   onExportCsv: () => void;
 }
 
-export function Controls({ core, store, runner, onExportPng, onExportCsv }: Props) {
+export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
   const t = useT();
   useFrames(runner, 250);
   const [help, setHelp] = useState(false);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (event.ctrlKey || event.metaKey || event.altKey) return;
-      const target = event.target as HTMLElement | null;
-      if (target && (target.isContentEditable || ['INPUT', 'TEXTAREA', 'SELECT'].includes(target.tagName))) return;
-      if (event.key === ' ') runner.toggle();
-      else if (event.key === 's' || event.key === 'S') runner.step(1);
-      else if (event.key === 'r' || event.key === 'R') runner.restart();
-      else if (event.key === '?') setHelp((v) => !v);
-      else if (event.key === 'Escape') setHelp(false);
-      else return;
-      event.preventDefault();
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [runner]);
+  useKeyboardShortcuts(
+    {
+      ' ': () => runner.toggle(),
+      s: () => runner.step(1),
+      r: () => runner.restart(),
+      '?': () => setHelp((v) => !v),
+      Escape: () => setHelp(false),
+    },
+    [runner],
+  );
 
   const surface = store.state.surface!;
   const racers = runner.racers();
@@ -59,13 +52,13 @@ export function Controls({ core, store, runner, onExportPng, onExportCsv }: Prop
           label={t('controls.speed')}
           value={String(surface.speed)}
           testId="speed"
-          commit={(text) => store.commit(core.setValue(store.link, 'speed', text))}
+          commit={(text) => store.setValue('speed', text)}
         />
         <ParamField
           label={t('controls.steps')}
           value={String(surface.steps)}
           testId="steps"
-          commit={(text) => store.commit(core.setValue(store.link, 'steps', text))}
+          commit={(text) => store.setValue('steps', text)}
         />
         <button type="button" class="icon" title={t('help.title')} aria-label={t('help.title')} data-testid="help" onClick={() => setHelp(true)}>
           ?
@@ -75,10 +68,10 @@ export function Controls({ core, store, runner, onExportPng, onExportCsv }: Prop
         {racers.map((racer, i) => {
           const status = statusText(racer, surface.steps, t);
           return (
-            <li class={`status status-${status.kind}`}>
-              <span class="swatch" style={{ background: racerColor(i) }} />
+            <li class="status">
+              <RacerSwatch index={i} />
               <span class="status-name">{store.state.racers[i]?.text ?? ''}</span>
-              <span class="status-text">{status.text}</span>
+              <span class={`racer-status status-${status.kind}`}>{status.text}</span>
             </li>
           );
         })}

@@ -4,7 +4,7 @@
 import type { Core, RacerState } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from '../components/racerColors';
+import { RacerSwatch } from '../components/RacerSwatch';
 import { Formula } from './Formula';
 import { useFrames } from './hooks';
 import { formatNumber } from '../components/format';
@@ -48,7 +48,7 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
     <div class="panel formula-panel" data-testid="formula-panel">
       <div class="panel-head">
         <h2>
-          <span class="swatch" style={{ background: racerColor(selected) }} /> {t('formula.title')}
+          <RacerSwatch index={selected} /> {t('formula.title')}
         </h2>
         <code class="racer-text">{racer.text}</code>
       </div>

@@ -26,7 +26,7 @@ export function HessianPanel({ core, store, analysis, onClose }: { core: Core; s
     const distance = ESCAPE_FRACTION / (Math.hypot(ux / (x1 - x0), uy / (y1 - y0)) || 1);
     const sx = analysis.x + distance * ux;
     const sy = analysis.y + distance * uy;
-    store.commit(core.setValue(store.link, 'start', `${roundForLink(sx, x1 - x0)},${roundForLink(sy, y1 - y0)}`));
+    store.setValue('start', `${roundForLink(sx, x1 - x0)},${roundForLink(sy, y1 - y0)}`);
   };
 
   return (

@@ -216,12 +216,12 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const width = view[1] - view[0];
       const height = view[3] - view[2];
       const text = [roundForLink(view[0], width), roundForLink(view[1], width), roundForLink(view[2], height), roundForLink(view[3], height)].join(',');
-      store.commit(core.setValue(store.link, 'view', text));
+      store.setValue('view', text);
     };
     const commitStart = (x: number, y: number) => {
       const view = store.state.surface!.view;
       const text = `${roundForLink(x, view[1] - view[0])},${roundForLink(y, view[3] - view[2])}`;
-      store.commit(core.setValue(store.link, 'start', text));
+      store.setValue('start', text);
     };
     const onPointerDown = (event: PointerEvent) => {
       const f = currentFrame();

@@ -18,17 +18,16 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
   const lang = useLang();
   const surface = store.state.surface!;
   const info = core.surface(surface.name);
-  const setValue = (key: string, value: string) => store.commit(core.setValue(store.link, key, value));
 
   const choose = (name: string) => {
-    if (name === 'custom') setValue('expr', surface.expression || EXAMPLE_EXPRESSION);
-    else setValue('surface', name);
+    if (name === 'custom') store.setValue('expr', surface.expression || EXAMPLE_EXPRESSION);
+    else store.setValue('surface', name);
   };
   const defaultView = info?.view ?? [-2, 2, -2, 2];
   const show = store.state.show;
   const toggle = (flag: 'grad' | 'm' | 'crit') => {
     const next = (['grad', 'm', 'crit'] as const).filter((f) => (f === flag ? !show[f] : show[f]));
-    setValue('show', next.join(','));
+    store.setValue('show', next.join(','));
   };
 
   return (
@@ -55,7 +54,7 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
           {pick(lang, info.minima_note) && <p class="muted small">{t('surface.minima', { note: pick(lang, info.minima_note) })}</p>}
         </>
       ) : (
-        <ExpressionBox core={core} value={surface.expression} commit={(text) => setValue('expr', text)} />
+        <ExpressionBox core={core} value={surface.expression} commit={(text) => store.setValue('expr', text)} />
       )}
       <details class="surface-list">
         <summary>{t('surface.all')}</summary>
@@ -71,9 +70,9 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
         </ul>
       </details>
       <div class="field-grid">
-        <ParamField label={t('surface.view')} value={numbers(surface.view)} testId="view" wide commit={(text) => setValue('view', text)} />
-        <ParamField label={t('surface.start')} value={numbers(surface.start)} testId="start" commit={(text) => setValue('start', text)} />
-        <button type="button" data-testid="reset-view" disabled={!surface.view_set} onClick={() => setValue('view', defaultView.join(','))}>
+        <ParamField label={t('surface.view')} value={numbers(surface.view)} testId="view" wide commit={(text) => store.setValue('view', text)} />
+        <ParamField label={t('surface.start')} value={numbers(surface.start)} testId="start" commit={(text) => store.setValue('start', text)} />
+        <button type="button" data-testid="reset-view" disabled={!surface.view_set} onClick={() => store.setValue('view', defaultView.join(','))}>
           {t('surface.resetView')}
         </button>
       </div>

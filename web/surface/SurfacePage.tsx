@@ -66,7 +66,6 @@ export function SurfacePage({ core, store, controllers }: { core: Core; store: L
         <div class="surface-main">
           <MapView core={core} store={store} runner={runner} analysis={analysis} onAnalyze={analyze} canvasRef={mapCanvas} />
           <Controls
-            core={core}
             store={store}
             runner={runner}
             onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}

@@ -1,11 +1,11 @@
 // A racer's status in words: running, converged, diverged at step k, or stopped at the limit.
 import type { RacerFrame } from '../core';
-import type { MessageKey } from '../i18n';
+import type { Translate } from '../i18n';
 
 export function statusText(
   racer: RacerFrame,
   stepLimit: number,
-  t: (key: MessageKey, vars?: Record<string, string | number>) => string,
+  t: Translate,
 ): { text: string; kind: 'running' | 'converged' | 'diverged' | 'limit' } {
   if (racer.status === 'diverged') return { text: t('status.diverged', { step: racer.divergedAt }), kind: 'diverged' };
   if (racer.status === 'converged') return { text: t('status.converged', { step: racer.step }), kind: 'converged' };

@@ -1,0 +1,13 @@
+// What was wrong with a value the user entered, in the page's language, under its field.
+import type { Problem } from '../core';
+import { pick, useLang } from '../i18n';
+
+export function FieldProblems({ problems, testId }: { problems: Problem[]; testId?: string }) {
+  const lang = useLang();
+  if (problems.length === 0) return null;
+  return (
+    <span class="field-error" role="alert" data-testid={testId}>
+      {problems.map((p) => pick(lang, p.reason)).join('; ')}
+    </span>
+  );
+}
