@@ -5,20 +5,20 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { downloadCanvasPng, downloadCsv } from '../components/download';
+import { RacersPanel } from '../components/RacersPanel';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
-import { RacersPanel } from '../components/RacersPanel';
-import './classify.css';
 import { ControlBar } from './ControlBar';
-import { DataPanel } from './DataPanel';
 import { curvesCsv } from './curvesCsv';
+import { DataPanel } from './DataPanel';
 import { useNews } from './hooks';
 import { LearningCurves } from './LearningCurves';
 import { NetworkPanel } from './NetworkPanel';
 import { OutputPanel } from './OutputPanel';
 import { RacerTable } from './RacerTable';
 import { ClassifyRunner } from './runner';
+import './classify.css';
 
 interface Props {
   core: Core;

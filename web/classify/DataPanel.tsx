@@ -2,13 +2,14 @@
 // classes, noise, training share, batch size, a new seed, test points on the map, and the
 // tools for drawing one's own data.
 import { useEffect } from 'preact/hooks';
+import { ShowToggle } from '../components/ShowToggle';
 import type { Core } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { DatasetThumbnail } from './DatasetThumbnail';
 import { DrawPanel } from './DrawPanel';
-import { nameLabel } from './labels';
 import { useNews } from './hooks';
+import { nameLabel } from './labels';
 import type { ClassifyRunner } from './runner';
 import { SliderField } from './SliderField';
 
@@ -25,10 +26,6 @@ function freshSeed(): string {
   const words = new Uint32Array(1);
   crypto.getRandomValues(words);
   return String(words[0]);
-}
-
-export function showText(flags: { test: boolean; discrete: boolean }): string {
-  return [flags.test && 'test', flags.discrete && 'discrete'].filter(Boolean).join(',');
 }
 
 export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props) {
@@ -132,15 +129,7 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
         <button type="button" data-testid="regenerate" title={t('classify.data.regenerate.title')} onClick={() => store.setValue('seed', freshSeed())}>
           ⟳ {t('classify.data.regenerate')}
         </button>
-        <label class="field-check" title={t('classify.data.showTest.title')}>
-          <input
-            type="checkbox"
-            data-testid="show-test"
-            checked={store.state.show.test}
-            onChange={(e) => store.setValue('show', showText({ ...store.state.show, test: (e.currentTarget as HTMLInputElement).checked }))}
-          />
-          {t('classify.data.showTest')}
-        </label>
+        <ShowToggle store={store} flag="test" label={t('classify.data.showTest')} title={t('classify.data.showTest.title')} testId="show-test" />
       </div>
       {settings.data === 'drawn' ? (
         <DrawPanel core={core} store={store} drawClass={drawClass} onDrawClass={onDrawClass} />

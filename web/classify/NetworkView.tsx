@@ -3,10 +3,10 @@
 // each link its weight (width: size, colour: sign). Hovering a link gives the weight and its
 // effective rate η_t/σ for the next update; hovering a neuron, its bias and rate.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { formatNumber } from '../components/format';
 import type { Core, NamedInfo, Problem } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { formatNumber } from '../components/format';
 import { CLASS_COLOURS, css, divergingInto, paintValues } from './colors';
 import { useNews } from './hooks';
 import { distanceToCurve, layoutNetwork, linkCurve, type NetworkLayout, nodeAt } from './networkLayout';

@@ -2,14 +2,14 @@
 // hard classes, its numbers (test and training loss and accuracy, epoch, status), its confusion
 // matrix, and a PNG of the map.
 import type { Ref } from 'preact';
+import { formatNumber, formatPercent } from '../components/format';
+import { ShowToggle } from '../components/ShowToggle';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { formatNumber, formatPercent } from '../components/format';
 import { ConfusionMatrix } from './ConfusionMatrix';
-import { showText } from './DataPanel';
 import { DecisionMap } from './DecisionMap';
-import { MapLegend } from './MapLegend';
 import { useNews } from './hooks';
+import { MapLegend } from './MapLegend';
 import { racerName, statusLabel } from './racerNames';
 import type { ClassifyRunner } from './runner';
 
@@ -65,15 +65,7 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }
       <DecisionMap store={store} runner={runner} drawClass={drawClass} canvasRef={mapCanvas} />
       {setup && <MapLegend classes={setup.classes} regression={setup.regression} />}
       <div class="output-options">
-        <label class="field-check" title={t('classify.output.discrete.title')}>
-          <input
-            type="checkbox"
-            data-testid="discrete"
-            checked={store.state.show.discrete}
-            onChange={(e) => store.setValue('show', showText({ ...store.state.show, discrete: (e.currentTarget as HTMLInputElement).checked }))}
-          />
-          {t('classify.output.discrete')}
-        </label>
+        <ShowToggle store={store} flag="discrete" label={t('classify.output.discrete')} title={t('classify.output.discrete.title')} testId="discrete" />
         {racer && (
           <span class={`racer-status status-${racer.state}`} data-testid="output-status">
             {statusLabel(t, racer)}

@@ -1,10 +1,10 @@
 // Every racer of the run in one table (with a comparison of losses, each link racer twice): its
 // colour in the curves, epoch, losses, accuracies and status. A row click shows that racer's
 // map and network.
+import { formatNumber, formatPercent } from '../components/format';
+import { RacerSwatch } from '../components/RacerSwatch';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { RacerSwatch } from '../components/RacerSwatch';
-import { formatNumber, formatPercent } from '../components/format';
 import { useNews } from './hooks';
 import { racerName, statusLabel } from './racerNames';
 import type { ClassifyRunner } from './runner';

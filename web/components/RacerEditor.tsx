@@ -5,8 +5,8 @@
 import type { Core, RacerState } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from './racerColors';
 import { ParamField } from './ParamField';
+import { racerColor } from './racerColors';
 import { RacerSwatch } from './RacerSwatch';
 import { SchedulePreview } from './SchedulePreview';
 

@@ -1,13 +1,13 @@
 // The selected racer's update in the chapter's notation, θ ← θ − (η_t/σ_t)·m_t: the rule, how
 // this optimizer forms m and σ (its book form where the racer uses it), its schedule, and the
 // live numbers of m, σ, η_t and η_t/σ for each parameter.
+import { formatNumber } from '../components/format';
+import { RacerSwatch } from '../components/RacerSwatch';
 import type { Core, RacerState } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { RacerSwatch } from '../components/RacerSwatch';
 import { Formula } from './Formula';
 import { useFrames } from './hooks';
-import { formatNumber } from '../components/format';
 import type { SurfaceRunner } from './runner';
 import { statusText } from './status';
 

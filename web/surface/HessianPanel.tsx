@@ -2,10 +2,10 @@
 // f and ∇f there, the Hessian's eigenvalues and eigenvectors (drawn on the map), and for a
 // saddle (or wherever an eigenvalue is negative) a button that moves the start a little along
 // the escape direction, so every racer restarts from there.
+import { formatNumber } from '../components/format';
 import type { Core, PointAnalysis } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { formatNumber } from '../components/format';
 import { roundForLink } from './mapGeometry';
 
 const ESCAPE_FRACTION = 0.04; // of the view

@@ -4,11 +4,11 @@
 // Pointer: drag the start marker to move the start (all racers restart there); drag elsewhere
 // (or Shift+drag) to pan; the wheel zooms about the cursor; a click analyses that point.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { formatNumber } from '../components/format';
+import { racerColor } from '../components/racerColors';
 import type { Core, PointAnalysis, RacerFrame } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { racerColor } from '../components/racerColors';
-import { formatNumber } from '../components/format';
 import { MapFrame, roundForLink, type ViewBox } from './mapGeometry';
 import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, PREVIEW_PIXELS, renderMapImage, strokePolyline, TrailLayer } from './mapLayers';
 import type { SurfaceRunner } from './runner';

@@ -2,11 +2,12 @@
 // expression box (checked as you type, the error pointing at its column), the view box and
 // the start point, and the layers drawn over the map.
 import { useEffect, useState } from 'preact/hooks';
+import { ParamField } from '../components/ParamField';
+import { ShowToggle } from '../components/ShowToggle';
 import type { Core } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { Formula } from './Formula';
-import { ParamField } from '../components/ParamField';
 
 const EXAMPLE_EXPRESSION = 'x^2 + 3*y^2 + sin(3*x)*cos(2*y)';
 
@@ -24,11 +25,6 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
     else store.setValue('surface', name);
   };
   const defaultView = info?.view ?? [-2, 2, -2, 2];
-  const show = store.state.show;
-  const toggle = (flag: 'grad' | 'm' | 'crit') => {
-    const next = (['grad', 'm', 'crit'] as const).filter((f) => (f === flag ? !show[f] : show[f]));
-    store.setValue('show', next.join(','));
-  };
 
   return (
     <div class="panel surface-chooser" data-testid="surface-chooser">
@@ -79,10 +75,7 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
       <div class="layer-toggles" role="group" aria-label={t('layers.title')}>
         <span class="field-label">{t('layers.title')}</span>
         {(['grad', 'm', 'crit'] as const).map((flag) => (
-          <label class="field-check" title={t(`layers.${flag}.title`)}>
-            <input type="checkbox" checked={show[flag]} data-testid={`show-${flag}`} onChange={() => toggle(flag)} />
-            {t(`layers.${flag}`)}
-          </label>
+          <ShowToggle store={store} flag={flag} label={t(`layers.${flag}`)} title={t(`layers.${flag}.title`)} testId={`show-${flag}`} />
         ))}
       </div>
     </div>

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { downloadCanvasPng, downloadCsv } from '../components/download';
+import { RacersPanel } from '../components/RacersPanel';
 import type { Core, PointAnalysis } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
@@ -14,7 +15,6 @@ import { HessianPanel } from './HessianPanel';
 import { useControl } from './hooks';
 import { MapView } from './MapView';
 import { PresetBar } from './PresetBar';
-import { RacersPanel } from '../components/RacersPanel';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
 import { trajectoriesCsv } from './trajectoryCsv';
