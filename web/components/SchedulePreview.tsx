@@ -1,4 +1,5 @@
-// A small plot of η_t for t = 0 … the step limit, as the core's schedule computes it.
+// A small plot of η_t for t = 0 … the step limit, as the core's schedule computes it, on the dark
+// ground of the map and charts (the racers' colours are chosen for it: racer 2 is white).
 import { useEffect, useRef } from 'preact/hooks';
 import type { Core } from '../core';
 import { useT } from '../i18n';
@@ -39,7 +40,7 @@ export function SchedulePreview({ core, racerText, steps, color }: { core: Core;
     g.beginPath();
     for (let k = 0; k < rates.length; ++k) {
       const x = (k / (rates.length - 1)) * (width - 2) + 1;
-      const y = height - 2 - share(rates[k]) * (height - 6);
+      const y = height - 2 - share(rates[k]) * (height - 12);
       if (k === 0) g.moveTo(x, y);
       else g.lineTo(x, y);
     }
@@ -49,7 +50,7 @@ export function SchedulePreview({ core, racerText, steps, color }: { core: Core;
     g.lineTo(width - 1, height - 1);
     g.lineTo(1, height - 1);
     g.closePath();
-    g.globalAlpha = 0.15;
+    g.globalAlpha = 0.18;
     g.fillStyle = color;
     g.fill();
   });
@@ -59,7 +60,7 @@ export function SchedulePreview({ core, racerText, steps, color }: { core: Core;
     <div class="schedule-preview" title={t('schedule.preview.title')}>
       <canvas ref={canvasRef} data-testid="schedule-preview" />
       <div class="schedule-preview-axis">
-        <span>η₀ = {formatNumber(rates[0])}</span>
+        <span>t = 0: {formatNumber(rates[0])}</span>
         <span>
           {t('schedule.preview.peak', { max: formatNumber(max) })}
           {log && ` · ${t('schedule.preview.log')}`}
