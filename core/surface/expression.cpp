@@ -1,13 +1,20 @@
-// The expression language: characters → tokens (Lexer) → postfix tape (Parser) → values at
-// many points (rows) or value, gradient and Hessian at one point (second-order jets).
-// See expression.hpp for the grammar and the conventions.
+// The expression language: characters → tokens (Lexer) → a graph of operations (Parser) →
+// value, gradient and Hessian at one point (jets over the graph), or values at many points (a
+// row tape lowered from the graph). See expression.hpp for the grammar and the conventions.
 #include "surface/expression.hpp"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <cstdint>
 #include <cstdio>
 #include <cstdlib>
+#include <cstring>
+#include <functional>
 #include <limits>
+#include <map>
+#include <tuple>
+#include <type_traits>
 #include <vector>
 
 #include "surface/elementary.hpp"
@@ -20,14 +27,9 @@ constexpr double kE = 2.71828182845904523536;
 constexpr double kNaN = std::numeric_limits<double>::quiet_NaN();
 
 // =============================================================================================
-// 1. The instructions of the tape and what each computes at one number.
+// 1. The operations and what each computes at one number.
 // =============================================================================================
 
-// The tape is postfix code for a stack machine: "x y * 2 +" computes x*y + 2. Leaves push a
-// value; unary operations replace the top of the stack; binary ones pop b, then replace a with
-// a op b. Every tape leaves exactly one value, f(x, y). After parsing, a binary operation whose
-// operand is a lone leaf takes it directly (see fuse_leaves), which saves the interpreter a
-// pass over the row: "x y * 2 +" runs as "x (*y) (+2)".
 enum class Op {
   // leaves
   X,
@@ -54,18 +56,6 @@ enum class Op {
   Power,
   Min,
   Max,
-};
-
-// Where a binary operation finds its second operand.
-enum class Operand { Stack, X, Y, Constant };
-
-struct Instruction {
-  Op op;
-  double number = 0;  // Constant (leaf or operand): its value; IntegerPower: the exponent
-  // Binary: where the second operand is. Unary: where the argument is (Stack, X or Y; on X or Y
-  // the result is pushed).
-  Operand operand = Operand::Stack;
-  bool swapped = false;  // binary with a leaf operand: compute (leaf op top)
 };
 
 bool is_leaf(Op op) {
@@ -95,7 +85,9 @@ double nan_max(double a, double b) {
   return std::isnan(a) || std::isnan(b) ? kNaN : (a < b ? b : a);
 }
 
-double unary_value(Op op, double u, double number) {
+// Inline, so that a row loop over one operation (an `op` the compiler knows) is that
+// operation's formula alone.
+inline double unary_value(Op op, double u, double number) {
   switch (op) {
     case Op::Negate:
       return -u;
@@ -126,7 +118,7 @@ double unary_value(Op op, double u, double number) {
   }
 }
 
-double binary_value(Op op, double a, double b) {
+inline double binary_value(Op op, double a, double b) {
   switch (op) {
     case Op::Add:
       return a + b;
@@ -147,25 +139,444 @@ double binary_value(Op op, double a, double b) {
   }
 }
 
-struct Program {
-  std::vector<Instruction> code;
-  std::size_t stack_size = 0;  // the deepest the stack gets while running `code`
+// =============================================================================================
+// 2. The graph: the parsed expression as a list of operations.
+// =============================================================================================
+
+// Each node is an operation on earlier nodes, and the last node is f: "x*y + 2" is
+// [x, y, x*y, 2, (x*y)+2]. Like micrograd's graph of Values, but flat, so that evaluating it is
+// one loop over the list (never a recursion, however deep the expression).
+struct Node {
+  Op op;
+  int a = -1, b = -1;  // operand nodes; -1 when the operation has fewer operands
+  double number = 0;   // Constant: its value; IntegerPower: the exponent
+};
+
+using Graph = std::vector<Node>;
+
+// Appends nodes to a graph, with two rewrites that change no number:
+// - an operation on constants becomes a constant (so "2*pi" or "exp(-1000)" cost nothing per
+//   point), computed by the same functions as at run time;
+// - with `share`, an operation already in the graph is not added again but reused, so common
+//   subexpressions are computed once (book-mse's twin has exp(x) + exp(y) three times).
+class GraphBuilder {
+ public:
+  explicit GraphBuilder(bool share) : share_(share) {}
+
+  const Node& operator[](int i) const { return nodes_[static_cast<std::size_t>(i)]; }
+
+  int add(Op op, int a = -1, int b = -1, double number = 0) {
+    auto constant_at = [&](int i) { return i >= 0 && (*this)[i].op == Op::Constant; };
+    if (!is_leaf(op) && constant_at(a) && (b < 0 || constant_at(b))) {
+      const double value = is_binary(op) ? binary_value(op, (*this)[a].number, (*this)[b].number)
+                                         : unary_value(op, (*this)[a].number, number);
+      return add(Op::Constant, -1, -1, value);
+    }
+    if (!share_) return append({op, a, b, number});
+    std::uint64_t bits;  // the key compares the number bit for bit: 0 and −0 stay apart
+    std::memcpy(&bits, &number, sizeof bits);
+    const auto key = std::make_tuple(op, a, b, bits);
+    const auto found = index_.find(key);
+    if (found != index_.end()) return found->second;
+    return index_[key] = append({op, a, b, number});
+  }
+
+  // The nodes that f = node `result` needs, in order (folding leaves unused constants behind).
+  Graph finish(int result) const {
+    std::vector<char> needed(nodes_.size(), 0);
+    needed[static_cast<std::size_t>(result)] = 1;
+    for (int i = result; i >= 0; --i) {
+      const Node& node = (*this)[i];
+      if (!needed[static_cast<std::size_t>(i)]) continue;
+      if (node.a >= 0) needed[static_cast<std::size_t>(node.a)] = 1;
+      if (node.b >= 0) needed[static_cast<std::size_t>(node.b)] = 1;
+    }
+    std::vector<int> renumbered(nodes_.size(), -1);
+    Graph graph;
+    for (int i = 0; i <= result; ++i) {
+      if (!needed[static_cast<std::size_t>(i)]) continue;
+      Node node = (*this)[i];
+      if (node.a >= 0) node.a = renumbered[static_cast<std::size_t>(node.a)];
+      if (node.b >= 0) node.b = renumbered[static_cast<std::size_t>(node.b)];
+      renumbered[static_cast<std::size_t>(i)] = static_cast<int>(graph.size());
+      graph.push_back(node);
+    }
+    return graph;
+  }
+
+ private:
+  int append(const Node& node) {
+    nodes_.push_back(node);
+    return static_cast<int>(nodes_.size()) - 1;
+  }
+
+  bool share_;
+  Graph nodes_;
+  std::map<std::tuple<Op, int, int, std::uint64_t>, int> index_;
 };
 
 // =============================================================================================
-// 2. Evaluation over rows: each instruction runs over a whole row of points at a time.
+// 3. Evaluation over rows: each instruction runs over a whole row of points at a time.
 // =============================================================================================
 
-// Rows of this many points keep the whole stack of rows in the first-level cache.
+// Interpreting an instruction costs as much for one point as for many, so the row tape runs
+// each instruction over a row of points (a plain loop, which the compiler vectorises) before
+// the next one. A cheap polynomial then costs about one pass over the row per instruction, and
+// a pass costs its loads and stores more than its arithmetic. So the lowering makes few passes
+// that read little:
+// - an instruction is a chain of up to three operations, e.g. (a − b)² + c or (k − a·b)², whose
+//   intermediate values stay in registers;
+// - it reads its operands where they are (x, y or a register row), and numbers from a CPU
+//   register, not from memory;
+// - in optimised tapes integer powers are products shared with the rest of the graph (x³ is
+//   x·(x·x) and reuses the x·x of an x² elsewhere), common subexpressions are computed once, and
+//   a division by a power of two is a multiplication by its reciprocal.
+// None of this changes a number: every step is one IEEE operation on the same operands as in
+// the graph (a + b and b + a round alike; x/4 and x·0.25 are both the rounded x/4), and nothing
+// is reassociated or contracted.
+
+// Rows of this many points keep the registers of a typical tape in the first-level cache.
 constexpr std::size_t kRowLength = 256;
 
-template <class Function>
-void map_row(double* out, const double* in, std::size_t n, Function f) {
-  for (std::size_t i = 0; i < n; ++i) out[i] = f(in[i]);
+// How a chain's first operation reads its operands: a op b, a op k, or k op a (for k − a; a
+// number on the left of + or × is moved to the right, which gives the same result).
+enum class Form : std::uint8_t { Rows, NumberRight, NumberLeft };
+
+// A step of a chain after its first operation, on the value v so far and an operand c (a row)
+// or k (a number).
+enum class Step : std::uint8_t {
+  None,
+  Square,              // v·v
+  Add,                 // v + c
+  Subtract,            // v − c
+  SubtractFrom,        // c − v
+  Multiply,            // v·c
+  AddNumber,           // v + k
+  SubtractNumber,      // v − k
+  SubtractFromNumber,  // k − v
+  MultiplyNumber,      // v·k
+  DivideNumber,        // v / k
+};
+
+bool takes_number(Step step) {
+  return step == Step::AddNumber || step == Step::SubtractNumber ||
+         step == Step::SubtractFromNumber || step == Step::MultiplyNumber ||
+         step == Step::DivideNumber;
 }
 
-// integer_power over a row, one bit of the exponent per pass so that each pass is a plain
-// vectorisable product; the same products in the same order as integer_power, so the same bits.
+// Where an instruction finds an operand: the points' x or y, a register row, or a number. Not
+// every operand of every instruction can be a number (each combination is a loop of its own):
+// where a row is needed, a number is read from a row of copies made at compile time.
+struct Operand {
+  enum class Kind : std::uint8_t { X, Y, Register, Number, NumberRow };
+  Kind kind = Kind::Number;
+  std::size_t index = 0;  // Register: which; NumberRow: which row of RowTape::numbers
+  double number = 0;      // Number, NumberRow
+};
+
+// A chain (op + − ×): result = last(then(a op b, c), d), in the form `form`. Any other op:
+// result = op(a, b) or op(a).
+struct RowInstruction {
+  Op op;
+  Form form = Form::Rows;
+  Step then = Step::None, last = Step::None;
+  Operand a, b, c, d;
+  double number = 0;       // IntegerPower: the exponent
+  std::size_t result = 0;  // the register written
+};
+
+struct RowTape {
+  std::vector<RowInstruction> code;  // the last instruction computes f
+  std::size_t registers = 0;
+  std::vector<double> numbers;  // rows of kRowLength copies of a number
+  Operand leaf;                 // f itself when `code` is empty (f = x, y or a number)
+};
+
+// ---- lowering: graph → row tape ----
+
+// base^exponent by the products that integer_power forms, in the same order: the factors
+// base^(2^k) for the exponent's set bits, multiplied from the lowest bit up, and the reciprocal
+// for a negative exponent. (integer_power starts from 1, and 1·f is exactly f.)
+int expand_integer_power(GraphBuilder& graph, int base, int exponent) {
+  unsigned remaining = static_cast<unsigned>(exponent < 0 ? -exponent : exponent);
+  int product = -1;  // none yet: the empty product, 1
+  for (int factor = base; remaining != 0; remaining >>= 1) {
+    if (remaining & 1u) product = product < 0 ? factor : graph.add(Op::Multiply, product, factor);
+    if (remaining > 1) factor = graph.add(Op::Multiply, factor, factor);
+  }
+  if (product < 0) return graph.add(Op::Constant, -1, -1, 1);
+  return exponent < 0 ? graph.add(Op::Divide, graph.add(Op::Constant, -1, -1, 1), product)
+                      : product;
+}
+
+// Whether k is ±2^e with 1/k exactly representable: then a/k and a·(1/k) are the same real
+// number, rounded once, for every a.
+bool has_exact_reciprocal(double k) {
+  int exponent;
+  const double reciprocal = 1 / k;
+  return std::fabs(std::frexp(k, &exponent)) == 0.5 && std::isfinite(reciprocal) &&
+         reciprocal * k == 1;
+}
+
+// The graph as optimised row tapes compute it: squares and integer powers as shared products,
+// divisions by powers of two as multiplications.
+Graph expand_for_rows(const Graph& graph) {
+  GraphBuilder expanded(/*share=*/true);
+  std::vector<int> image(graph.size());
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    const Node& node = graph[i];
+    const int a = node.a >= 0 ? image[static_cast<std::size_t>(node.a)] : -1;
+    const int b = node.b >= 0 ? image[static_cast<std::size_t>(node.b)] : -1;
+    if (node.op == Op::Square)
+      image[i] = expanded.add(Op::Multiply, a, a);
+    else if (node.op == Op::IntegerPower)
+      image[i] = expand_integer_power(expanded, a, static_cast<int>(node.number));
+    else if (node.op == Op::Divide && expanded[b].op == Op::Constant &&
+             has_exact_reciprocal(expanded[b].number))
+      image[i] =
+          expanded.add(Op::Multiply, a, expanded.add(Op::Constant, -1, -1, 1 / expanded[b].number));
+    else
+      image[i] = expanded.add(node.op, a, b, node.number);
+  }
+  return expanded.finish(image.back());
+}
+
+// The operations that can start a chain (the cheap ones; for the others a pass more or less
+// makes no difference).
+bool starts_chain(Op op) {
+  return op == Op::Add || op == Op::Subtract || op == Op::Multiply;
+}
+
+// A chain being built: its first operation (a node) and the steps after it.
+struct Chain {
+  int first = -1;  // -1: the node is computed by an instruction of its own, not by a chain
+  int length = 0;  // operations in the chain, 1 to 3
+  Step steps[2] = {Step::None, Step::None};
+  int operands[2] = {-1, -1};  // the nodes the steps read (-1 for Square)
+};
+
+constexpr int kLongestChain = 3;
+
+// The step that applies `op` to a chain's value v and the node `operand`, with v on the left or
+// the right; None if there is no such step. A chain's last step squares or adds a row: the
+// shapes of sums of squares, (a − b)² + c, which cover most of what longer last steps would
+// (every combination of steps is a loop of its own, so they are few).
+Step step_for(Op op, bool v_on_left, bool operand_is_number, bool last) {
+  if (last && (op != Op::Add || operand_is_number)) return Step::None;
+  switch (op) {
+    case Op::Add:
+      return operand_is_number ? Step::AddNumber : Step::Add;
+    case Op::Subtract:
+      if (v_on_left) return operand_is_number ? Step::SubtractNumber : Step::Subtract;
+      return operand_is_number ? Step::SubtractFromNumber : Step::SubtractFrom;
+    case Op::Multiply:
+      return operand_is_number ? Step::MultiplyNumber : Step::Multiply;
+    case Op::Divide:
+      return v_on_left && operand_is_number ? Step::DivideNumber : Step::None;
+    default:
+      return Step::None;
+  }
+}
+
+// Chains grow greedily, operands before users: a node that is the only user of a chain with
+// room left extends it by its own operation (taking the shortest such chain among its operands,
+// which leaves the most room further up); otherwise a cheap node starts a chain of its own.
+std::vector<Chain> make_chains(const Graph& graph, bool optimise, std::vector<char>& taken) {
+  const std::size_t size = graph.size();
+  std::vector<int> uses(size, 0);
+  for (const Node& node : graph) {
+    if (node.a >= 0) ++uses[static_cast<std::size_t>(node.a)];
+    if (node.b >= 0) ++uses[static_cast<std::size_t>(node.b)];
+  }
+  auto is_number = [&](int i) { return graph[static_cast<std::size_t>(i)].op == Op::Constant; };
+  std::vector<Chain> chains(size);
+  taken.assign(size, 0);
+  for (std::size_t p = 0; p < size; ++p) {
+    const Node& node = graph[p];
+    Chain& chain = chains[p];
+    if (starts_chain(node.op)) {
+      chain.first = static_cast<int>(p);
+      chain.length = 1;
+    }
+    if (!optimise || !is_binary(node.op)) continue;
+    int best = -1, other = -1;
+    Step best_step = Step::None;
+    auto consider = [&](int child, int operand, bool v_on_left, int users) {
+      const Chain& below = chains[static_cast<std::size_t>(child)];
+      if (below.first < 0 || below.length == kLongestChain ||
+          uses[static_cast<std::size_t>(child)] != users)
+        return;
+      const bool last = below.length == kLongestChain - 1;
+      const Step step =
+          operand < 0 ? Step::Square : step_for(node.op, v_on_left, is_number(operand), last);
+      if (step == Step::None) return;
+      if (best < 0 || below.length < chains[static_cast<std::size_t>(best)].length) {
+        best = child;
+        best_step = step;
+        other = operand;
+      }
+    };
+    const int a = node.a, b = node.b;
+    if (a == b) {
+      if (node.op == Op::Multiply) consider(a, -1, true, 2);  // a square
+    } else {
+      consider(a, b, true, 1);
+      consider(b, a, false, 1);
+    }
+    if (best < 0) continue;
+    chain = chains[static_cast<std::size_t>(best)];
+    chain.steps[chain.length - 1] = best_step;
+    chain.operands[chain.length - 1] = other;
+    ++chain.length;
+    taken[static_cast<std::size_t>(best)] = 1;
+  }
+  return chains;
+}
+
+// Every node that is not a leaf gets an instruction, except nodes inside a longer chain.
+RowTape lower_to_rows(const Graph& input, bool optimise) {
+  const Graph graph = optimise ? expand_for_rows(input) : input;
+  const std::size_t size = graph.size();
+  std::vector<char> taken;
+  const std::vector<Chain> chains = make_chains(graph, optimise, taken);
+
+  // The nodes each instruction reads: a, b, then the steps' operands.
+  auto reads = [&](std::size_t p) {
+    const Chain& chain = chains[p];
+    const Node& lead = graph[chain.first >= 0 ? static_cast<std::size_t>(chain.first) : p];
+    return std::array<int, 4>{lead.a, lead.b, chain.operands[0], chain.operands[1]};
+  };
+  // The instructions in graph order, and for each node the last instruction that reads it.
+  std::vector<std::size_t> computed;
+  std::vector<std::size_t> last_read(size, 0);
+  for (std::size_t p = 0; p < size; ++p) {
+    if (is_leaf(graph[p].op) || taken[p]) continue;
+    for (int i : reads(p))
+      if (i >= 0) last_read[static_cast<std::size_t>(i)] = computed.size();
+    computed.push_back(p);
+  }
+
+  RowTape tape;
+  std::map<std::uint64_t, std::size_t> number_rows;  // by the number's bits
+  std::vector<std::size_t> register_of(size, 0), free_registers;
+  auto operand = [&](int i, bool as_row) {
+    Operand o;
+    if (i < 0) return o;
+    const Node& node = graph[static_cast<std::size_t>(i)];
+    if (node.op == Op::X) o.kind = Operand::Kind::X;
+    if (node.op == Op::Y) o.kind = Operand::Kind::Y;
+    if (node.op == Op::Constant) {
+      o.number = node.number;
+      if (as_row) {
+        std::uint64_t bits;
+        std::memcpy(&bits, &node.number, sizeof bits);
+        const auto found = number_rows.find(bits);
+        o.kind = Operand::Kind::NumberRow;
+        o.index = found != number_rows.end() ? found->second : number_rows.size();
+        if (found == number_rows.end()) {
+          number_rows[bits] = o.index;
+          tape.numbers.insert(tape.numbers.end(), kRowLength, node.number);
+        }
+      }
+    }
+    if (!is_leaf(node.op)) {
+      o.kind = Operand::Kind::Register;
+      o.index = register_of[static_cast<std::size_t>(i)];
+    }
+    return o;
+  };
+  if (computed.empty()) tape.leaf = operand(static_cast<int>(size) - 1, false);
+  for (std::size_t k = 0; k < computed.size(); ++k) {
+    const std::size_t p = computed[k];
+    const Chain& chain = chains[p];
+    std::array<int, 4> read = reads(p);
+    RowInstruction in;
+    in.op = graph[chain.first >= 0 ? static_cast<std::size_t>(chain.first) : p].op;
+    if (chain.first >= 0) {
+      auto number_at = [&](int slot) {
+        return graph[static_cast<std::size_t>(read[static_cast<std::size_t>(slot)])].op ==
+               Op::Constant;
+      };
+      if (number_at(0) && in.op != Op::Subtract) std::swap(read[0], read[1]);
+      in.form = number_at(1) ? Form::NumberRight : number_at(0) ? Form::NumberLeft : Form::Rows;
+      if (in.form == Form::NumberLeft) std::swap(read[0], read[1]);  // a is the row
+      in.then = chain.steps[0];
+      in.last = chain.steps[1];
+    }
+    in.a = operand(read[0], true);
+    in.b = operand(read[1], in.form == Form::Rows);
+    in.c = operand(read[2], !takes_number(in.then));
+    in.d = operand(read[3], true);
+    in.number = graph[p].number;
+    // A register that none of the operands is in: the loops are compiled on the promise that
+    // what they write is not what they read. Operands read for the last time free theirs after.
+    if (free_registers.empty()) free_registers.push_back(tape.registers++);
+    in.result = register_of[p] = free_registers.back();
+    free_registers.pop_back();
+    tape.code.push_back(in);
+    for (std::size_t r = 0; r < read.size(); ++r) {
+      const int i = read[r];
+      const bool again = std::find(read.begin(), read.begin() + r, i) != read.begin() + r;
+      if (i >= 0 && !again && !is_leaf(graph[static_cast<std::size_t>(i)].op) &&
+          last_read[static_cast<std::size_t>(i)] == k)
+        free_registers.push_back(register_of[static_cast<std::size_t>(i)]);
+    }
+  }
+  return tape;
+}
+
+// ---- running a row tape ----
+
+template <Op op, Form form>
+inline double first_step(const double* a, const double* b, double k, std::size_t i) {
+  if constexpr (form == Form::Rows) return binary_value(op, a[i], b[i]);
+  if constexpr (form == Form::NumberRight) return binary_value(op, a[i], k);
+  return binary_value(op, k, a[i]);
+}
+
+template <Step step>
+inline double apply(double v, const double* c, double k, std::size_t i) {
+  if constexpr (step == Step::Square) return v * v;
+  if constexpr (step == Step::Add) return v + c[i];
+  if constexpr (step == Step::Subtract) return v - c[i];
+  if constexpr (step == Step::SubtractFrom) return c[i] - v;
+  if constexpr (step == Step::Multiply) return v * c[i];
+  if constexpr (step == Step::AddNumber) return v + k;
+  if constexpr (step == Step::SubtractNumber) return v - k;
+  if constexpr (step == Step::SubtractFromNumber) return k - v;
+  if constexpr (step == Step::MultiplyNumber) return v * k;
+  if constexpr (step == Step::DivideNumber) return v / k;
+  return v;  // Step::None
+}
+
+// The loops. Each is a function of its own, never inlined into the dispatch: V8 compiles a hot
+// wasm function with its optimising compiler one function at a time, and while all loops were
+// inlined into one big function, that took long enough for the first maps to run in its
+// baseline compiler's slow code. `__restrict`: the result is never an operand (see lower_to_rows
+// and run_rows), which spares each loop a run-time overlap check.
+template <Op op, Form form, Step then, Step last>
+[[gnu::noinline]] void chain_row(double* __restrict out, const double* __restrict a,
+                                 const double* __restrict b, double kb, const double* __restrict c,
+                                 double kc, const double* __restrict d, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i)
+    out[i] = apply<last>(apply<then>(first_step<op, form>(a, b, kb, i), c, kc, i), d, 0, i);
+}
+
+template <Op op>
+[[gnu::noinline]] void binary_row(double* __restrict out, const double* __restrict a,
+                                  const double* __restrict b, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = binary_value(op, a[i], b[i]);
+}
+
+template <Op op>
+[[gnu::noinline]] void unary_row(double* __restrict out, const double* __restrict u,
+                                 std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = unary_value(op, u[i], 0);
+}
+
+// integer_power over a row (plain tapes; optimised ones expand powers into products), one bit
+// of the exponent per pass so that each pass is a plain vectorisable product; the same products
+// in the same order as integer_power, so the same bits.
 void integer_power_row(double* out, const double* in, std::size_t n, int exponent) {
   double result[kRowLength], factor[kRowLength];
   std::fill(result, result + n, 1.0);
@@ -180,86 +591,178 @@ void integer_power_row(double* out, const double* in, std::size_t n, int exponen
   for (std::size_t i = 0; i < n; ++i) out[i] = exponent < 0 ? 1 / result[i] : result[i];
 }
 
-// The second operand of a binary operation: a row, or one number for the whole row.
-inline double element(const double* row, std::size_t i) {
-  return row[i];
-}
-inline double element(double number, std::size_t) {
-  return number;
-}
+// The rows that operands refer to, for the block of points being computed.
+struct Rows {
+  double* registers;
+  std::size_t stride;  // between registers
+  const double* numbers;
+  const double* x;
+  const double* y;
 
-// a[i] = a[i] op b[i], or b[i] op a[i] when swapped. Each case is its own loop, which the
-// compiler vectorises for the cheap operations.
-template <class Source>
-void combine_rows(Op op, bool swapped, double* a, Source b, std::size_t n) {
-  auto run = [&](auto f) {
-    if (swapped)
-      for (std::size_t i = 0; i < n; ++i) a[i] = f(element(b, i), a[i]);
-    else
-      for (std::size_t i = 0; i < n; ++i) a[i] = f(a[i], element(b, i));
-  };
-  switch (op) {
-    case Op::Add:
-      run([](double p, double q) { return p + q; });
-      break;
-    case Op::Subtract:
-      run([](double p, double q) { return p - q; });
-      break;
-    case Op::Multiply:
-      run([](double p, double q) { return p * q; });
-      break;
-    case Op::Divide:
-      run([](double p, double q) { return p / q; });
-      break;
-    default:
-      run([op](double p, double q) { return binary_value(op, p, q); });
+  const double* of(const Operand& operand) const {
+    switch (operand.kind) {
+      case Operand::Kind::X:
+        return x;
+      case Operand::Kind::Y:
+        return y;
+      case Operand::Kind::Register:
+        return registers + operand.index * stride;
+      case Operand::Kind::NumberRow:
+        return numbers + operand.index * kRowLength;
+      default:  // a number the instruction reads as a number, not from a row
+        return nullptr;
+    }
+  }
+};
+
+// Calls f with the step as a compile-time constant, for the steps allowed in the middle of a
+// chain and at its end (see step_for).
+template <class F>
+void with_middle_step(Step step, F f) {
+  switch (step) {
+    case Step::None:
+      return f(std::integral_constant<Step, Step::None>());
+    case Step::Square:
+      return f(std::integral_constant<Step, Step::Square>());
+    case Step::Add:
+      return f(std::integral_constant<Step, Step::Add>());
+    case Step::Subtract:
+      return f(std::integral_constant<Step, Step::Subtract>());
+    case Step::SubtractFrom:
+      return f(std::integral_constant<Step, Step::SubtractFrom>());
+    case Step::Multiply:
+      return f(std::integral_constant<Step, Step::Multiply>());
+    case Step::AddNumber:
+      return f(std::integral_constant<Step, Step::AddNumber>());
+    case Step::SubtractNumber:
+      return f(std::integral_constant<Step, Step::SubtractNumber>());
+    case Step::SubtractFromNumber:
+      return f(std::integral_constant<Step, Step::SubtractFromNumber>());
+    case Step::MultiplyNumber:
+      return f(std::integral_constant<Step, Step::MultiplyNumber>());
+    case Step::DivideNumber:
+      return f(std::integral_constant<Step, Step::DivideNumber>());
+  }
+}
+template <class F>
+void with_last_step(Step step, F f) {
+  switch (step) {
+    case Step::Square:
+      return f(std::integral_constant<Step, Step::Square>());
+    case Step::Add:
+      return f(std::integral_constant<Step, Step::Add>());
+    default:  // Step::None: step_for allows no other last step
+      return f(std::integral_constant<Step, Step::None>());
   }
 }
 
-void run_rows(const Program& program, const double* xs, const double* ys, double* out,
+// chain_row for the instruction's form and steps.
+template <Op op, Form form>
+void run_chain(const RowInstruction& in, const Rows& rows, double* out, std::size_t n) {
+  const double *a = rows.of(in.a), *b = rows.of(in.b), *c = rows.of(in.c), *d = rows.of(in.d);
+  with_middle_step(in.then, [&](auto then) {
+    if constexpr (decltype(then)::value == Step::None) {  // then the last step is None too
+      chain_row<op, form, Step::None, Step::None>(out, a, b, in.b.number, c, 0, d, n);
+    } else {
+      with_last_step(in.last, [&](auto last) {
+        chain_row<op, form, decltype(then)::value, decltype(last)::value>(out, a, b, in.b.number, c,
+                                                                          in.c.number, d, n);
+      });
+    }
+  });
+}
+template <Op op>
+void run_chain(const RowInstruction& in, const Rows& rows, double* out, std::size_t n) {
+  if (in.form == Form::NumberRight) return run_chain<op, Form::NumberRight>(in, rows, out, n);
+  if constexpr (op == Op::Subtract)
+    if (in.form == Form::NumberLeft) return run_chain<op, Form::NumberLeft>(in, rows, out, n);
+  run_chain<op, Form::Rows>(in, rows, out, n);
+}
+
+void run_instruction(const RowInstruction& in, const Rows& rows, double* out, std::size_t n) {
+  const double* a = rows.of(in.a);
+  switch (in.op) {
+    case Op::Add:
+      return run_chain<Op::Add>(in, rows, out, n);
+    case Op::Subtract:
+      return run_chain<Op::Subtract>(in, rows, out, n);
+    case Op::Multiply:
+      return run_chain<Op::Multiply>(in, rows, out, n);
+    case Op::Divide:
+      return binary_row<Op::Divide>(out, a, rows.of(in.b), n);
+    case Op::Power:
+      return binary_row<Op::Power>(out, a, rows.of(in.b), n);
+    case Op::Min:
+      return binary_row<Op::Min>(out, a, rows.of(in.b), n);
+    case Op::Max:
+      return binary_row<Op::Max>(out, a, rows.of(in.b), n);
+    case Op::IntegerPower:
+      return integer_power_row(out, a, n, static_cast<int>(in.number));
+    case Op::Negate:
+      return unary_row<Op::Negate>(out, a, n);
+    case Op::Square:
+      return unary_row<Op::Square>(out, a, n);
+    case Op::Sin:
+      return unary_row<Op::Sin>(out, a, n);
+    case Op::Cos:
+      return unary_row<Op::Cos>(out, a, n);
+    case Op::Tan:
+      return unary_row<Op::Tan>(out, a, n);
+    case Op::Exp:
+      return unary_row<Op::Exp>(out, a, n);
+    case Op::Log:
+      return unary_row<Op::Log>(out, a, n);
+    case Op::Sqrt:
+      return unary_row<Op::Sqrt>(out, a, n);
+    case Op::Abs:
+      return unary_row<Op::Abs>(out, a, n);
+    case Op::Tanh:
+      return unary_row<Op::Tanh>(out, a, n);
+    case Op::Sigmoid:
+      return unary_row<Op::Sigmoid>(out, a, n);
+    default:  // leaves are operands, never instructions
+      return;
+  }
+}
+
+void run_rows(const RowTape& tape, const double* xs, const double* ys, double* out,
               std::size_t count) {
-  std::vector<double> stack(program.stack_size * std::min(count, kRowLength));
+  if (tape.code.empty()) {
+    for (std::size_t i = 0; i < count; ++i)
+      out[i] = tape.leaf.kind == Operand::Kind::X   ? xs[i]
+               : tape.leaf.kind == Operand::Kind::Y ? ys[i]
+                                                    : tape.leaf.number;
+    return;
+  }
+  // The registers' memory is kept from call to call: maps call this once per row of pixels, and
+  // allocating (and zeroing) it each time cost as much as evaluating a cheap polynomial. One
+  // more register holds f when `out` is also an input (the loops promise not to write what they
+  // read).
+  thread_local std::vector<double> registers;
+  const std::size_t stride = std::min(count, kRowLength);
+  if (registers.size() < (tape.registers + 1) * stride)
+    registers.resize((tape.registers + 1) * stride);
+  auto overlaps = [&](const double* in) {
+    const std::less<const double*> before;
+    return before(in, out + count) && before(out, in + count);
+  };
+  const bool in_place = overlaps(xs) || overlaps(ys);
+  double* spare = registers.data() + tape.registers * stride;
   for (std::size_t start = 0; start < count; start += kRowLength) {
     const std::size_t n = std::min(kRowLength, count - start);
-    auto row = [&](std::size_t level) { return stack.data() + level * n; };
-    std::size_t top = 0;  // number of rows on the stack
-    for (const Instruction& in : program.code) {
-      const Op op = in.op;
-      if (is_leaf(op)) {
-        double* r = row(top++);
-        if (op == Op::X) std::copy(xs + start, xs + start + n, r);
-        if (op == Op::Y) std::copy(ys + start, ys + start + n, r);
-        if (op == Op::Constant) std::fill(r, r + n, in.number);
-      } else if (!is_binary(op)) {
-        // On the stack's top in place, or on x or y into a new row.
-        const bool on_leaf = in.operand != Operand::Stack;
-        double* a = on_leaf ? row(top++) : row(top - 1);
-        const double* u = on_leaf ? (in.operand == Operand::X ? xs : ys) + start : a;
-        // The cheap operations get loops of their own, which the compiler vectorises.
-        if (op == Op::Negate)
-          map_row(a, u, n, [](double v) { return -v; });
-        else if (op == Op::Square)
-          map_row(a, u, n, [](double v) { return v * v; });
-        else if (op == Op::IntegerPower)
-          integer_power_row(a, u, n, static_cast<int>(in.number));
-        else
-          map_row(a, u, n, [&](double v) { return unary_value(op, v, in.number); });
-      } else if (in.operand == Operand::Stack) {
-        --top;
-        combine_rows(op, false, row(top - 1), static_cast<const double*>(row(top)), n);
-      } else if (in.operand == Operand::Constant) {
-        combine_rows(op, in.swapped, row(top - 1), in.number, n);
-      } else {
-        const double* leaf = (in.operand == Operand::X ? xs : ys) + start;
-        combine_rows(op, in.swapped, row(top - 1), leaf, n);
-      }
+    const Rows rows{registers.data(), stride, tape.numbers.data(), xs + start, ys + start};
+    for (const RowInstruction& in : tape.code) {
+      // The last instruction writes f straight into `out`.
+      double* result = registers.data() + in.result * stride;
+      if (&in == &tape.code.back()) result = in_place ? spare : out + start;
+      run_instruction(in, rows, result, n);
     }
-    std::copy(row(0), row(0) + n, out + start);
+    if (in_place) std::copy(spare, spare + n, out + start);
   }
 }
 
 // =============================================================================================
-// 3. Evaluation at one point with derivatives: forward mode with second-order jets.
+// 4. Evaluation at one point with derivatives: forward mode with second-order jets.
 // =============================================================================================
 
 // A value with its gradient and Hessian with respect to (x, y).
@@ -404,52 +907,36 @@ Jet binary_jet(Op op, const Jet& a, const Jet& b) {
   }
 }
 
-Jet run_jets(const Program& program, double x, double y) {
-  std::vector<Jet> stack;
-  stack.reserve(program.stack_size);
-  for (const Instruction& in : program.code) {
-    switch (in.op) {
+// Every node's jet from its operands' jets, in graph order. A shared node is computed once and
+// read by each user, which gives the same numbers as computing it again.
+Jet run_jets(const Graph& graph, double x, double y) {
+  std::vector<Jet> jets(graph.size());
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    const Node& node = graph[i];
+    auto operand = [&](int k) -> const Jet& { return jets[static_cast<std::size_t>(k)]; };
+    switch (node.op) {
       case Op::X:
-        stack.push_back({x, 1, 0, 0, 0, 0});
+        jets[i] = {x, 1, 0, 0, 0, 0};
         break;
       case Op::Y:
-        stack.push_back({y, 0, 1, 0, 0, 0});
+        jets[i] = {y, 0, 1, 0, 0, 0};
         break;
       case Op::Constant:
-        stack.push_back({in.number, 0, 0, 0, 0, 0});
+        jets[i] = {node.number, 0, 0, 0, 0, 0};
         break;
       default:
-        if (!is_binary(in.op) && in.operand == Operand::Stack) {
-          stack.back() = unary_jet(in.op, stack.back(), in.number);
-          break;
-        }
-        if (!is_binary(in.op)) {
-          const Jet leaf = in.operand == Operand::X ? Jet{x, 1, 0, 0, 0, 0} : Jet{y, 0, 1, 0, 0, 0};
-          stack.push_back(unary_jet(in.op, leaf, in.number));
-          break;
-        }
-        Jet b;
-        switch (in.operand) {
-          case Operand::Stack:
-            b = stack.back();
-            stack.pop_back();
-            break;
-          case Operand::X:
-            b = {x, 1, 0, 0, 0, 0};
-            break;
-          case Operand::Y:
-            b = {y, 0, 1, 0, 0, 0};
-            break;
-          case Operand::Constant:
-            b = {in.number, 0, 0, 0, 0, 0};
-            break;
-        }
-        stack.back() =
-            in.swapped ? binary_jet(in.op, b, stack.back()) : binary_jet(in.op, stack.back(), b);
+        jets[i] = is_binary(node.op) ? binary_jet(node.op, operand(node.a), operand(node.b))
+                                     : unary_jet(node.op, operand(node.a), node.number);
     }
   }
-  return stack.back();
+  return jets.back();
 }
+
+// The compiled expression: the graph for derivatives at a point, the row tape for values.
+struct Program {
+  Graph graph;
+  RowTape rows;
+};
 
 class ExpressionSurface final : public Surface {
  public:
@@ -457,16 +944,16 @@ class ExpressionSurface final : public Surface {
 
   double value(double x, double y) const override {
     double out;
-    run_rows(program_, &x, &y, &out, 1);
+    run_rows(program_.rows, &x, &y, &out, 1);
     return out;
   }
   double value_gradient(double x, double y, Vec2& gradient) const override {
-    Jet f = run_jets(program_, x, y);
+    Jet f = run_jets(program_.graph, x, y);
     gradient = {f.dx, f.dy};
     return f.v;
   }
   Derivatives derivatives(double x, double y) const override {
-    Jet f = run_jets(program_, x, y);
+    Jet f = run_jets(program_.graph, x, y);
     Derivatives d;
     d.value = f.v;
     d.gradient = {f.dx, f.dy};
@@ -474,7 +961,7 @@ class ExpressionSurface final : public Surface {
     return d;
   }
   void values(const double* xs, const double* ys, double* out, std::size_t n) const override {
-    run_rows(program_, xs, ys, out, n);
+    run_rows(program_.rows, xs, ys, out, n);
   }
 
  private:
@@ -482,7 +969,7 @@ class ExpressionSurface final : public Surface {
 };
 
 // =============================================================================================
-// 4. Characters → tokens.
+// 5. Characters → tokens.
 // =============================================================================================
 
 enum class TokenKind {
@@ -642,7 +1129,7 @@ class Lexer {
 };
 
 // =============================================================================================
-// 5. Tokens → tape: a recursive-descent parser that emits postfix code as it goes.
+// 6. Tokens → graph: a recursive-descent parser that adds the operations as it reads them.
 // =============================================================================================
 
 struct FunctionInfo {
@@ -705,15 +1192,15 @@ std::string suggestion(const std::string& name, const std::vector<std::string>& 
 
 class Parser {
  public:
-  Parser(const std::string& text, ExpressionError& error)
-      : text_(text), lexer_(text), error_(error) {}
+  Parser(const std::string& text, ExpressionError& error, bool share)
+      : text_(text), lexer_(text), error_(error), graph_(share) {}
 
-  bool parse(Program& program) {
+  // The graph of f; false (and `error_` filled in) if the text is not an expression.
+  bool parse(Graph& graph) {
     if (!parse_expression()) return false;
     const Token& next = lexer_.peek();
     if (next.kind != TokenKind::End) return unexpected(next, multiply_hint(next));
-    program.code = fuse_leaves(code_);
-    program.stack_size = stack_size(program.code);
+    graph = graph_.finish(values_.back());
     return true;
   }
 
@@ -867,105 +1354,46 @@ class Parser {
     return true;
   }
 
-  // ---- code generation ----
+  // ---- building the graph ----
 
-  // Appends an instruction, folding it into a constant when all its operands are constants
-  // (so "2*pi" or "exp(-1000)" cost nothing per point).
+  // Adds an operation on the values most recently read (the parser reads operands before their
+  // operation, so they are on top of `values_`), or a leaf.
   void emit(Op op, double number = 0) {
-    const std::size_t n = code_.size();
-    if (is_binary(op) && n >= 2 && code_[n - 2].op == Op::Constant &&
-        code_[n - 1].op == Op::Constant) {
-      code_[n - 2].number = binary_value(op, code_[n - 2].number, code_[n - 1].number);
-      code_.pop_back();
-      return;
+    int a = -1, b = -1;
+    if (is_binary(op)) {
+      b = values_.back();
+      values_.pop_back();
     }
-    if (!is_leaf(op) && !is_binary(op) && n >= 1 && code_[n - 1].op == Op::Constant) {
-      code_[n - 1].number = unary_value(op, code_[n - 1].number, number);
-      return;
+    if (!is_leaf(op)) {
+      a = values_.back();
+      values_.pop_back();
     }
-    code_.push_back({op, number});
+    values_.push_back(graph_.add(op, a, b, number));
   }
 
   // a^b: an integer constant exponent becomes repeated multiplication (exact for x^2, and fast).
   void emit_power() {
-    const std::size_t n = code_.size();
-    const double exponent = code_[n - 1].number;
-    const bool base_constant = n >= 2 && code_[n - 2].op == Op::Constant;
-    if (code_[n - 1].op == Op::Constant && !base_constant && exponent == std::floor(exponent) &&
-        std::fabs(exponent) <= kLargestIntegerPower) {
-      code_.pop_back();
-      if (exponent == 2)
+    const Node& exponent = graph_[values_.back()];
+    const bool base_constant = graph_[values_[values_.size() - 2]].op == Op::Constant;
+    if (exponent.op == Op::Constant && !base_constant &&
+        exponent.number == std::floor(exponent.number) &&
+        std::fabs(exponent.number) <= kLargestIntegerPower) {
+      const double n = exponent.number;
+      values_.pop_back();
+      if (n == 2)
         emit(Op::Square);
       else
-        emit(Op::IntegerPower, exponent);
+        emit(Op::IntegerPower, n);
       return;
     }
     emit(Op::Power);
   }
 
-  // The peephole pass: a binary operation whose right operand is a lone leaf (x, y or a
-  // constant) takes it as its operand; one whose left operand is a lone leaf takes it swapped;
-  // a unary operation applied to x or y reads it directly.
-  // Walks the code keeping, for each value on the stack, where its code starts in `out`.
-  static std::vector<Instruction> fuse_leaves(const std::vector<Instruction>& code) {
-    std::vector<Instruction> out;
-    std::vector<std::size_t> starts;
-    auto as_operand = [](const Instruction& leaf, Instruction in, bool swapped) {
-      in.operand = leaf.op == Op::X   ? Operand::X
-                   : leaf.op == Op::Y ? Operand::Y
-                                      : Operand::Constant;
-      in.number = leaf.number;
-      in.swapped = swapped;
-      return in;
-    };
-    for (const Instruction& in : code) {
-      if (is_leaf(in.op)) starts.push_back(out.size());
-      if (!is_binary(in.op)) {
-        const bool on_variable =
-            !is_leaf(in.op) && (out.back().op == Op::X || out.back().op == Op::Y);
-        if (on_variable) {
-          Instruction fused = in;
-          fused.operand = out.back().op == Op::X ? Operand::X : Operand::Y;
-          out.back() = fused;
-        } else {
-          out.push_back(in);
-        }
-        continue;
-      }
-      const std::size_t right = starts.back();
-      starts.pop_back();
-      const std::size_t left = starts.back();
-      if (right == out.size() - 1 && is_leaf(out[right].op)) {
-        const Instruction leaf = out.back();
-        out.pop_back();
-        out.push_back(as_operand(leaf, in, false));
-      } else if (right == left + 1 && is_leaf(out[left].op)) {
-        const Instruction leaf = out[left];
-        out.erase(out.begin() + static_cast<std::ptrdiff_t>(left));
-        out.push_back(as_operand(leaf, in, true));
-      } else {
-        out.push_back(in);
-      }
-    }
-    return out;
-  }
-
-  static std::size_t stack_size(const std::vector<Instruction>& code) {
-    std::size_t depth = 0, deepest = 0;
-    for (const Instruction& in : code) {
-      const bool pushes = is_leaf(in.op) || (!is_binary(in.op) && in.operand != Operand::Stack);
-      if (pushes)
-        deepest = std::max(deepest, ++depth);
-      else if (is_binary(in.op) && in.operand == Operand::Stack)
-        --depth;
-    }
-    return deepest;
-  }
-
   const std::string& text_;
   Lexer lexer_;
   ExpressionError& error_;
-  std::vector<Instruction> code_;
+  GraphBuilder graph_;
+  std::vector<int> values_;  // the nodes read and not yet used by an operation
   int depth_ = 0;
 };
 
@@ -977,7 +1405,8 @@ std::size_t character_count(const std::string& text) {
 
 }  // namespace
 
-std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionError& error) {
+std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionError& error,
+                                            const ExpressionOptions& options) {
   error = {};
   try {
     if (character_count(text) > kMaxExpressionLength) {
@@ -987,7 +1416,8 @@ std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionE
       return nullptr;
     }
     Program program;
-    if (!Parser(text, error).parse(program)) return nullptr;
+    if (!Parser(text, error, options.optimise).parse(program.graph)) return nullptr;
+    program.rows = lower_to_rows(program.graph, options.optimise);
     return std::make_unique<ExpressionSurface>(std::move(program));
   } catch (const std::exception&) {  // only std::bad_alloc can get here
     error = {0, "out of memory while compiling the expression"};

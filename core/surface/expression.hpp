@@ -11,11 +11,11 @@
 // Numbers: 2, 2.5, .5, 1e-3. Functions: sin cos tan exp log sqrt abs tanh sigmoid (one
 // argument), min max pow (two).
 //
-// The text is compiled once into a postfix tape (a short list of stack-machine instructions)
-// and then evaluated many times: over whole rows of points for maps (each instruction runs
-// over a row, so the cost of interpreting it is shared by the row), or at one point with
-// second-order forward-mode automatic differentiation, which gives f, ∇f and the Hessian
-// exactly (up to rounding), not by finite differences.
+// The text is compiled once into a graph of operations (a flat list, each operation on earlier
+// ones) and then evaluated many times: at one point with second-order forward-mode automatic
+// differentiation, which gives f, ∇f and the Hessian exactly (up to rounding), not by finite
+// differences; or over whole rows of points for maps, by a register tape lowered from the
+// graph (each instruction runs over a row, so the cost of interpreting it is shared by the row).
 //
 // Conventions:
 // - Domain errors (log or sqrt of a negative number, 0/0, ...) give NaN at that point.
@@ -46,7 +46,16 @@ struct ExpressionError {
   std::string message;     // full sentence including the position: "unexpected ')' at column 7"
 };
 
+struct ExpressionOptions {
+  // Prepare the evaluation over rows for speed: repeated subexpressions computed once, integer
+  // powers as products shared with the rest of the expression, and pairs of operations fused
+  // into one pass over the row. Each is the same IEEE operations on the same numbers, so values,
+  // gradients and Hessians are identical either way; false only to test exactly that.
+  bool optimise = true;
+};
+
 // The surface that `text` describes, or nullptr with `error` filled in. Never throws.
-std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionError& error);
+std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionError& error,
+                                            const ExpressionOptions& options = {});
 
 }  // namespace pg
