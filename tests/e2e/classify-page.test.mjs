@@ -2,11 +2,12 @@
 // drawing points and CSV files, a new seed, the language switch, and training at full speed
 // without long main-thread tasks. Screenshots in English and Chinese go to build/test-shots/.
 import assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { mapColours, openClassify, takeLongTasks } from './classify-helpers.mjs';
+import { englishOnPage } from './chinese-page.mjs';
 import { shotPath, startBrowser } from './harness.mjs';
 
 let env;
@@ -31,7 +32,7 @@ async function switchLanguage(page, to) {
   await page.waitForFunction((lang) => document.documentElement.lang.startsWith(lang), to);
 }
 
-test('multi-class: six blobs train to a six-colour map and a 6×6 confusion matrix, in English and Chinese', async () => {
+test('multi-class: six blobs train to a six-colour map and a 6×6 confusion matrix, in English and Chinese (no English left)', async () => {
   const { page, context, errors } = await openClassify(env, 'mode=classify&data=blobs&classes=6&noise=15&net=8&act=relu&show=test&seed=3&r=adam(lr:0.03)');
   await page.evaluate(() => window.playground.step(40));
   const [racer] = await racers(page);
@@ -56,6 +57,7 @@ test('multi-class: six blobs train to a six-colour map and a 6×6 confusion matr
   await page.waitForFunction(() => document.querySelector('[data-testid=data-panel] h2')?.textContent === '数据');
   assert.ok((await state(page)).endsWith('lang=zh'));
   await page.screenshot({ path: shotPath('classify-multiclass-zh'), fullPage: true });
+  assert.deepEqual(await englishOnPage(page), [], 'no English on the Chinese page but names and formulas');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -138,6 +140,7 @@ test('drawing: clicks add points of the chosen class, shift-click removes one, C
   await page.waitForFunction(() => document.querySelector('[data-testid=draw-message]')?.textContent.includes('第 3 行'));
   await page.waitForTimeout(200);
   await page.screenshot({ path: shotPath('classify-drawn-zh'), fullPage: true });
+  assert.deepEqual(await englishOnPage(page, [bad, readFileSync(bad, 'utf8')]), [], 'no English on the Chinese drawing tools');
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -196,8 +199,9 @@ test('regression data and divergence: a racer that blows up shows "diverged at e
   assert.equal(await page.locator('[data-testid=confusion]').count(), 0, 'regression has no confusion matrix');
   await page.screenshot({ path: shotPath('classify-regression-diverged-en'), fullPage: true });
   await switchLanguage(page, 'zh');
-  await page.waitForFunction(() => document.querySelector('[data-testid=output-status]')?.textContent === '在第 1 个 epoch 发散');
+  await page.waitForFunction(() => document.querySelector('[data-testid=output-status]')?.textContent === '在第 1 个回合发散');
   await page.screenshot({ path: shotPath('classify-regression-diverged-zh'), fullPage: true });
+  assert.deepEqual(await englishOnPage(page), [], 'no English on the Chinese regression page');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -3,6 +3,7 @@
 // the link (and only through the core's codec). Screenshots in both languages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
+import { englishOnPage } from './chinese-page.mjs';
 import { openPage, shotPath, startBrowser } from './harness.mjs';
 import { cliPositions, linkPairs, mapPixel } from './surface-helpers.mjs';
 
@@ -71,7 +72,7 @@ test('changing a hyperparameter mid-run applies live: the racer continues, the l
   await context.close();
 });
 
-test('language: the toggle switches every label to Chinese and writes lang=zh; a zh browser starts in Chinese', async () => {
+test('language: the toggle switches every label to Chinese (no English left but names and formulas) and writes lang=zh; a zh browser starts in Chinese', async () => {
   const { page, context, errors } = await openPage(env, 'surface=book-saddle&start=0.8,-0.8&r=gd(lr:0.05)&r=adam(lr:0.02)&show=crit&steps=2000&speed=5');
   await page.evaluate(() => window.playground.step(400));
   await page.mouse.click(...Object.values(await mapPixel(page, [-2, 2, -2, 2], 0, 0)));
@@ -87,6 +88,10 @@ test('language: the toggle switches every label to Chinese and writes lang=zh; a
   assert.match(await page.locator('[data-testid=surface-summary]').innerText(), /[\u4e00-\u9fff]/);
   await page.waitForTimeout(200);
   await page.screenshot({ path: shotPath('surface-page-saddle-zh'), fullPage: true });
+  assert.deepEqual(await englishOnPage(page), [], 'no English on the Chinese page (Hessian panel open)');
+  await page.locator('body').press('?');
+  await page.locator('[data-testid=help-overlay]').waitFor();
+  assert.deepEqual(await englishOnPage(page), [], 'no English in the Chinese help');
   await context.close();
 
   const zh = await openPage(env, '', { locale: 'zh-CN' });
@@ -95,6 +100,7 @@ test('language: the toggle switches every label to Chinese and writes lang=zh; a
   await zh.page.evaluate(() => window.playground.step(3000));
   await zh.page.waitForTimeout(300);
   await zh.page.screenshot({ path: shotPath('surface-page-default-zh'), fullPage: true });
+  assert.deepEqual(await englishOnPage(zh.page), [], 'no English on the Chinese default page');
   assert.deepEqual([...errors, ...zh.errors], []);
   await zh.context.close();
 });

@@ -4,7 +4,7 @@ import { useT } from '../i18n';
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const t = useT();
   const rows: [string, Parameters<typeof t>[0]][] = [
-    ['Space', 'help.space'],
+    [t('help.space.key'), 'help.space'],
     ['S', 'help.s'],
     ['R', 'help.r'],
     ['?', 'help.question'],

@@ -14,10 +14,10 @@ export const PRESETS: Preset[] = [
   {
     id: 'chapter',
     link: '',
-    title: { en: 'Error surface: GD vs AdaGrad', zh: '误差曲面:GD 与 AdaGrad' },
+    title: { en: 'Error surface: GD vs AdaGrad', zh: '误差曲面：GD 与 AdaGrad' },
     caption: {
       en: 'The chapter’s convex error surface L(b, w). Red: plain gradient descent (η = 1e-7) drops down the steep w direction, then crawls along the flat valley in b. White: the book’s AdaGrad (η = 1) runs down the valley but, from about update 700, bursts out vertically again and again. Orange: the same AdaGrad with η_t = η/√(t+1) arrives smoothly near the minimum ★. Watch the map and the η_t/σ charts.',
-      zh: '本章的凸误差曲面 L(b, w)。红色:普通梯度下降(η = 1e-7)先沿陡峭的 w 方向迅速下降,然后在平坦的 b 方向上缓慢爬行。白色:课本形式的 AdaGrad(η = 1)顺着山谷前进,但从大约第 700 次更新起反复在竖直方向“爆炸”。橙色:同样的 AdaGrad 加上 η_t = η/√(t+1) 的衰减,平稳地到达最小值 ★ 附近。请观察地图和 η_t/σ 图表。',
+      zh: '本章的凸误差曲面 L(b, w)。红色：普通梯度下降（η = 1e-7）先沿陡峭的 w 方向迅速下降，然后在平坦的 b 方向上缓慢爬行。白色：课本形式的 AdaGrad（η = 1）顺着山谷前进，但从大约第 700 次更新起反复在竖直方向“爆炸”。橙色：同样的 AdaGrad 加上 η_t = η/√(t+1) 的衰减，平稳地到达最小值 ★ 附近。请观察地图和 η_t/σ 图表。',
     },
   },
   {
@@ -26,7 +26,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'GD crawls', zh: 'GD 缓慢爬行' },
     caption: {
       en: 'Plain gradient descent, η = 1e-7, 100,000 updates: a fast drop down the steep w direction, then a crawl along the flat b direction. It ends near (−123.7, 2.48), still far from the minimum ★ at (−188.4, 2.67): one rate cannot suit both directions.',
-      zh: '普通梯度下降,η = 1e-7,更新 100,000 次:先沿陡峭的 w 方向快速下降,再沿平坦的 b 方向缓慢爬行。最终停在 (−123.7, 2.48) 附近,离最小值 ★ (−188.4, 2.67) 仍很远:一个学习率无法同时适合两个方向。',
+      zh: '普通梯度下降，η = 1e-7，更新 100,000 次：先沿陡峭的 w 方向快速下降，再沿平坦的 b 方向缓慢爬行。最终停在 (−123.7, 2.48) 附近，离最小值 ★ (−188.4, 2.67) 仍很远：一个学习率无法同时适合两个方向。',
     },
   },
   {
@@ -35,7 +35,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'GD oscillates', zh: 'GD 振荡' },
     caption: {
       en: 'GD is stable here only for η < 2/λmax ≈ 1.145e-6. Red (η = 1.1e-6) swings from wall to wall in w for about a hundred updates, then creeps along b. White (η = 1.2e-6) swings wider each time and diverges at step 181. Honest note: the book’s η = 0.01 diverges within a few steps on this exact loss; oscillation without divergence needs η ≈ 1.0e-6 … 1.14e-6.',
-      zh: '在这个曲面上,只有 η < 2/λmax ≈ 1.145e-6 时梯度下降才稳定。红色(η = 1.1e-6)先在 w 方向的两壁之间来回摆动约一百次更新,再沿 b 缓慢前进。白色(η = 1.2e-6)摆动越来越大,在第 181 步发散。说明:课本中的 η = 0.01 在这个损失上几步之内就会发散;要出现振荡而不发散,η 需在 1.0e-6 … 1.14e-6 之间。',
+      zh: '在这个曲面上，只有 η < 2/λmax ≈ 1.145e-6 时梯度下降才稳定。红色（η = 1.1e-6）先在 w 方向的两壁之间来回摆动约一百次更新，再沿 b 缓慢前进。白色（η = 1.2e-6）摆动越来越大，在第 181 步发散。说明：课本中的 η = 0.01 在这个损失上几步之内就会发散；要出现振荡而不发散，η 需在 1.0e-6 … 1.14e-6 之间。',
     },
   },
   {
@@ -44,7 +44,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'AdaGrad bursts', zh: 'AdaGrad 爆炸' },
     caption: {
       en: 'The book’s AdaGrad, η = 1: it reaches the valley in about 16 steps and runs along it; from about update 712 (b ≈ −167) it shoots out vertically again and again (w between about −1.4 and 6.6). Along the flat stretch the w gradients are tiny, so σ for w shrinks and the step η/σ grows until it shoots out; then σ grows back. Watch η_t/σ for w.',
-      zh: '课本形式的 AdaGrad,η = 1:约 16 步到达山谷并沿谷底前进;从大约第 712 次更新(b ≈ −167)起,它一次又一次在竖直方向冲出去(w 在约 −1.4 到 6.6 之间摆动)。在平坦段上 w 方向的梯度很小,σ 随之变小,步长 η/σ 变大直到冲出去;之后 σ 又变大。请观察 w 的 η_t/σ。',
+      zh: '课本形式的 AdaGrad，η = 1：约 16 步到达山谷并沿谷底前进；从大约第 712 次更新（b ≈ −167）起，它一次又一次在竖直方向冲出去（w 在约 −1.4 到 6.6 之间摆动）。在平坦段上 w 方向的梯度很小，σ 随之变小，步长 η/σ 变大直到冲出去；之后 σ 又变大。请观察 w 的 η_t/σ。',
     },
   },
   {
@@ -53,25 +53,25 @@ export const PRESETS: Preset[] = [
     title: { en: 'AdaGrad + decay', zh: 'AdaGrad + 衰减' },
     caption: {
       en: 'Learning-rate decay η_t = η/√(t+1) (white) against the same AdaGrad without it (red): the bursts are gone, and it ends near (−188.37, 2.669), at the minimum ★. Compare the η_t chart and η_t/σ for w.',
-      zh: '学习率衰减 η_t = η/√(t+1)(白色)与不衰减的同一 AdaGrad(红色)对比:爆炸消失了,最终停在 (−188.37, 2.669) 附近,即最小值 ★ 处。请对比 η_t 图表和 w 的 η_t/σ。',
+      zh: '学习率衰减 η_t = η/√(t+1)（白色）与不衰减的同一 AdaGrad（红色）对比：爆炸消失了，最终停在 (−188.37, 2.669) 附近，即最小值 ★ 处。请对比 η_t 图表和 w 的 η_t/σ。',
     },
   },
   {
     id: 'stall',
     link: 'surface=ellipse&start=1.51,-1.49&r=gd(lr:0.0199)&steps=300&speed=1',
-    title: { en: 'Stuck, gradient not small', zh: '训练停滞,梯度却不小' },
+    title: { en: 'Stuck, gradient not small', zh: '训练停滞，梯度却不小' },
     caption: {
       en: 'Training stalls although the gradient is not small (§1). Gradient descent with η just below the stability limit 2/100 bounces between the walls of a narrow valley. Untick “log” on the loss chart: the loss is flat near 0 after about 100 updates, while the gradient norm still lies between 0.6 and 0.1.',
-      zh: '训练停滞,但梯度并不小(第 1 节)。学习率略低于稳定上限 2/100 的梯度下降在狭窄山谷的两壁之间来回弹跳。取消损失图上的“对数”:约 100 次更新后损失已平坦地贴近 0,而梯度范数仍在 0.6 到 0.1 之间。',
+      zh: '训练停滞，但梯度并不小（第 1 节）。学习率略低于稳定上限 2/100 的梯度下降在狭窄山谷的两壁之间来回弹跳。取消损失图上的“对数”：约 100 次更新后损失已平坦地贴近 0，而梯度范数仍在 0.6 到 0.1 之间。',
     },
   },
   {
     id: 'momentum-schedule',
     link: 'surface=rosenbrock&r=sgd(lr:0.001,momentum:0.9,sched:step,step_size:100,gamma:0.1)&r=sgd(lr:0.001,momentum:0.9,variant:book,sched:step,step_size:100,gamma:0.1)&steps=500&speed=2',
-    title: { en: 'Momentum: book vs torch', zh: '动量:课本与 PyTorch' },
+    title: { en: 'Momentum: book vs torch', zh: '动量：课本与 PyTorch' },
     caption: {
       en: 'Two momentum forms, identical while η is constant. At update 100 the step schedule cuts η tenfold: PyTorch’s form (red, θ −= η_t·b) slows at once, because the new η multiplies all of b; the book’s form (white, m = λm − η_t g) keeps the velocity built with the old η and coasts further along the valley. Compare the paths after step 100.',
-      zh: '两种动量写法,在 η 不变时完全相同。第 100 次更新时阶梯调度把 η 缩小为十分之一:PyTorch 的写法(红色,θ −= η_t·b)立刻变慢,因为新的 η 乘在整个 b 上;课本的写法(白色,m = λm − η_t g)保留了用旧 η 积累的速度,沿山谷继续滑得更远。请对比第 100 步之后的路径。',
+      zh: '两种动量写法，在 η 不变时完全相同。第 100 次更新时阶梯调度把 η 缩小为十分之一：PyTorch 的写法（红色，θ −= η_t·b）立刻变慢，因为新的 η 乘在整个 b 上；课本的写法（白色，m = λm − η_t g）保留了用旧 η 积累的速度，沿山谷继续滑得更远。请对比第 100 步之后的路径。',
     },
   },
   {
@@ -80,7 +80,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'RMSProp brakes', zh: 'RMSProp 刹车' },
     caption: {
       en: 'A flat stretch, a steep cliff at x = 1, then flat again (the book’s RMSProp picture). On the cliff RMSProp (white, α = 0.9) brakes at once, because σ follows the newest gradients; AdaGrad (red) averages over all past gradients, reacts slowly and jumps across. On the flat stretch after it, RMSProp forgets the cliff and speeds up again, while AdaGrad still remembers it and crawls. Watch η_t/σ for x.',
-      zh: '先是平坦段,x = 1 处是陡峭的悬崖,之后又是平坦段(课本中 RMSProp 的示意图)。在悬崖上 RMSProp(白色,α = 0.9)立刻刹车,因为 σ 跟随最新的梯度;AdaGrad(红色)对所有历史梯度取平均,反应很慢,直接跳过悬崖。之后的平坦段上,RMSProp 很快“忘记”悬崖重新加速,而 AdaGrad 仍记着它,只能慢慢爬。请观察 x 的 η_t/σ。',
+      zh: '先是平坦段，x = 1 处是陡峭的悬崖，之后又是平坦段（课本中 RMSProp 的示意图）。在悬崖上 RMSProp（白色，α = 0.9）立刻刹车，因为 σ 跟随最新的梯度；AdaGrad（红色）对所有历史梯度取平均，反应很慢，直接跳过悬崖。之后的平坦段上，RMSProp 很快“忘记”悬崖重新加速，而 AdaGrad 仍记着它，只能慢慢爬。请观察 x 的 η_t/σ。',
     },
   },
   {
@@ -89,7 +89,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'Saddle point', zh: '鞍点' },
     caption: {
       en: 'L(w1, w2) = (1 − w1·w2)², the chapter’s tiny network. From a start on the line w1 = −w2 both racers slide into the saddle point at the origin (✕) and stay there: the gradient is 0, but it is not a minimum. Click the origin: the Hessian has eigenvalues −2 and 2; press “step along the escape direction” to restart along u = (1, 1)/√2, and watch them reach the curve of minima w1·w2 = 1.',
-      zh: 'L(w1, w2) = (1 − w1·w2)²,本章中的小网络。从直线 w1 = −w2 上出发,两个优化器都滑进原点处的鞍点(✕)并停在那里:梯度为 0,但它不是最小值。点击原点:海森矩阵的特征值为 −2 和 2;按“沿逃离方向走一步”,从 u = (1, 1)/√2 方向重新出发,就能看到它们到达最小值曲线 w1·w2 = 1。',
+      zh: 'L(w1, w2) = (1 − w1·w2)²，本章中的小网络。从直线 w1 = −w2 上出发，两个优化器都滑进原点处的鞍点（✕）并停在那里：梯度为 0，但它不是最小值。点击原点：海森矩阵的特征值为 −2 和 2；按“沿逃离方向走一步”，从 u = (1, 1)/√2 方向重新出发，就能看到它们到达最小值曲线 w1·w2 = 1。',
     },
   },
   {
@@ -98,7 +98,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'Cross-entropy surface', zh: '交叉熵曲面' },
     caption: {
       en: 'Three classes, label (1, 0, 0), outputs y1, y2 (y3 = −1000). From (−6.5, 5.5) the cross-entropy is 12 with gradient norm ≈ 1.41, so gradient descent (red) gets going at once; Adam (white) follows. Compare with the MSE preset.',
-      zh: '三个类别,标签为 (1, 0, 0),输出 y1、y2 可变(y3 = −1000)。在 (−6.5, 5.5) 处交叉熵为 12,梯度范数约 1.41,所以梯度下降(红色)立刻开始移动;Adam(白色)随后跟上。请与 MSE 预设对比。',
+      zh: '三个类别，标签为 (1, 0, 0)，输出 y1、y2 可变（y3 = −1000）。在 (−6.5, 5.5) 处交叉熵为 12，梯度范数约 1.41，所以梯度下降（红色）立刻开始移动；Adam（白色）随后跟上。请与 MSE 预设对比。',
     },
   },
   {
@@ -107,7 +107,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'MSE surface', zh: '均方误差曲面' },
     caption: {
       en: 'The same outputs with squared error: at (−6.5, 5.5) the loss is 2.0 but the gradient norm is only ≈ 3.5e-5, so gradient descent (red) is stuck on the plateau. Adam (white) divides by σ, so its steps do not shrink with the gradient: it escapes slowly at first. Changing the loss changes how hard the optimization is.',
-      zh: '同样的输出,改用均方误差:在 (−6.5, 5.5) 处损失为 2.0,梯度范数却只有约 3.5e-5,梯度下降(红色)卡在平台上。Adam(白色)除以 σ,步长不随梯度变小,开始时缓慢地逃了出来。换一个损失函数,优化的难度就不同了。',
+      zh: '同样的输出，改用均方误差：在 (−6.5, 5.5) 处损失为 2.0，梯度范数却只有约 3.5e-5，梯度下降（红色）卡在平台上。Adam（白色）除以 σ，步长不随梯度变小，开始时缓慢地逃了出来。换一个损失函数，优化的难度就不同了。',
     },
   },
   {
@@ -116,7 +116,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'Warmup and Noam', zh: '预热与 Noam' },
     caption: {
       en: 'Warmup: η_t first rises, then holds or falls. Red: Adam at a constant η = 0.1 takes full-size steps while σ still rests on a few gradients. White: the same with a linear warmup over 200 updates. Orange: the Transformer’s schedule η_t = η0·d^−0.5·min((t+1)^−0.5, (t+1)·warmup^−1.5), here d = 64, warmup 200. Watch the η_t chart and the first steps of the paths.',
-      zh: '预热:η_t 先上升,再保持或下降。红色:恒定 η = 0.1 的 Adam,在 σ 只基于少数梯度时就迈出全尺寸的步子。白色:同样的 Adam 加上 200 次更新的线性预热。橙色:Transformer 的调度 η_t = η0·d^−0.5·min((t+1)^−0.5, (t+1)·warmup^−1.5),这里 d = 64、warmup = 200。请观察 η_t 图表和路径的最初几步。',
+      zh: '预热：η_t 先上升，再保持或下降。红色：恒定 η = 0.1 的 Adam，在 σ 只基于少数梯度时就迈出全尺寸的步子。白色：同样的 Adam 加上 200 次更新的线性预热。橙色：Transformer 的调度 η_t = η0·d^−0.5·min((t+1)^−0.5, (t+1)·warmup^−1.5)，这里 d = 64、warmup = 200。请观察 η_t 图表和路径的最初几步。',
     },
   },
 ];
