@@ -2,7 +2,8 @@
 // NAMES lists the ones the page's own Chinese messages keep (file formats, keys, symbols,
 // abbreviations); the core's names (optimizers, parameters, schedules, surfaces, …) and the
 // Latin words of its Chinese descriptions (the core's to translate) come from
-// `playground list`, the link's own text from the link. Anything else in Latin letters on a Chinese page is an untranslated string.
+// `playground list`, the user's own text from the link and its racers. Anything else in Latin
+// letters on a Chinese page is an untranslated string.
 import { execFileSync } from 'node:child_process';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -57,8 +58,11 @@ export function namesFromCore() {
 // placeholders) that are neither names nor formulas: [{word, where}]. `userText`: what the user
 // typed or loaded that the page quotes (a file's name and lines).
 export async function englishOnPage(page, userText = []) {
-  // The link (and what the visitor typed into it, which the notice quotes) is the user's text.
-  const links = await page.evaluate(() => `${window.playground.state()} ${location.hash}`);
+  // The link, its racers in link syntax, and what the visitor typed into the address bar (which
+  // the notice quotes) are the user's text.
+  const links = await page.evaluate(
+    () => `${window.playground.state()} ${window.playground.racers().map((r) => r.optimizer).join(' ')} ${location.hash}`,
+  );
   let decoded = links;
   try {
     decoded = decodeURIComponent(links);

@@ -20,7 +20,10 @@ export function ConfusionMatrix({ runner }: { runner: ClassifyRunner }) {
       <table>
         <thead>
           <tr>
-            <th class="corner">{t('classify.confusion.corner')}</th>
+            <th class="corner">
+              <span>{t('classify.confusion.true')}</span>
+              <span>{t('classify.confusion.predicted')}</span>
+            </th>
             {classes.map((c) => (
               <th scope="col">
                 <span class="class-dot" style={{ background: classColour(c) }} />

@@ -48,11 +48,13 @@ export function ControlBar({ core, store, runner }: Props) {
   const regression = core.dataset(settings.data)?.regression ?? false;
   const comparing = settings.compare === 'loss';
   const selectedLinkRacer = runner.setup?.linkRacers[runner.selected] ?? 0;
+  // Drawn data without a training point: there is nothing to train on yet.
+  const noData = runner.setup?.train.length === 0;
 
   useKeyboardShortcuts(
     {
-      ' ': () => (runner.playing ? runner.pause() : runner.play()),
-      s: () => void runner.step(1),
+      ' ': () => (runner.playing ? runner.pause() : runner.setup?.train.length !== 0 && runner.play()),
+      s: () => runner.setup?.train.length !== 0 && void runner.step(1),
       r: () => runner.reset(),
     },
     [runner],
@@ -70,13 +72,22 @@ export function ControlBar({ core, store, runner }: Props) {
           type="button"
           class="round play"
           data-testid="play"
-          title={t(playing ? 'classify.controls.pause' : 'classify.controls.play')}
+          title={t(noData && !playing ? 'classify.controls.noData' : playing ? 'classify.controls.pause' : 'classify.controls.play')}
           aria-label={t(playing ? 'classify.controls.pause' : 'classify.controls.play')}
+          disabled={noData && !playing}
           onClick={() => (playing ? runner.pause() : runner.play())}
         >
           {playing ? <Icon path="M7 5h4v14H7zM13 5h4v14h-4z" /> : <Icon path="M8 5v14l11-7z" />}
         </button>
-        <button type="button" class="round" data-testid="step" title={t('classify.controls.step.title')} aria-label={t('classify.controls.step')} onClick={() => void runner.step(1)}>
+        <button
+          type="button"
+          class="round"
+          data-testid="step"
+          title={t(noData ? 'classify.controls.noData' : 'classify.controls.step.title')}
+          aria-label={t('classify.controls.step')}
+          disabled={noData}
+          onClick={() => void runner.step(1)}
+        >
           <Icon path="M6 5v14l9-7zM16 5h3v14h-3z" />
         </button>
       </div>

@@ -71,6 +71,7 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
             class={`class-swatch${k === drawClass ? ' selected' : ''}`}
             style={{ background: classColour(k) }}
             title={t('classify.draw.classN', { k })}
+            aria-label={t('classify.draw.classN', { k })}
             data-testid={`draw-class-${k}`}
             onClick={() => onDrawClass(k)}
           >

@@ -26,6 +26,9 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }
   useNews(runner, ['frame', 'setup'], 100);
   const { setup, frame } = runner;
   const racer = frame?.racers[runner.selected];
+  // Drawn data may have no training or no test points yet: their numbers mean nothing.
+  const hasTrain = (setup?.train.length ?? 0) > 0;
+  const hasTest = (setup?.test.length ?? 0) > 0;
 
   return (
     <section class="panel output-panel" data-testid="output-panel">
@@ -43,21 +46,21 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }
       <dl class="output-numbers" data-testid="output-numbers">
         <div>
           <dt>{t('classify.output.testLoss')}</dt>
-          <dd data-testid="test-loss">{racer ? formatNumber(racer.testLoss, 4) : '–'}</dd>
+          <dd data-testid="test-loss">{racer && hasTest ? formatNumber(racer.testLoss, 4) : '–'}</dd>
         </div>
         <div>
           <dt>{t('classify.output.trainLoss')}</dt>
-          <dd data-testid="train-loss">{racer ? formatNumber(racer.trainLoss, 4) : '–'}</dd>
+          <dd data-testid="train-loss">{racer && hasTrain ? formatNumber(racer.trainLoss, 4) : '–'}</dd>
         </div>
         {!setup?.regression && (
           <>
             <div>
               <dt>{t('classify.output.testAcc')}</dt>
-              <dd data-testid="test-acc">{racer ? formatPercent(racer.testAcc) : '–'}</dd>
+              <dd data-testid="test-acc">{racer && hasTest ? formatPercent(racer.testAcc) : '–'}</dd>
             </div>
             <div>
               <dt>{t('classify.output.trainAcc')}</dt>
-              <dd data-testid="train-acc">{racer ? formatPercent(racer.trainAcc) : '–'}</dd>
+              <dd data-testid="train-acc">{racer && hasTrain ? formatPercent(racer.trainAcc) : '–'}</dd>
             </div>
           </>
         )}

@@ -14,6 +14,9 @@ export function RacerTable({ store, runner }: { store: LinkStore; runner: Classi
   useNews(runner, ['frame', 'setup'], 150);
   const { setup, frame } = runner;
   if (!setup || !frame) return null;
+  // Drawn data may have no training or no test points yet: their numbers mean nothing.
+  const hasTrain = setup.train.length > 0;
+  const hasTest = setup.test.length > 0;
   return (
     <table class="racer-table" data-testid="racer-table">
       <thead>
@@ -36,14 +39,24 @@ export function RacerTable({ store, runner }: { store: LinkStore; runner: Classi
             onClick={() => runner.select(i)}
           >
             <th scope="row">
-              <RacerSwatch index={i} />
-              <span class="racer-name">{racerName(t, store, setup, i)}</span>
+              <button
+                type="button"
+                class="racer-pick"
+                aria-pressed={i === runner.selected}
+                onClick={(event) => {
+                  event.stopPropagation();
+                  runner.select(i);
+                }}
+              >
+                <RacerSwatch index={i} />
+                <span class="racer-name">{racerName(t, store, setup, i)}</span>
+              </button>
             </th>
             <td>{racer.epoch}</td>
-            <td>{formatNumber(racer.trainLoss, 4)}</td>
-            <td>{formatNumber(racer.testLoss, 4)}</td>
-            {!setup.regression && <td>{formatPercent(racer.trainAcc)}</td>}
-            {!setup.regression && <td>{formatPercent(racer.testAcc)}</td>}
+            <td>{hasTrain ? formatNumber(racer.trainLoss, 4) : '–'}</td>
+            <td>{hasTest ? formatNumber(racer.testLoss, 4) : '–'}</td>
+            {!setup.regression && <td>{hasTrain ? formatPercent(racer.trainAcc) : '–'}</td>}
+            {!setup.regression && <td>{hasTest ? formatPercent(racer.testAcc) : '–'}</td>}
             <td class={`racer-status status-${racer.state}`}>{statusLabel(t, racer)}</td>
           </tr>
         ))}

@@ -39,8 +39,10 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
   return (
     <div class="controls" data-testid="controls">
       <div class="control-row">
-        <button type="button" class="primary" data-testid="play" title={t('controls.play.title')} onClick={() => runner.toggle()}>
-          {runner.playing ? `❚❚ ${t('controls.pause')}` : `▶ ${t('controls.play')}`}
+        <button type="button" class="primary two-labels" data-testid="play" title={t('controls.play.title')} onClick={() => runner.toggle()}>
+          {/* Both labels take their place, so the button keeps its width when it switches. */}
+          <span class={runner.playing ? 'hidden-label' : ''}>▶ {t('controls.play')}</span>
+          <span class={runner.playing ? '' : 'hidden-label'}>❚❚ {t('controls.pause')}</span>
         </button>
         <button type="button" data-testid="step" title={t('controls.step.title')} onClick={() => runner.step(1)}>
           {t('controls.step')}

@@ -1,8 +1,12 @@
 // The keyboard and pointer shortcuts of the surface page.
+import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 
 export function HelpOverlay({ onClose }: { onClose: () => void }) {
   const t = useT();
+  const close = useRef<HTMLButtonElement>(null);
+  // Keyboard users land in the dialog; Escape or Enter closes it.
+  useEffect(() => close.current?.focus(), []);
   const rows: [string, Parameters<typeof t>[0]][] = [
     [t('help.space.key'), 'help.space'],
     ['S', 'help.s'],
@@ -29,7 +33,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
             ))}
           </tbody>
         </table>
-        <button type="button" class="primary" onClick={onClose}>
+        <button type="button" class="primary" ref={close} onClick={onClose}>
           {t('help.close')}
         </button>
       </div>
