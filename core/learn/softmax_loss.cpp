@@ -1,9 +1,6 @@
 #include "learn/softmax_loss.hpp"
 
-#include <algorithm>
 #include <vector>
-
-#include "common/fast_math.hpp"
 
 namespace pg {
 
@@ -29,24 +26,15 @@ class Scratch {
 }  // namespace
 
 void softmax(const double* z, int k, double* p) {
-  double largest = *std::max_element(z, z + k);
-  double sum = 0;
-  for (int i = 0; i < k; ++i) {
-    p[i] = fastmath::exp(z[i] - largest);
-    sum += p[i];
-  }
+  const double sum = softmax_steps::shifted_exponentials(z, k, softmax_steps::largest(z, k), p);
   for (int i = 0; i < k; ++i) p[i] /= sum;
 }
 
 double softmax_cross_entropy(const double* z, int k, int label, double* gradient, double* hessian) {
-  double largest = *std::max_element(z, z + k);
   Scratch p(k);
-  double sum = 0;
-  for (int i = 0; i < k; ++i) {
-    p[i] = fastmath::exp(z[i] - largest);
-    sum += p[i];
-  }
-  double loss = largest + fastmath::log(sum) - z[label];
+  const double largest = softmax_steps::largest(z, k);
+  const double sum = softmax_steps::shifted_exponentials(z, k, largest, p.data());
+  const double loss = softmax_steps::cross_entropy(largest, sum, z[label]);
   if (gradient || hessian) {
     for (int i = 0; i < k; ++i) p[i] /= sum;
     if (gradient)
@@ -60,12 +48,9 @@ double softmax_cross_entropy(const double* z, int k, int label, double* gradient
 
 double softmax_squared_error(const double* z, int k, int label, double* gradient, double* hessian) {
   Scratch p(k), r(k);
-  softmax(z, k, p.data());
-  double loss = 0;
-  for (int i = 0; i < k; ++i) {
-    r[i] = p[i] - (i == label ? 1.0 : 0.0);
-    loss += r[i] * r[i];
-  }
+  const double largest = softmax_steps::largest(z, k);
+  const double sum = softmax_steps::shifted_exponentials(z, k, largest, p.data());
+  const double loss = softmax_steps::squared_error(p.data(), k, sum, label, r.data());
   // J_ij = ∂p_i/∂z_j = p_i (δ_ij − p_j).
   auto jacobian = [&](int i, int j) { return p[i] * ((i == j ? 1.0 : 0.0) - p[j]); };
   if (gradient)

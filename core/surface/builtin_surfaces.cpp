@@ -3,6 +3,7 @@
 // differences and against the same formula typed into the expression language.
 #include "surface/builtin_surfaces.hpp"
 
+#include <algorithm>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -18,11 +19,16 @@ namespace {
 constexpr double kPi = 3.14159265358979323846;
 constexpr double kE = 2.71828182845904523536;
 
-// Whether a formula computes whole grids itself (static grid(xs, nx, ys, ny, out)).
+// Whether a formula computes whole grids itself (static grid(xs, nx, ys, ny, out)), or many
+// points (static values(xs, ys, out, n)).
 template <class Formula, class = void>
 struct HasGrid : std::false_type {};
 template <class Formula>
 struct HasGrid<Formula, std::void_t<decltype(&Formula::grid)>> : std::true_type {};
+template <class Formula, class = void>
+struct HasValues : std::false_type {};
+template <class Formula>
+struct HasValues<Formula, std::void_t<decltype(&Formula::values)>> : std::true_type {};
 
 // A formula is a struct with static value(x, y) and derivatives(x, y), and optionally grid()
 // when parts of it are separable. This template gives it the Surface interface, and a batched
@@ -38,7 +44,10 @@ class FormulaSurface final : public Surface {
   }
   Derivatives derivatives(double x, double y) const override { return Formula::derivatives(x, y); }
   void values(const double* xs, const double* ys, double* out, std::size_t n) const override {
-    for (std::size_t i = 0; i < n; ++i) out[i] = Formula::value(xs[i], ys[i]);
+    if constexpr (HasValues<Formula>::value)
+      Formula::values(xs, ys, out, n);
+    else
+      for (std::size_t i = 0; i < n; ++i) out[i] = Formula::value(xs[i], ys[i]);
   }
   void grid_values(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
                    double* out) const override {
@@ -111,18 +120,35 @@ struct BookSaddle {
 };
 
 // e(z) with logits z = (x, y, −1000) and label class 0, through the one softmax-loss
-// implementation in core/learn. z is linear in (x, y) with ∂z/∂(x, y) = [[1,0],[0,1],[0,0]],
-// so the chain rule reduces to ∇f = (∂e/∂z₀, ∂e/∂z₁) and ∇²f = the top-left 2×2 block of ∇²e.
+// implementation in core/learn: values by its inline steps for K = 3 (a map needs one per
+// pixel), derivatives by the full function, which is made of the same steps and so gives the
+// same value. z is linear in (x, y) with ∂z/∂(x, y) = [[1,0],[0,1],[0,0]], so the chain rule
+// reduces to ∇f = (∂e/∂z₀, ∂e/∂z₁) and ∇²f = the top-left 2×2 block of ∇²e.
 using SoftmaxLoss = double (*)(const double*, int, int, double*, double*);
+using SoftmaxLossValue = double (*)(const double (&)[3], int);
+using SoftmaxLossValues = void (*)(const double*, int, double*, int);
 
-template <SoftmaxLoss loss>
+template <SoftmaxLoss loss, SoftmaxLossValue loss_value, SoftmaxLossValues loss_values>
 struct BookSoftmax {
   static constexpr int kClasses = 3;
   static constexpr int kLabel = 0;
   static constexpr double kFixedLogit = -1000;
   static double value(double x, double y) {
     const double z[kClasses] = {x, y, kFixedLogit};
-    return loss(z, kClasses, kLabel, nullptr, nullptr);
+    return loss_value(z, kLabel);
+  }
+  static void values(const double* xs, const double* ys, double* out, std::size_t n) {
+    constexpr std::size_t kBlock = softmax_steps::kBlock;
+    double z[kBlock * kClasses];
+    for (std::size_t start = 0; start < n; start += kBlock) {
+      const std::size_t count = std::min(kBlock, n - start);
+      for (std::size_t i = 0; i < count; ++i) {
+        z[kClasses * i] = xs[start + i];
+        z[kClasses * i + 1] = ys[start + i];
+        z[kClasses * i + 2] = kFixedLogit;
+      }
+      loss_values(z, kLabel, out + start, static_cast<int>(count));
+    }
   }
   static Derivatives derivatives(double x, double y) {
     const double z[kClasses] = {x, y, kFixedLogit};
@@ -138,8 +164,10 @@ struct BookSoftmax {
     return d;
   }
 };
-using BookCrossEntropy = BookSoftmax<softmax_cross_entropy>;
-using BookSquaredError = BookSoftmax<softmax_squared_error>;
+using BookCrossEntropy = BookSoftmax<softmax_cross_entropy, softmax_cross_entropy_value<3>,
+                                     softmax_cross_entropy_values<3>>;
+using BookSquaredError = BookSoftmax<softmax_squared_error, softmax_squared_error_value<3>,
+                                     softmax_squared_error_values<3>>;
 
 // ---- classic test functions ----------------------------------------------------------------
 

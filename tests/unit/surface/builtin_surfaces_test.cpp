@@ -1,10 +1,15 @@
 // The built-in surfaces: catalogue completeness, hand-derived derivatives against central
 // differences, and values at the known minima computed from the formulas by hand.
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <set>
 #include <stdexcept>
+#include <string>
+#include <vector>
 
+#include "common/fast_math.hpp"
+#include "learn/softmax_loss.hpp"
 #include "surface/critical_points.hpp"
 #include "surface/surface.hpp"
 #include "surface_test_support.hpp"
@@ -231,6 +236,58 @@ TEST_CASE("book-ce and book-mse: the chapter's numbers at (-6.5, 5.5)") {
   const double mse = make_builtin_surface("book-mse")->value_gradient(-6.5, 5.5, g);
   CHECK(mse == Approx(2 * (1 - p) * (1 - p)).epsilon(1e-12));
   CHECK(norm(g) == Approx(3.5e-5).epsilon(0.02));
+}
+
+TEST_CASE("book-ce and book-mse: every path gives the networks' loss functions' numbers") {
+  // One implementation: value(), values(), value_gradient() and derivatives() all give exactly
+  // what softmax_cross_entropy / softmax_squared_error of core/learn give for the logits
+  // (x, y, −1000) and class 0, also where the logits are extreme or not numbers.
+  std::vector<Vec2> points = test::random_points({-40, 40, -40, 40}, 500, 17);
+  for (double x :
+       {0.0, -0.0, 1e-300, 745.0, -745.0, 800.0, 1e300, -1e300, HUGE_VAL, -HUGE_VAL, std::nan("")})
+    for (double y : {0.0, 3.0, -1000.0, 800.0, -HUGE_VAL, std::nan("")}) points.push_back({x, y});
+  auto same = [](double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); };
+  for (const char* name : {"book-ce", "book-mse"}) {
+    INFO(name);
+    const auto loss =
+        std::string(name) == "book-ce" ? softmax_cross_entropy : softmax_squared_error;
+    auto surface = make_builtin_surface(name);
+    std::vector<double> xs, ys;
+    for (Vec2 p : points) {
+      xs.push_back(p.x);
+      ys.push_back(p.y);
+    }
+    std::vector<double> batched(xs.size());
+    surface->values(xs.data(), ys.data(), batched.data(), xs.size());
+    for (std::size_t i = 0; i < xs.size(); ++i) {
+      INFO("at " << xs[i] << ", " << ys[i]);
+      const double z[3] = {xs[i], ys[i], -1000};
+      const double expected = loss(z, 3, 0, nullptr, nullptr);
+      Vec2 gradient;
+      CHECK(same(surface->value(xs[i], ys[i]), expected));
+      CHECK(same(batched[i], expected));
+      CHECK(same(surface->value_gradient(xs[i], ys[i], gradient), expected));
+      CHECK(same(surface->derivatives(xs[i], ys[i]).value, expected));
+    }
+  }
+}
+
+TEST_CASE("book-ce and book-mse: the formulas with every exponential computed, bit for bit") {
+  // The loss skips e^(z_i − max z) for the largest logit, which is e^0 = 1 exactly.
+  for (Vec2 p : test::random_points({-30, 30, -30, 30}, 300, 23)) {
+    const double z[3] = {p.x, p.y, -1000};
+    const double largest = std::max(std::max(z[0], z[1]), z[2]);
+    double e[3], sum = 0;
+    for (int i = 0; i < 3; ++i) sum += e[i] = fastmath::exp(z[i] - largest);
+    const double ce = largest + fastmath::log(sum) - z[0];
+    double mse = 0;
+    for (int i = 0; i < 3; ++i) {
+      const double r = e[i] / sum - (i == 0 ? 1.0 : 0.0);
+      mse += r * r;
+    }
+    CHECK(make_builtin_surface("book-ce")->value(p.x, p.y) == ce);
+    CHECK(make_builtin_surface("book-mse")->value(p.x, p.y) == mse);
+  }
 }
 
 TEST_CASE("two-wells: the marked minima are stationary, and the left well is the deeper") {
