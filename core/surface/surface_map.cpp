@@ -85,11 +85,23 @@ ColourScale choose_scale(const std::vector<double>& values, std::size_t finite, 
   if (!(scale.span > 0) || !std::isfinite(scale.span)) return scale;
   scale.prepare();
   // The median of a regular subsample of the finite values (at most 4096) is plenty.
+  // Every stride-th finite value from the first: when all are finite, simply every stride-th
+  // value (a test per pixel, let alone a %, cost as much as colouring it).
   std::vector<double> sample;
   const std::size_t stride = finite / 4096 + 1;
-  std::size_t seen = 0;
-  for (double f : values)
-    if (std::isfinite(f) && seen++ % stride == 0) sample.push_back(f - min);
+  if (finite == values.size()) {
+    for (std::size_t p = 0; p < values.size(); p += stride) sample.push_back(values[p] - min);
+  } else {
+    std::size_t skip = 0;
+    for (double f : values)
+      if (std::isfinite(f)) {
+        if (skip == 0) {
+          sample.push_back(f - min);
+          skip = stride;
+        }
+        --skip;
+      }
+  }
   auto middle = sample.begin() + sample.size() / 2;
   std::nth_element(sample.begin(), middle, sample.end());
   const double median = *middle;
@@ -218,15 +230,22 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
   for (std::size_t j = 0; j < h; ++j) ys[j] = view.y1 - view.height() * (j + 0.5) / h;
   surface.grid_values(xs.data(), w, ys.data(), h, values.data());
 
-  // 2. The range of the finite values and the colour scale.
-  double low = HUGE_VAL, high = -HUGE_VAL;
+  // 2. The range of the finite values and the colour scale. (Four running minima and maxima,
+  // so that each comparison need not wait for the one before.)
+  double lows[4] = {HUGE_VAL, HUGE_VAL, HUGE_VAL, HUGE_VAL};
+  double highs[4] = {-HUGE_VAL, -HUGE_VAL, -HUGE_VAL, -HUGE_VAL};
   std::size_t finite = 0;
-  for (double f : values)
-    if (std::isfinite(f)) {
-      low = std::min(low, f);
-      high = std::max(high, f);
-      ++finite;
+  for (std::size_t p = 0; p < values.size(); p += 4)
+    for (std::size_t k = 0; k < 4 && p + k < values.size(); ++k) {
+      const double f = values[p + k];
+      if (std::isfinite(f)) {
+        lows[k] = std::min(lows[k], f);
+        highs[k] = std::max(highs[k], f);
+        ++finite;
+      }
     }
+  const double low = std::min({lows[0], lows[1], lows[2], lows[3]});
+  const double high = std::max({highs[0], highs[1], highs[2], highs[3]});
   const bool any_finite = low <= high;
   if (any_finite) {
     map.min = low;
@@ -241,35 +260,43 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
     map.levels.push_back(scale.value(double(k) / (level_count + 1)));
 
   // 3. Pixels, and each pixel's band: how many levels are <= its value, so a cell crosses
-  // level k exactly when its corners' bands straddle k.
+  // level k exactly when its corners' bands straddle k. Row by row, t first for the whole row
+  // (a loop of arithmetic alone, whose pixels the processor overlaps), then colours and bands.
+  // Through plain pointers, each colour copied as 4 bytes at once: a store of a byte may alias
+  // anything, so the compiler reloaded every vector's data after each one.
   map.rgba.resize(w * h * 4);
   std::vector<std::uint8_t> band(w * h);
-  const auto& colours = palette();
-  for (std::size_t j = 0; j < h; ++j)
+  std::vector<double> ts(w);
+  const Rgba* colours = palette().data();
+  const double* levels = map.levels.data();
+  std::uint8_t* rgba = map.rgba.data();
+  std::uint8_t* bands = band.data();
+  for (std::size_t j = 0; j < h; ++j) {
+    const double* row = values.data() + j * w;
+    for (std::size_t i = 0; i < w; ++i) {
+      const double t = scale.t(row[i]);
+      ts[i] = t > 0 ? (t < 1 ? t : 1) : 0;  // also maps a NaN from an extreme range to 0
+    }
     for (std::size_t i = 0; i < w; ++i) {
       const std::size_t p = j * w + i;
-      const double f = values[p];
+      const double f = row[i];
       Rgba c;
       if (std::isfinite(f)) {
-        double t = scale.t(f);
-        t = t > 0 ? (t < 1 ? t : 1) : 0;  // also maps a NaN from an extreme range to 0
+        const double t = ts[i];
         c = colours[std::min(int(t * kPaletteSize), kPaletteSize - 1)];
         // Level k sits at t = (k + 1)/(levels + 1): guess the band from t, then settle it by
         // comparing with the levels themselves (rarely more than one step).
         int b = std::min(int(t * (level_count + 1)), level_count);
-        while (b < level_count && f >= map.levels[b]) ++b;
-        while (b > 0 && f < map.levels[b - 1]) --b;
-        band[p] = std::uint8_t(b);
+        while (b < level_count && f >= levels[b]) ++b;
+        while (b > 0 && f < levels[b - 1]) --b;
+        bands[p] = std::uint8_t(b);
       } else {
         c = ((i + j) / kStripeWidth) % 2 ? kUndefinedDark : kUndefinedLight;
-        band[p] = kUndefinedBand;
+        bands[p] = kUndefinedBand;
       }
-      std::uint8_t* out = &map.rgba[4 * p];
-      out[0] = c.r;
-      out[1] = c.g;
-      out[2] = c.b;
-      out[3] = c.a;
+      std::memcpy(rgba + 4 * p, &c, sizeof c);
     }
+  }
 
   // 4. Contours: most cells have four corners in one band and are skipped at once.
   for (std::size_t j = 0; j + 1 < h; ++j)
