@@ -176,6 +176,7 @@ export function NetworkView({ core, store, runner }: Props) {
                 class="icon small"
                 data-testid={`neurons-remove-${l}`}
                 disabled={(net[l] ?? 1) <= 1}
+                title={t('classify.net.removeNeuron', { layer: l + 1 })}
                 aria-label={t('classify.net.removeNeuron', { layer: l + 1 })}
                 onClick={() => editNet(net.map((n, i) => (i === l ? n - 1 : n)))}
               >
@@ -186,6 +187,7 @@ export function NetworkView({ core, store, runner }: Props) {
                 class="icon small"
                 data-testid={`neurons-add-${l}`}
                 disabled={(net[l] ?? limits.neurons_per_layer) >= limits.neurons_per_layer}
+                title={t('classify.net.addNeuron', { layer: l + 1 })}
                 aria-label={t('classify.net.addNeuron', { layer: l + 1 })}
                 onClick={() => editNet(net.map((n, i) => (i === l ? n + 1 : n)))}
               >

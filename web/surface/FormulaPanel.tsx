@@ -101,7 +101,7 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
           ))}
         </tbody>
       </table>
-      <p class="muted small">
+      <p class="muted small formula-position">
         {axes[0]} = {formatNumber(frame.x, 6)}, {axes[1]} = {formatNumber(frame.y, 6)}, f = {formatNumber(frame.loss, 6)}, |∇f| ={' '}
         {formatNumber(Math.hypot(frame.gradX, frame.gradY), 4)} · {status.text}
       </p>
