@@ -4,6 +4,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
+scripts/setup.sh
 
 cmake -S . -B build/native -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
 cmake --build build/native -j "$jobs"
@@ -13,6 +14,6 @@ if [ ! -f build/wasm/build.ninja ]; then
 fi
 cmake --build build/wasm -j "$jobs"
 
-npx tsc --noEmit -p web
+node_modules/.bin/tsc --noEmit -p web
 node scripts/bundle.mjs
 echo "build: native CLI build/native/playground, site build/site/index.html"
