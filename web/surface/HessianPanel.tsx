@@ -33,7 +33,7 @@ export function HessianPanel({ core, store, analysis, onClose }: { core: Core; s
     <div class="panel hessian-panel" data-testid="hessian-panel">
       <div class="panel-head">
         <h2>
-          {t('hessian.title')}: <span class={`kind kind-${analysis.kind}`} data-testid="hessian-kind">{t(`kind.${analysis.kind}`)}</span>
+          {t('hessian.title')} <span class={`kind kind-${analysis.kind}`} data-testid="hessian-kind">{t(`kind.${analysis.kind}`)}</span>
         </h2>
         <button type="button" class="icon" aria-label={t('hessian.close')} title={t('hessian.close')} onClick={onClose}>
           ×
