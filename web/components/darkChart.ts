@@ -9,15 +9,47 @@ const AXIS_TEXT = '#c9c5de';
 const GRID = 'rgba(255,255,255,0.08)';
 const TICKS = 'rgba(255,255,255,0.2)';
 
+const MIN_LABEL_GAP_PX = 22;
+// Mantissas a log axis labels, densest first: every one, 1-2-5, 1-3, powers of ten.
+const LOG_LABELS = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]];
+
+// Which of a log axis's splits (1…9 × 10^k) get a label: the densest set of mantissas whose
+// labels stay MIN_LABEL_GAP_PX apart, measured on the chart (uPlot's own choice looks at one
+// decade and may keep a single "1" on a chart that spans 0.2 … 3). Powers of ten that are
+// still too close keep every n-th. Other axes keep every split.
+function logAxisLabels(u: uPlot, splits: number[], axis: number): (number | null)[] {
+  const scale = u.axes[axis].scale ?? 'y';
+  if (u.scales[scale].distr !== 3) return splits;
+  const exponent = (v: number) => Math.floor(Math.log10(v) + 1e-9);
+  const mantissa = (v: number) => Math.round(v / 10 ** exponent(v));
+  const gap = (kept: number[]) => {
+    let least = Infinity;
+    for (let i = 1; i < kept.length; ++i) least = Math.min(least, Math.abs(u.valToPos(kept[i], scale) - u.valToPos(kept[i - 1], scale)));
+    return least;
+  };
+  for (const labels of LOG_LABELS) {
+    const kept = splits.filter((v) => labels.includes(mantissa(v)));
+    if (gap(kept) >= MIN_LABEL_GAP_PX) return splits.map((v) => (kept.includes(v) ? v : null));
+  }
+  const decades = splits.filter((v) => mantissa(v) === 1);
+  const every = Math.ceil(MIN_LABEL_GAP_PX / Math.max(1e-9, gap(decades)));
+  return splits.map((v) => (mantissa(v) === 1 && exponent(v) % every === 0 ? v : null));
+}
+
 // The x axis (steps or epochs) and a y axis whose labels `yValue` writes.
 export function darkAxes(yValue: (value: number) => string, ySize: number): uPlot.Axis[] {
   // Grid lines and ticks only where a label is (a log axis would otherwise draw every 2…9).
-  const labelled = (u: uPlot, splits: number[], axis: number, space: number, increment: number) =>
-    u.axes[axis].filter!(u, splits, axis, space, increment);
+  const labelled = (u: uPlot, splits: number[], axis: number) => logAxisLabels(u, splits, axis);
   const lines = { grid: { stroke: GRID, width: 1, filter: labelled }, ticks: { stroke: TICKS, width: 1, filter: labelled } };
   return [
     { stroke: AXIS_TEXT, ...lines },
-    { stroke: AXIS_TEXT, ...lines, size: ySize, values: (_u, values) => values.map((v) => (v === null ? '' : yValue(v))) },
+    {
+      stroke: AXIS_TEXT,
+      ...lines,
+      filter: labelled,
+      size: ySize,
+      values: (_u, values) => values.map((v) => (v === null ? '' : yValue(v))),
+    },
   ];
 }
 
