@@ -185,7 +185,7 @@ const std::vector<ParamSpec>& classify_param_specs() {
                   "Regularisation of the weights.", "权重的正则化方式。"),
       number_spec("reg_rate", P::Real, 0, 0, 10, "Regularisation rate λ.", "正则化系数 λ。"),
       number_spec("epochs", P::Integer, 100, 0, 10000, "Stop after this many epochs.",
-                  "训练这么多个 epoch 后停止。"),
+                  "训练这么多个回合（epoch）后停止。"),
       number_spec("target_loss", P::Real, 0, 0, HUGE_VAL,
                   "Stop a racer once its training loss (without regularisation) is at most this "
                   "(0 = off).",

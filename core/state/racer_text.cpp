@@ -25,17 +25,6 @@ std::vector<std::string> schedule_names() {
   return names;
 }
 
-Reason unknown_name(const std::string& what_en, const std::string& what_zh,
-                    const std::string& name, const std::vector<std::string>& candidates) {
-  std::string guess = closest_name(name, candidates);
-  Reason reason{"unknown " + what_en + " '" + name + "'", "未知的" + what_zh + "“" + name + "”"};
-  if (!guess.empty()) {
-    reason.en += " (did you mean '" + guess + "'?)";
-    reason.zh += "(是不是“" + guess + "”?)";
-  }
-  return reason;
-}
-
 }  // namespace
 
 bool parse_param_value(const ParamSpec& spec, const std::string& text, ParamValue& value,
@@ -182,7 +171,7 @@ bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::st
             "不是 " + racer.optimizer + " 或调度 " + racer.schedule + " 的参数"};
   if (!owners.empty()) {
     reason.en += " (it belongs to sched:" + owners + ")";
-    reason.zh += "(它属于 sched:" + owners + ")";
+    reason.zh += "（它属于 sched:" + owners + "）";
   }
   return false;
 }
@@ -195,7 +184,7 @@ bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Proble
   const OptimizerInfo* info = find_optimizer(name);
   if (info == nullptr) {
     Reason reason = name.empty() ? Reason{"expected an optimizer name such as adam(lr:0.01)",
-                                          "需要优化器名称,例如 adam(lr:0.01)"}
+                                          "需要优化器名称，例如 adam(lr:0.01)"}
                                  : unknown_name("optimizer", "优化器", name, optimizer_names());
     problems.push_back({key_prefix, shorten(text), reason.en, reason.zh});
     return false;
@@ -236,7 +225,7 @@ bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Proble
     for (const std::string& earlier : seen)
       if (earlier == key)
         problems.push_back({key_prefix + "." + key, shorten(value),
-                            "given twice; the last value is used", "出现了两次;使用最后一个值"});
+                            "given twice; the last value is used", "出现了两次；使用最后一个值"});
     seen.push_back(key);
     Reason reason{"not a racer parameter", "不是优化器设置的参数"};
     if (key == "optimizer" || !apply_racer_value(racer, key, value, reason))

@@ -134,17 +134,6 @@ std::string join_numbers(std::initializer_list<double> numbers) {
   return text;
 }
 
-Reason unknown(const std::string& what_en, const std::string& what_zh, const std::string& name,
-               const std::vector<std::string>& candidates) {
-  std::string guess = closest_name(name, candidates);
-  Reason reason{"unknown " + what_en + " '" + shorten(name, 40) + "'",
-                "未知的" + what_zh + "“" + shorten(name, 40) + "”"};
-  if (!guess.empty()) {
-    reason.en += " (did you mean '" + guess + "'?)";
-    reason.zh += "(是不是“" + guess + "”?)";
-  }
-  return reason;
-}
 
 std::vector<std::string> surface_names() {
   std::vector<std::string> names;
@@ -178,7 +167,7 @@ bool read_show(State& s, const std::string& text, Reason& reason) {
       for (const ShowFlag& flag : kShowFlags)
         if (flag.mode == s.mode && part == flag.name) found = &flag;
       if (found == nullptr) {
-        reason = unknown("display option", "显示选项", part, names);
+        reason = unknown_name("display option", "显示选项", part, names);
         return false;
       }
       show.*(found->member) = true;
@@ -217,7 +206,7 @@ const std::vector<KeyRule>& surface_rules() {
       {"surface",
        [](State& s, const std::string& v, Reason& r) {
          if (v != "custom" && find_surface(v) == nullptr) {
-           r = unknown("surface", "曲面", v, surface_names());
+           r = unknown_name("surface", "曲面", v, surface_names());
            return false;
          }
          s.surface = v;
@@ -240,13 +229,13 @@ const std::vector<KeyRule>& surface_rules() {
          std::vector<double> n;
          if (!read_numbers(v, 4, n, r)) return false;
          if (!(n[0] < n[1]) || !(n[2] < n[3])) {
-           r = {"must be x0,x1,y0,y1 with x0 < x1 and y0 < y1", "格式为 x0,x1,y0,y1,且 x0 < x1、y0 < y1"};
+           r = {"must be x0,x1,y0,y1 with x0 < x1 and y0 < y1", "格式为 x0,x1,y0,y1，且 x0 < x1、y0 < y1"};
            return false;
          }
          double width = n[1] - n[0], height = n[3] - n[2];
          double size = std::max({std::fabs(n[0]), std::fabs(n[1]), std::fabs(n[2]), std::fabs(n[3])});
          if (width < 1e-9 * std::max(1.0, size) || height < 1e-9 * std::max(1.0, size)) {
-           r = {"is too small to draw", "范围太小,无法绘制"};
+           r = {"is too small to draw", "范围太小，无法绘制"};
            return false;
          }
          s.view = ViewBox{n[0], n[1], n[2], n[3]};
@@ -343,7 +332,7 @@ KeyRule classify_spec_rule(const ParamSpec& spec) {
               if (!parse_param_value(ranged, v, value, r)) return false;
             } else if (!parse_param_value(spec, v, value, r)) {
               if (spec.kind == ParamKind::Choice) {
-                Reason guess = unknown(spec.name == "data" ? "dataset" : "value",
+                Reason guess = unknown_name(spec.name == "data" ? "dataset" : "value",
                                        spec.name == "data" ? "数据集" : "取值", v, spec.choices);
                 r.en = guess.en + "; " + r.en;
                 r.zh = guess.zh + ";" + r.zh;
@@ -384,7 +373,7 @@ bool read_features(State& s, const std::string& v, Reason& r) {
   }
   for (const std::string& part : split(v, ',')) {
     if (find_feature(part) == nullptr) {
-      r = unknown("feature", "特征", part, names);
+      r = unknown_name("feature", "特征", part, names);
       return false;
     }
     if (std::find(chosen.begin(), chosen.end(), part) != chosen.end()) {
@@ -407,7 +396,7 @@ bool read_net(State& s, const std::string& v, Reason& r) {
     std::vector<std::string> parts = split(v, ',');
     if (parts.size() > static_cast<std::size_t>(kMaxHiddenLayers)) {
       r = {"at most " + std::to_string(kMaxHiddenLayers) + " hidden layers (none for zero)",
-           "隐藏层最多 " + std::to_string(kMaxHiddenLayers) + " 层(none 表示没有隐藏层)"};
+           "隐藏层最多 " + std::to_string(kMaxHiddenLayers) + " 层（none 表示没有隐藏层）"};
       return false;
     }
     for (const std::string& part : parts) {
@@ -415,7 +404,7 @@ bool read_net(State& s, const std::string& v, Reason& r) {
       if (!read_integer(trim(part), 1, kMaxNeuronsPerLayer, width, r)) {
         r = {"each layer needs 1 … " + std::to_string(kMaxNeuronsPerLayer) + " neurons, not '" +
                  shorten(part, 12) + "'",
-             "每层需要 1 … " + std::to_string(kMaxNeuronsPerLayer) + " 个神经元,而不是“" +
+             "每层需要 1 … " + std::to_string(kMaxNeuronsPerLayer) + " 个神经元，而不是“" +
                  shorten(part, 12) + "”"};
         return false;
       }
@@ -441,13 +430,13 @@ bool read_points(State& s, const std::string& v, Reason& r) {
       std::vector<double> n;
       if (!read_numbers(item, 3, n, r)) {
         r.en = "each point is x,y,class: " + r.en;
-        r.zh = "每个点的格式为 x,y,类别:" + r.zh;
+        r.zh = "每个点的格式为 x,y,类别：" + r.zh;
         return false;
       }
       if (std::fabs(n[0]) > kDataViewHalfWidth || std::fabs(n[1]) > kDataViewHalfWidth ||
           n[2] != std::floor(n[2]) || n[2] < 0 || n[2] >= kMaxClasses) {
         r = {"points need x and y in [-6, 6] and a class 0 … " + std::to_string(kMaxClasses - 1),
-             "点的 x、y 须在 [-6, 6] 内,类别为 0 … " + std::to_string(kMaxClasses - 1)};
+             "点的 x、y 须在 [-6, 6] 内，类别为 0 … " + std::to_string(kMaxClasses - 1)};
         return false;
       }
       if (points.size() == static_cast<std::size_t>(kMaxDrawnPoints)) {
@@ -464,13 +453,13 @@ bool read_points(State& s, const std::string& v, Reason& r) {
 // `compare=loss` (or `none`): train every racer once per loss. Regression data has one loss.
 bool read_compare(State& s, const std::string& v, Reason& r) {
   if (v != "loss" && v != "none") {
-    r = unknown("comparison", "对比方式", v, {"loss", "none"});
+    r = unknown_name("comparison", "对比方式", v, {"loss", "none"});
     return false;
   }
   const DatasetInfo* info = find_dataset(s.classify.dataset);
   if (v == "loss" && info && info->kind == TaskKind::Regression) {
     r = {"needs classification data (" + info->name + " is regression, which has one loss)",
-         "需要分类数据(" + info->name + " 是回归数据,只有一种损失)"};
+         "需要分类数据（" + info->name + " 是回归数据，只有一种损失）"};
     return false;
   }
   s.compare_losses = v == "loss";
@@ -565,7 +554,7 @@ void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) 
       s.expression.clear();
     } else if (s.expression.empty()) {
       problems.push_back({"surface", "custom", "needs an expression (expr=...)",
-                          "需要一个表达式(expr=...)"});
+                          "需要一个表达式（expr=...）"});
       s.surface = "book-regression";
     }
     if (s.view && same_view(*s.view, default_view(s))) s.view.reset();
@@ -585,7 +574,7 @@ void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) 
         problems.push_back({"points", std::to_string(p.label),
                             "a point's class is beyond the number of classes (" +
                                 std::to_string(s.classify.classes) + ")",
-                            "有点的类别超出了类别数(" + std::to_string(s.classify.classes) + ")"});
+                            "有点的类别超出了类别数（" + std::to_string(s.classify.classes) + "）"});
         s.classify.points.clear();
         break;
       }
@@ -639,8 +628,8 @@ ParseResult parse_state(const std::string& link) {
     problems.push_back({"(link)", shorten(text),
                         "is " + std::to_string(text.size()) + " characters long; at most " +
                             std::to_string(kMaxLinkLength) + " are read, so it was ignored",
-                        "长度为 " + std::to_string(text.size()) + " 个字符,超过上限 " +
-                            std::to_string(kMaxLinkLength) + ",已整体忽略"});
+                        "长度为 " + std::to_string(text.size()) + " 个字符，超过上限 " +
+                            std::to_string(kMaxLinkLength) + "，已整体忽略"});
     result.state = default_state(Mode::Surface);
     return result;
   }
@@ -697,20 +686,20 @@ ParseResult parse_state(const std::string& link) {
         problems.push_back({shorten(key, 30), shorten(value),
                             std::string("belongs to ") + mode_name(other) + " mode; this link is in " +
                                 mode_name(mode) + " mode",
-                            std::string("属于 ") + mode_name(other) + " 模式;此链接是 " +
+                            std::string("属于 ") + mode_name(other) + " 模式；此链接是 " +
                                 mode_name(mode) + " 模式"});
       else {
         std::vector<std::string> keys = {"mode", "r"};
         for (const KeyRule& rule : mode_rules(mode)) keys.push_back(rule.key);
         for (const KeyRule& rule : common_rules()) keys.push_back(rule.key);
-        Reason reason = unknown("key", "键", key, keys);
+        Reason reason = unknown_name("key", "键", key, keys);
         problems.push_back({shorten(key, 30), shorten(value), reason.en, reason.zh});
       }
       continue;
     }
     if (last.count(key))
       problems.push_back({key, shorten(last[key]), "given twice; the last value is used",
-                          "出现了两次;使用最后一个值"});
+                          "出现了两次；使用最后一个值"});
     last[key] = value;
   }
   for (const std::vector<KeyRule>* rules : {&mode_rules(mode), &common_rules()})
@@ -730,7 +719,7 @@ ParseResult parse_state(const std::string& link) {
       if (racers.size() == kMaxRacers) {
         problems.push_back({key, shorten(racer_texts[i]),
                             "at most " + std::to_string(kMaxRacers) + " racers; this one was left out",
-                            "最多 " + std::to_string(kMaxRacers) + " 个优化器;此项被忽略"});
+                            "最多 " + std::to_string(kMaxRacers) + " 个优化器；此项被忽略"});
         continue;
       }
       RacerConfig racer;

@@ -90,6 +90,18 @@ std::string closest_name(const std::string& name, const std::vector<std::string>
   return best;
 }
 
+Reason unknown_name(const std::string& what_en, const std::string& what_zh, const std::string& name,
+                    const std::vector<std::string>& candidates) {
+  std::string guess = closest_name(name, candidates);
+  Reason reason{"unknown " + what_en + " '" + shorten(name, 40) + "'",
+                "未知的" + what_zh + "“" + shorten(name, 40) + "”"};
+  if (!guess.empty()) {
+    reason.en += " (did you mean '" + guess + "'?)";
+    reason.zh += "（是不是“" + guess + "”？）";
+  }
+  return reason;
+}
+
 std::string shorten(const std::string& text, std::size_t limit) {
   if (text.size() <= limit) return text;
   // Cut at a UTF-8 character boundary so the notice never shows half a character.

@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "common/params.hpp"
+
 namespace pg {
 
 // Decodes %XX escapes. Returns false (leaving `out` unspecified) on a malformed escape.
@@ -16,6 +18,11 @@ std::string percent_encode(const std::string& text);
 // The candidate closest to `name` by edit distance, if it is close enough to be a likely typo
 // (at most a third of the name's length, and at least one edit allowed); "" otherwise.
 std::string closest_name(const std::string& name, const std::vector<std::string>& candidates);
+
+// "unknown optimizer 'adma' (did you mean 'adam'?)", in both languages; `what` names the kind of
+// thing ("optimizer" / "优化器"). Long names are shortened.
+Reason unknown_name(const std::string& what_en, const std::string& what_zh, const std::string& name,
+                    const std::vector<std::string>& candidates);
 
 // Text shown back to the user in problem reports: at most `limit` characters, with "…".
 std::string shorten(const std::string& text, std::size_t limit = 60);
