@@ -266,12 +266,24 @@ bool takes_number(Step step) {
 
 // Where an instruction finds an operand: the points' x or y, a register row, or a number. Not
 // every operand of every instruction can be a number (each combination is a loop of its own):
-// where a row is needed, a number is read from a row of copies made at compile time.
+// where a row is needed, a number is read from a row of copies made at compile time. In a grid
+// (see GridTapes), parts of f that depend on x alone are computed once for all rows (columns),
+// and parts that depend on y alone once per row (uniform numbers).
 struct Operand {
-  enum class Kind : std::uint8_t { X, Y, Register, Number, NumberRow };
+  enum class Kind : std::uint8_t {
+    X,
+    Y,
+    Register,
+    Number,
+    NumberRow,   // a number, read from RowTape::numbers
+    Column,      // a part of f that depends on x alone, computed for the whole grid row
+    Uniform,     // a part of f that depends on y alone: one number per grid row
+    UniformRow,  // the same, read from a row of copies made for each grid row
+  };
   Kind kind = Kind::Number;
-  std::size_t index = 0;  // Register: which; NumberRow: which row of RowTape::numbers
-  double number = 0;      // Number, NumberRow
+  // Register, NumberRow, Column, UniformRow: which one. Uniform: its node in the graph.
+  std::size_t index = 0;
+  double number = 0;  // Number, NumberRow
 };
 
 // A chain (op + − ×): result = last(then(a op b, c), d), in the form `form`. Any other op:
@@ -286,10 +298,13 @@ struct RowInstruction {
 };
 
 struct RowTape {
-  std::vector<RowInstruction> code;  // the last instruction computes f
+  std::vector<RowInstruction> code;
   std::size_t registers = 0;
   std::vector<double> numbers;  // rows of kRowLength copies of a number
-  Operand leaf;                 // f itself when `code` is empty (f = x, y or a number)
+  // Where the tape leaves the nodes asked for (f itself for the tapes of values()); a register,
+  // or an input when the node is one.
+  std::vector<Operand> outputs;
+  std::vector<std::size_t> uniform_rows;  // UniformRow k holds the Uniform of this graph node
 };
 
 // ---- lowering: graph → row tape ----
@@ -378,22 +393,30 @@ Step step_for(Op op, bool v_on_left, bool operand_is_number, bool last) {
   }
 }
 
+// What a node of the graph is to a row tape: computed by it, an input it reads, or neither.
+enum class Role : std::uint8_t { Unused, Computed, X, Y, Number, Column, Uniform };
+
 // Chains grow greedily, operands before users: a node that is the only user of a chain with
 // room left extends it by its own operation (taking the shortest such chain among its operands,
 // which leaves the most room further up); otherwise a cheap node starts a chain of its own.
-std::vector<Chain> make_chains(const Graph& graph, bool optimise, std::vector<char>& taken) {
+std::vector<Chain> make_chains(const Graph& graph, const std::vector<Role>& roles, bool optimise,
+                               std::vector<char>& taken) {
   const std::size_t size = graph.size();
   std::vector<int> uses(size, 0);
   for (const Node& node : graph) {
     if (node.a >= 0) ++uses[static_cast<std::size_t>(node.a)];
     if (node.b >= 0) ++uses[static_cast<std::size_t>(node.b)];
   }
-  auto is_number = [&](int i) { return graph[static_cast<std::size_t>(i)].op == Op::Constant; };
+  auto is_number = [&](int i) {
+    const Role role = roles[static_cast<std::size_t>(i)];
+    return role == Role::Number || role == Role::Uniform;
+  };
   std::vector<Chain> chains(size);
   taken.assign(size, 0);
   for (std::size_t p = 0; p < size; ++p) {
     const Node& node = graph[p];
     Chain& chain = chains[p];
+    if (roles[p] != Role::Computed) continue;
     if (starts_chain(node.op)) {
       chain.first = static_cast<int>(p);
       chain.length = 1;
@@ -433,12 +456,15 @@ std::vector<Chain> make_chains(const Graph& graph, bool optimise, std::vector<ch
   return chains;
 }
 
-// Every node that is not a leaf gets an instruction, except nodes inside a longer chain.
-RowTape lower_to_rows(const Graph& input, bool optimise) {
-  const Graph graph = optimise ? expand_for_rows(input) : input;
+// A row tape that computes the nodes whose role is Computed (each gets an instruction, except
+// nodes inside a longer chain) and leaves the nodes `outputs` where RowTape::outputs says.
+// `input_index` numbers the Column inputs.
+RowTape lower(const Graph& graph, const std::vector<Role>& roles,
+              const std::vector<std::size_t>& input_index, const std::vector<int>& outputs,
+              bool optimise) {
   const std::size_t size = graph.size();
   std::vector<char> taken;
-  const std::vector<Chain> chains = make_chains(graph, optimise, taken);
+  const std::vector<Chain> chains = make_chains(graph, roles, optimise, taken);
 
   // The nodes each instruction reads: a, b, then the steps' operands.
   auto reads = [&](std::size_t p) {
@@ -446,46 +472,62 @@ RowTape lower_to_rows(const Graph& input, bool optimise) {
     const Node& lead = graph[chain.first >= 0 ? static_cast<std::size_t>(chain.first) : p];
     return std::array<int, 4>{lead.a, lead.b, chain.operands[0], chain.operands[1]};
   };
-  // The instructions in graph order, and for each node the last instruction that reads it.
+  // The instructions in graph order, and for each node the last instruction that reads it (an
+  // output is read after the last one).
   std::vector<std::size_t> computed;
   std::vector<std::size_t> last_read(size, 0);
   for (std::size_t p = 0; p < size; ++p) {
-    if (is_leaf(graph[p].op) || taken[p]) continue;
+    if (roles[p] != Role::Computed || taken[p]) continue;
     for (int i : reads(p))
       if (i >= 0) last_read[static_cast<std::size_t>(i)] = computed.size();
     computed.push_back(p);
   }
+  for (int i : outputs) last_read[static_cast<std::size_t>(i)] = computed.size();
 
   RowTape tape;
   std::map<std::uint64_t, std::size_t> number_rows;  // by the number's bits
+  std::map<std::size_t, std::size_t> uniform_rows;   // by node
   std::vector<std::size_t> register_of(size, 0), free_registers;
   auto operand = [&](int i, bool as_row) {
     Operand o;
     if (i < 0) return o;
-    const Node& node = graph[static_cast<std::size_t>(i)];
-    if (node.op == Op::X) o.kind = Operand::Kind::X;
-    if (node.op == Op::Y) o.kind = Operand::Kind::Y;
-    if (node.op == Op::Constant) {
-      o.number = node.number;
-      if (as_row) {
-        std::uint64_t bits;
-        std::memcpy(&bits, &node.number, sizeof bits);
-        const auto found = number_rows.find(bits);
-        o.kind = Operand::Kind::NumberRow;
-        o.index = found != number_rows.end() ? found->second : number_rows.size();
-        if (found == number_rows.end()) {
-          number_rows[bits] = o.index;
-          tape.numbers.insert(tape.numbers.end(), kRowLength, node.number);
+    const auto node = static_cast<std::size_t>(i);
+    switch (roles[node]) {
+      case Role::X:
+        o.kind = Operand::Kind::X;
+        break;
+      case Role::Y:
+        o.kind = Operand::Kind::Y;
+        break;
+      case Role::Column:
+        o.kind = Operand::Kind::Column;
+        o.index = input_index[node];
+        break;
+      case Role::Uniform:
+        o.kind = as_row ? Operand::Kind::UniformRow : Operand::Kind::Uniform;
+        o.index = node;
+        if (as_row) {
+          o.index = uniform_rows.emplace(node, uniform_rows.size()).first->second;
+          if (o.index == tape.uniform_rows.size()) tape.uniform_rows.push_back(node);
         }
-      }
-    }
-    if (!is_leaf(node.op)) {
-      o.kind = Operand::Kind::Register;
-      o.index = register_of[static_cast<std::size_t>(i)];
+        break;
+      case Role::Number:
+        o.number = graph[node].number;
+        if (as_row) {
+          std::uint64_t bits;
+          std::memcpy(&bits, &o.number, sizeof bits);
+          o.kind = Operand::Kind::NumberRow;
+          o.index = number_rows.emplace(bits, number_rows.size()).first->second;
+          if (tape.numbers.size() == o.index * kRowLength)
+            tape.numbers.insert(tape.numbers.end(), kRowLength, o.number);
+        }
+        break;
+      default:
+        o.kind = Operand::Kind::Register;
+        o.index = register_of[node];
     }
     return o;
   };
-  if (computed.empty()) tape.leaf = operand(static_cast<int>(size) - 1, false);
   for (std::size_t k = 0; k < computed.size(); ++k) {
     const std::size_t p = computed[k];
     const Chain& chain = chains[p];
@@ -493,9 +535,9 @@ RowTape lower_to_rows(const Graph& input, bool optimise) {
     RowInstruction in;
     in.op = graph[chain.first >= 0 ? static_cast<std::size_t>(chain.first) : p].op;
     if (chain.first >= 0) {
-      auto number_at = [&](int slot) {
-        return graph[static_cast<std::size_t>(read[static_cast<std::size_t>(slot)])].op ==
-               Op::Constant;
+      auto number_at = [&](std::size_t slot) {
+        const Role role = roles[static_cast<std::size_t>(read[slot])];
+        return role == Role::Number || role == Role::Uniform;
       };
       if (number_at(0) && in.op != Op::Subtract) std::swap(read[0], read[1]);
       in.form = number_at(1) ? Form::NumberRight : number_at(0) ? Form::NumberLeft : Form::Rows;
@@ -517,12 +559,30 @@ RowTape lower_to_rows(const Graph& input, bool optimise) {
     for (std::size_t r = 0; r < read.size(); ++r) {
       const int i = read[r];
       const bool again = std::find(read.begin(), read.begin() + r, i) != read.begin() + r;
-      if (i >= 0 && !again && !is_leaf(graph[static_cast<std::size_t>(i)].op) &&
+      if (i >= 0 && !again && roles[static_cast<std::size_t>(i)] == Role::Computed &&
           last_read[static_cast<std::size_t>(i)] == k)
         free_registers.push_back(register_of[static_cast<std::size_t>(i)]);
     }
   }
+  for (int i : outputs) tape.outputs.push_back(operand(i, false));
   return tape;
+}
+
+// The roles of values(): x and y are the points', every other node is computed.
+std::vector<Role> point_roles(const Graph& graph) {
+  std::vector<Role> roles(graph.size(), Role::Computed);
+  for (std::size_t i = 0; i < graph.size(); ++i) {
+    if (graph[i].op == Op::X) roles[i] = Role::X;
+    if (graph[i].op == Op::Y) roles[i] = Role::Y;
+    if (graph[i].op == Op::Constant) roles[i] = Role::Number;
+  }
+  return roles;
+}
+
+// The row tape of values(): f at any points.
+RowTape lower_to_rows(const Graph& input, bool optimise) {
+  const Graph graph = optimise ? expand_for_rows(input) : input;
+  return lower(graph, point_roles(graph), {}, {static_cast<int>(graph.size()) - 1}, optimise);
 }
 
 // ---- running a row tape ----
@@ -591,13 +651,17 @@ void integer_power_row(double* out, const double* in, std::size_t n, int exponen
   for (std::size_t i = 0; i < n; ++i) out[i] = exponent < 0 ? 1 / result[i] : result[i];
 }
 
-// The rows that operands refer to, for the block of points being computed.
+// The rows and numbers that operands refer to, for the block of points being computed.
 struct Rows {
   double* registers;
-  std::size_t stride;  // between registers
+  std::size_t stride;  // between registers, and between uniform rows
   const double* numbers;
   const double* x;
   const double* y;
+  const double* const* columns = nullptr;  // each for the whole grid row: index by `start`
+  std::size_t start = 0;
+  const double* uniforms = nullptr;  // by node
+  const double* uniform_rows = nullptr;
 
   const double* of(const Operand& operand) const {
     switch (operand.kind) {
@@ -609,9 +673,16 @@ struct Rows {
         return registers + operand.index * stride;
       case Operand::Kind::NumberRow:
         return numbers + operand.index * kRowLength;
+      case Operand::Kind::Column:
+        return columns[operand.index] + start;
+      case Operand::Kind::UniformRow:
+        return uniform_rows + operand.index * stride;
       default:  // a number the instruction reads as a number, not from a row
         return nullptr;
     }
+  }
+  double number(const Operand& operand) const {
+    return operand.kind == Operand::Kind::Uniform ? uniforms[operand.index] : operand.number;
   }
 };
 
@@ -660,13 +731,14 @@ void with_last_step(Step step, F f) {
 template <Op op, Form form>
 void run_chain(const RowInstruction& in, const Rows& rows, double* out, std::size_t n) {
   const double *a = rows.of(in.a), *b = rows.of(in.b), *c = rows.of(in.c), *d = rows.of(in.d);
+  const double kb = rows.number(in.b), kc = rows.number(in.c);
   with_middle_step(in.then, [&](auto then) {
     if constexpr (decltype(then)::value == Step::None) {  // then the last step is None too
-      chain_row<op, form, Step::None, Step::None>(out, a, b, in.b.number, c, 0, d, n);
+      chain_row<op, form, Step::None, Step::None>(out, a, b, kb, c, 0, d, n);
     } else {
       with_last_step(in.last, [&](auto last) {
-        chain_row<op, form, decltype(then)::value, decltype(last)::value>(out, a, b, in.b.number, c,
-                                                                          in.c.number, d, n);
+        chain_row<op, form, decltype(then)::value, decltype(last)::value>(out, a, b, kb, c, kc, d,
+                                                                          n);
       });
     }
   });
@@ -725,39 +797,175 @@ void run_instruction(const RowInstruction& in, const Rows& rows, double* out, st
   }
 }
 
+// The registers' memory is kept from call to call: maps evaluate one row of pixels at a time,
+// and allocating (and zeroing) it each time cost as much as evaluating a cheap polynomial.
+double* scratch(std::size_t size) {
+  thread_local std::vector<double> memory;
+  if (memory.size() < size) memory.resize(size);
+  return memory.data();
+}
+
+// Copies the value of `output` (a register or an input) at n points.
+void copy_output(const Operand& output, const Rows& rows, double* out, std::size_t n) {
+  if (output.kind == Operand::Kind::Number || output.kind == Operand::Kind::Uniform)
+    std::fill(out, out + n, rows.number(output));
+  else
+    std::copy(rows.of(output), rows.of(output) + n, out);
+}
+
+// The tape's instructions over one block of points; the last one writes into `last_result`.
+void run_block(const RowTape& tape, const Rows& rows, double* last_result, std::size_t n) {
+  for (const RowInstruction& in : tape.code) {
+    double* result =
+        &in == &tape.code.back() ? last_result : rows.registers + in.result * rows.stride;
+    run_instruction(in, rows, result, n);
+  }
+}
+
+// f at `count` points: the tape's one output into `out`.
 void run_rows(const RowTape& tape, const double* xs, const double* ys, double* out,
               std::size_t count) {
-  if (tape.code.empty()) {
-    for (std::size_t i = 0; i < count; ++i)
-      out[i] = tape.leaf.kind == Operand::Kind::X   ? xs[i]
-               : tape.leaf.kind == Operand::Kind::Y ? ys[i]
-                                                    : tape.leaf.number;
-    return;
-  }
-  // The registers' memory is kept from call to call: maps call this once per row of pixels, and
-  // allocating (and zeroing) it each time cost as much as evaluating a cheap polynomial. One
-  // more register holds f when `out` is also an input (the loops promise not to write what they
-  // read).
-  thread_local std::vector<double> registers;
-  const std::size_t stride = std::min(count, kRowLength);
-  if (registers.size() < (tape.registers + 1) * stride)
-    registers.resize((tape.registers + 1) * stride);
+  // The last instruction writes f straight into `out`, unless `out` is also an input: the loops
+  // promise not to write what they read, so f then goes through one more register.
   auto overlaps = [&](const double* in) {
     const std::less<const double*> before;
     return before(in, out + count) && before(out, in + count);
   };
   const bool in_place = overlaps(xs) || overlaps(ys);
-  double* spare = registers.data() + tape.registers * stride;
+  const std::size_t stride = std::min(count, kRowLength);
+  double* registers = scratch((tape.registers + 1) * stride);
+  double* spare = registers + tape.registers * stride;
   for (std::size_t start = 0; start < count; start += kRowLength) {
     const std::size_t n = std::min(kRowLength, count - start);
-    const Rows rows{registers.data(), stride, tape.numbers.data(), xs + start, ys + start};
-    for (const RowInstruction& in : tape.code) {
-      // The last instruction writes f straight into `out`.
-      double* result = registers.data() + in.result * stride;
-      if (&in == &tape.code.back()) result = in_place ? spare : out + start;
-      run_instruction(in, rows, result, n);
+    const Rows rows{registers, stride, tape.numbers.data(), xs + start, ys + start};
+    if (tape.code.empty()) {
+      copy_output(tape.outputs[0], rows, out + start, n);
+    } else {
+      run_block(tape, rows, in_place ? spare : out + start, n);
+      if (in_place) std::copy(spare, spare + n, out + start);
     }
-    if (in_place) std::copy(spare, spare + n, out + start);
+  }
+}
+
+// ---- grids ----
+
+// f on a grid of nx × ny points, the way the separable built-ins do it by hand: what depends on
+// x alone is the same in every row, so one tape computes it once per column (`columns`); what
+// depends on y alone is one number per row (`uniform_nodes`, computed in order); the tape
+// `mixed` computes the rest row by row, reading both. Every node is still the same operation on
+// the same numbers, so the grid has exactly the values of values().
+struct GridTapes {
+  Graph graph;  // as the row tapes compute it (expand_for_rows)
+  RowTape columns;
+  std::vector<std::size_t> uniform_nodes;
+  RowTape mixed;
+};
+
+GridTapes lower_to_grid(const Graph& input) {
+  GridTapes tapes;
+  tapes.graph = expand_for_rows(input);
+  const Graph& graph = tapes.graph;
+  const std::size_t size = graph.size();
+  // What each node depends on: 1 = x, 2 = y, 3 = both (constants depend on neither).
+  std::vector<int> depends(size, 0);
+  for (std::size_t i = 0; i < size; ++i) {
+    const Node& node = graph[i];
+    depends[i] = node.op == Op::X ? 1 : node.op == Op::Y ? 2 : 0;
+    if (node.a >= 0) depends[i] |= depends[static_cast<std::size_t>(node.a)];
+    if (node.b >= 0) depends[i] |= depends[static_cast<std::size_t>(node.b)];
+  }
+  // The mixed tape computes the nodes that depend on both; the others that it reads (or f, if f
+  // is one of them) come from x, the columns, the numbers of the row, or the constants.
+  std::vector<Role> mixed(size, Role::Unused), columns(size, Role::Unused);
+  std::vector<std::size_t> column_of(size, 0);
+  std::vector<int> column_nodes;
+  auto give = [&](std::size_t i) {
+    if (graph[i].op == Op::Constant) {
+      mixed[i] = Role::Number;
+    } else if (depends[i] == 2) {
+      mixed[i] = Role::Uniform;
+    } else if (graph[i].op == Op::X) {
+      mixed[i] = Role::X;
+    } else if (mixed[i] != Role::Column) {
+      mixed[i] = Role::Column;
+      column_of[i] = column_nodes.size();
+      column_nodes.push_back(static_cast<int>(i));
+    }
+  };
+  for (std::size_t i = 0; i < size; ++i) {
+    if (depends[i] != 3) continue;
+    mixed[i] = Role::Computed;
+    for (int operand : {graph[i].a, graph[i].b})
+      if (operand >= 0 && depends[static_cast<std::size_t>(operand)] != 3)
+        give(static_cast<std::size_t>(operand));
+  }
+  if (depends[size - 1] != 3) give(size - 1);
+  // The columns' tape: the x-only nodes that the columns need.
+  std::vector<char> needed(size, 0);
+  for (int i : column_nodes) needed[static_cast<std::size_t>(i)] = 1;
+  for (std::size_t i = size; i-- > 0;) {
+    if (!needed[i]) continue;
+    const Node& node = graph[i];
+    columns[i] = node.op == Op::X          ? Role::X
+                 : node.op == Op::Constant ? Role::Number
+                                           : Role::Computed;
+    if (node.a >= 0) needed[static_cast<std::size_t>(node.a)] = 1;
+    if (node.b >= 0) needed[static_cast<std::size_t>(node.b)] = 1;
+  }
+  tapes.columns = lower(graph, columns, {}, column_nodes, true);
+  for (std::size_t i = 0; i < size; ++i)  // (with the constants they read)
+    if (depends[i] == 2 || graph[i].op == Op::Constant) tapes.uniform_nodes.push_back(i);
+  tapes.mixed = lower(graph, mixed, column_of, {static_cast<int>(size) - 1}, true);
+  return tapes;
+}
+
+void run_grid(const GridTapes& tapes, const double* xs, std::size_t nx, const double* ys,
+              std::size_t ny, double* out) {
+  const RowTape& mixed = tapes.mixed;
+  const std::size_t stride = std::min(nx, kRowLength);
+  const std::size_t column_count = tapes.columns.outputs.size();
+  const std::size_t uniform_row_count = mixed.uniform_rows.size();
+  // Scratch: the columns (nx each), the registers of the larger tape, the uniform rows.
+  const std::size_t registers = std::max(tapes.columns.registers, mixed.registers);
+  double* columns = scratch(column_count * nx + (registers + uniform_row_count) * stride);
+  double* register_rows = columns + column_count * nx;
+  double* uniform_rows = register_rows + registers * stride;
+  std::vector<const double*> column_rows(column_count);
+  for (std::size_t k = 0; k < column_count; ++k) column_rows[k] = columns + k * nx;
+
+  // 1. The columns, from x.
+  for (std::size_t start = 0; start < nx; start += kRowLength) {
+    const std::size_t n = std::min(kRowLength, nx - start);
+    const Rows rows{register_rows, stride, tapes.columns.numbers.data(), xs + start, nullptr};
+    for (const RowInstruction& in : tapes.columns.code)
+      run_instruction(in, rows, register_rows + in.result * stride, n);
+    for (std::size_t k = 0; k < column_count; ++k)
+      copy_output(tapes.columns.outputs[k], rows, columns + k * nx + start, n);
+  }
+  // 2. Row by row: the y-only nodes at this y, then the rest.
+  std::vector<double> uniforms(tapes.graph.size());
+  for (std::size_t j = 0; j < ny; ++j) {
+    for (std::size_t i : tapes.uniform_nodes) {
+      const Node& node = tapes.graph[i];
+      auto at = [&](int k) { return uniforms[static_cast<std::size_t>(k)]; };
+      uniforms[i] = node.op == Op::Y          ? ys[j]
+                    : node.op == Op::Constant ? node.number
+                    : is_binary(node.op)      ? binary_value(node.op, at(node.a), at(node.b))
+                                              : unary_value(node.op, at(node.a), node.number);
+    }
+    for (std::size_t k = 0; k < uniform_row_count; ++k)
+      std::fill(uniform_rows + k * stride, uniform_rows + (k + 1) * stride,
+                uniforms[mixed.uniform_rows[k]]);
+    double* row_out = out + j * nx;
+    for (std::size_t start = 0; start < nx; start += kRowLength) {
+      const std::size_t n = std::min(kRowLength, nx - start);
+      const Rows rows{register_rows,      stride, mixed.numbers.data(), xs + start,  nullptr,
+                      column_rows.data(), start,  uniforms.data(),      uniform_rows};
+      if (mixed.code.empty())
+        copy_output(mixed.outputs[0], rows, row_out + start, n);
+      else
+        run_block(mixed, rows, row_out + start, n);
+    }
   }
 }
 
@@ -932,10 +1140,13 @@ Jet run_jets(const Graph& graph, double x, double y) {
   return jets.back();
 }
 
-// The compiled expression: the graph for derivatives at a point, the row tape for values.
+// The compiled expression: the graph for derivatives at a point, the row tape for values, and
+// (optimised programs) the tapes for grids.
 struct Program {
   Graph graph;
   RowTape rows;
+  bool has_grid = false;
+  GridTapes grid;
 };
 
 class ExpressionSurface final : public Surface {
@@ -962,6 +1173,17 @@ class ExpressionSurface final : public Surface {
   }
   void values(const double* xs, const double* ys, double* out, std::size_t n) const override {
     run_rows(program_.rows, xs, ys, out, n);
+  }
+  void grid_values(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
+                   double* out) const override {
+    // (Results written over the inputs go the plain way: the grid's loops assume they are not.)
+    const std::less<const double*> before;
+    const bool overlap = (before(xs, out + nx * ny) && before(out, xs + nx)) ||
+                         (before(ys, out + nx * ny) && before(out, ys + ny));
+    if (program_.has_grid && !overlap)
+      run_grid(program_.grid, xs, nx, ys, ny, out);
+    else
+      Surface::grid_values(xs, nx, ys, ny, out);
   }
 
  private:
@@ -1418,6 +1640,8 @@ std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionE
     Program program;
     if (!Parser(text, error, options.optimise).parse(program.graph)) return nullptr;
     program.rows = lower_to_rows(program.graph, options.optimise);
+    program.has_grid = options.optimise;
+    if (program.has_grid) program.grid = lower_to_grid(program.graph);
     return std::make_unique<ExpressionSurface>(std::move(program));
   } catch (const std::exception&) {  // only std::bad_alloc can get here
     error = {0, "out of memory while compiling the expression"};

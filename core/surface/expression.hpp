@@ -15,7 +15,9 @@
 // ones) and then evaluated many times: at one point with second-order forward-mode automatic
 // differentiation, which gives f, ∇f and the Hessian exactly (up to rounding), not by finite
 // differences; or over whole rows of points for maps, by a register tape lowered from the
-// graph (each instruction runs over a row, so the cost of interpreting it is shared by the row).
+// graph (each instruction runs over a row, so the cost of interpreting it is shared by the row;
+// on a grid, the parts of f on x alone are computed once per column and those on y alone once
+// per row).
 //
 // Conventions:
 // - Domain errors (log or sqrt of a negative number, 0/0, ...) give NaN at that point.

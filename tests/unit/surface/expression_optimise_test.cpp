@@ -81,6 +81,16 @@ void check_identical(const std::string& text) {
     REQUIRE(same(a.hessian.xy, b.hessian.xy));
     REQUIRE(same(a.hessian.yy, b.hessian.yy));
   }
+  // A grid (the optimised evaluation computes the parts on x alone once per column and those on
+  // y alone once per row): more columns than one row of the evaluator, every kind of number.
+  std::vector<double> columns(xs.end() - 303, xs.end()), rows(ys.end() - 20, ys.end());
+  std::vector<double> grid(columns.size() * rows.size());
+  optimised->grid_values(columns.data(), columns.size(), rows.data(), rows.size(), grid.data());
+  for (std::size_t j = 0; j < rows.size(); ++j)
+    for (std::size_t i = 0; i < columns.size(); ++i) {
+      INFO("grid at " << columns[i] << ", " << rows[j]);
+      REQUIRE(same(grid[j * columns.size() + i], plain->value(columns[i], rows[j])));
+    }
 }
 
 // A random expression of the language, `depth` levels deep at most, over x, y and small numbers
@@ -133,6 +143,9 @@ TEST_CASE("expression optimise: every twin gives the plain evaluation's numbers 
 
 TEST_CASE("expression optimise: each rewrite on its own gives the plain numbers bit for bit") {
   const char* const texts[] = {
+      // grids: parts on x alone, on y alone, on neither, and f itself one of them
+      "x", "y", "7", "x^2 + 1", "exp(y)*2", "x*y", "sin(x) + cos(y) + x*y",
+      "(x - 1)^2/(y^2 + 1) + log(y)*x - 1/y + y/x + max(y, 0.5) - min(x, y^2)",
       // shared subexpressions
       "sin(x*y) + sin(x*y)*cos(x*y) - (x*y)^2",
       "exp(x)/(exp(x) + exp(y)) + exp(y)/(exp(x) + exp(y))",
