@@ -7,11 +7,14 @@
 // We do the same work (with a 2-class softmax output instead of TFP's single tanh output) and
 // print our times, broken into epoch / losses / grid, and the ratio TFP/ours.
 // The last line of each task is a checksum: it must be the same natively and in wasm.
+// `--tsv` prints name<TAB>metric<TAB>value lines instead (scripts/bench.sh).
 #include <algorithm>
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
 #include <cstring>
+#include <string>
+#include <utility>
 #include <vector>
 
 #include "learn/trainer.hpp"
@@ -41,7 +44,9 @@ std::uint64_t fingerprint(const void* data, std::size_t size, std::uint64_t hash
   return hash;
 }
 
-void run_task(const char* name, const std::vector<std::string>& features,
+bool tsv = false;
+
+void run_task(const char* name, const char* short_name, const std::vector<std::string>& features,
               const std::vector<int>& hidden, double tfp_ms, int frames) {
   pg::ClassifyConfig config;  // TFP's defaults: circle, noise 0, 50 % training, batch 10
   config.features = features;
@@ -80,6 +85,21 @@ void run_task(const char* name, const std::vector<std::string>& features,
   double quiet_epoch = fastest(epoch_and_losses_ms) - quiet_losses;
   double quiet_grid = fastest(grid_ms);
   double quiet_total = quiet_epoch + quiet_losses + quiet_grid;
+  const pg::EpochMetrics& last = experiment.racer(0).history().back();
+  std::uint64_t hash = fingerprint(grid.data(), grid.size() * sizeof(float), 0xCBF29CE484222325ULL);
+  const std::vector<double>& parameters = experiment.racer(0).network().parameters();
+  hash = fingerprint(parameters.data(), parameters.size() * sizeof(double), hash);
+  if (tsv) {
+    const std::pair<const char*, double> metrics[] = {
+        {"frame ms (median)", total},      {"frame ms (fastest)", quiet_total},
+        {"epoch ms (median)", epoch},      {"losses ms (median)", losses},
+        {"grid ms (median)", grid_median}, {"TFP/ours (median)", tfp_ms / total}};
+    for (const auto& metric : metrics)
+      std::printf("%s\t%s\t%.4g\n", short_name, metric.first, metric.second);
+    std::printf("%s\tchecksum\t%.17g/%.17g/%016llx\n", short_name, last.train_loss,
+                last.test_accuracy, static_cast<unsigned long long>(hash));
+    return;
+  }
   std::printf("%s\n", name);
   std::printf("  epoch %.3f ms, losses %.3f ms, grid %.3f ms: %.3f ms per frame (medians)\n", epoch,
               losses, grid_median, total);
@@ -87,11 +107,6 @@ void run_task(const char* name, const std::vector<std::string>& features,
               quiet_epoch, quiet_losses, quiet_grid, quiet_total);
   std::printf("  TensorFlow Playground %.1f ms: ours is %.1fx faster (median), %.1fx (fastest)\n",
               tfp_ms, tfp_ms / total, tfp_ms / quiet_total);
-
-  const pg::EpochMetrics& last = experiment.racer(0).history().back();
-  std::uint64_t hash = fingerprint(grid.data(), grid.size() * sizeof(float), 0xCBF29CE484222325ULL);
-  const std::vector<double>& parameters = experiment.racer(0).network().parameters();
-  hash = fingerprint(parameters.data(), parameters.size() * sizeof(double), hash);
   std::printf("  checksum after %d epochs: train loss %.17g, test accuracy %.17g, hash %016llx\n",
               last.epoch, last.train_loss, last.test_accuracy,
               static_cast<unsigned long long>(hash));
@@ -99,14 +114,17 @@ void run_task(const char* name, const std::vector<std::string>& features,
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  tsv = argc > 1 && std::strcmp(argv[1], "--tsv") == 0;
+  if (!tsv) {
 #ifdef __EMSCRIPTEN__
-  std::printf("bench_learn (wasm)\n");
+    std::printf("bench_learn (wasm)\n");
 #else
-  std::printf("bench_learn (native)\n");
+    std::printf("bench_learn (native)\n");
 #endif
-  run_task("(a) default task: features x,y, [4,2] tanh", {"x", "y"}, {4, 2}, 4.4, 300);
-  run_task("(b) largest network: 7 features, six layers of 8, tanh",
+  }
+  run_task("(a) default task: features x,y, [4,2] tanh", "default", {"x", "y"}, {4, 2}, 4.4, 300);
+  run_task("(b) largest network: 7 features, six layers of 8, tanh", "largest",
            {"x", "y", "x2", "y2", "xy", "sinx", "siny"}, {8, 8, 8, 8, 8, 8}, 36.1, 100);
   return 0;
 }

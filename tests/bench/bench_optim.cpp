@@ -2,11 +2,13 @@
 // through ScheduledOptimizer exactly as a racer runs. Same source natively and as a node
 // program (wasm). Each row runs races of kRaceLength updates from the usual start for about
 // 0.2 s and reports the median race; every race starts afresh so that the numbers describe a
-// race, not a point parked at the minimum.
+// race, not a point parked at the minimum. `--tsv` prints name<TAB>metric<TAB>value lines
+// instead of the table (scripts/bench.sh).
 #include <algorithm>
 #include <chrono>
 #include <cmath>
 #include <cstdio>
+#include <cstring>
 #include <string>
 #include <vector>
 
@@ -59,7 +61,8 @@ double race(const pg::RacerConfig& config) {
 
 }  // namespace
 
-int main() {
+int main(int argc, char** argv) {
+  const bool tsv = argc > 1 && std::strcmp(argv[1], "--tsv") == 0;
   const double lr = 1e-4;  // small enough that every optimizer stays finite on Rosenbrock
   const std::vector<Row> rows = {
       {"sgd", racer("sgd", values({{"lr", lr}}))},
@@ -84,8 +87,9 @@ int main() {
       {"adam + onecycle", racer("adam", values({{"lr", lr}}), "onecycle")},
   };
 
-  std::printf("%-26s %14s %10s %s\n", "optimizer (2-D rosenbrock)", "updates/s", "ns/update",
-              "end x+y");
+  if (!tsv)
+    std::printf("%-26s %14s %10s %s\n", "optimizer (2-D rosenbrock)", "updates/s", "ns/update",
+                "end x+y");
   // Untimed warm-up: under node, V8 first runs wasm in its baseline compiler and swaps in
   // optimised code only once a function is hot; without this the first rows look slow.
   for (const Row& row : rows)
@@ -108,8 +112,13 @@ int main() {
     std::sort(race_seconds.begin(), race_seconds.end());
     const double median = race_seconds[race_seconds.size() / 2];
     const double race_length = static_cast<double>(kRaceLength);
-    std::printf("%-26s %14.0f %10.2f %.6g\n", row.label, race_length / median,
-                1e9 * median / race_length, checksum);
+    if (tsv) {
+      std::printf("%s\tupdates/s\t%.0f\n", row.label, race_length / median);
+      std::printf("%s\tend x+y\t%.17g\n", row.label, checksum);
+    } else {
+      std::printf("%-26s %14.0f %10.2f %.6g\n", row.label, race_length / median,
+                  1e9 * median / race_length, checksum);
+    }
     all_finite = all_finite && std::isfinite(checksum);
   }
   if (!all_finite) {
