@@ -286,16 +286,24 @@ struct Operand {
   double number = 0;  // Number, NumberRow
 };
 
+// Every loop of the row tape has this shape, whatever it reads: out[i] from the rows a, b, c, d
+// and the numbers kb, kc at n points (the ones an instruction does not use are null or 0).
+using Kernel = void (*)(double* out, const double* a, const double* b, double kb, const double* c,
+                        double kc, const double* d, std::size_t n);
+
 // A chain (op + − ×): result = last(then(a op b, c), d), in the form `form`. Any other op:
-// result = op(a, b) or op(a).
+// result = op(a, b) or op(a) (IntegerPower: b is the exponent). `kernel` is the loop that
+// computes it, chosen once when the tape is made.
 struct RowInstruction {
   Op op;
   Form form = Form::Rows;
   Step then = Step::None, last = Step::None;
   Operand a, b, c, d;
-  double number = 0;       // IntegerPower: the exponent
   std::size_t result = 0;  // the register written
+  Kernel kernel = nullptr;
 };
+
+Kernel kernel_for(const RowInstruction& in);  // below, with the loops
 
 struct RowTape {
   std::vector<RowInstruction> code;
@@ -549,7 +557,8 @@ RowTape lower(const Graph& graph, const std::vector<Role>& roles,
     in.b = operand(read[1], in.form == Form::Rows);
     in.c = operand(read[2], !takes_number(in.then));
     in.d = operand(read[3], true);
-    in.number = graph[p].number;
+    if (in.op == Op::IntegerPower) in.b.number = graph[p].number;
+    in.kernel = kernel_for(in);
     // A register that none of the operands is in: the loops are compiled on the promise that
     // what they write is not what they read. Operands read for the last time free theirs after.
     if (free_registers.empty()) free_registers.push_back(tape.registers++);
@@ -624,20 +633,23 @@ template <Op op, Form form, Step then, Step last>
 
 template <Op op>
 [[gnu::noinline]] void binary_row(double* __restrict out, const double* __restrict a,
-                                  const double* __restrict b, std::size_t n) {
+                                  const double* __restrict b, double, const double*, double,
+                                  const double*, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) out[i] = binary_value(op, a[i], b[i]);
 }
 
 template <Op op>
-[[gnu::noinline]] void unary_row(double* __restrict out, const double* __restrict u,
-                                 std::size_t n) {
-  for (std::size_t i = 0; i < n; ++i) out[i] = unary_value(op, u[i], 0);
+[[gnu::noinline]] void unary_row(double* __restrict out, const double* __restrict a, const double*,
+                                 double, const double*, double, const double*, std::size_t n) {
+  for (std::size_t i = 0; i < n; ++i) out[i] = unary_value(op, a[i], 0);
 }
 
 // integer_power over a row (plain tapes; optimised ones expand powers into products), one bit
 // of the exponent per pass so that each pass is a plain vectorisable product; the same products
 // in the same order as integer_power, so the same bits.
-void integer_power_row(double* out, const double* in, std::size_t n, int exponent) {
+void integer_power_row(double* out, const double* in, const double*, double power, const double*,
+                       double, const double*, std::size_t n) {
+  const int exponent = static_cast<int>(power);
   double result[kRowLength], factor[kRowLength];
   std::fill(result, result + n, 1.0);
   std::copy(in, in + n, factor);
@@ -727,74 +739,77 @@ void with_last_step(Step step, F f) {
   }
 }
 
-// chain_row for the instruction's form and steps.
+// The chain_row for the instruction's form and steps.
 template <Op op, Form form>
-void run_chain(const RowInstruction& in, const Rows& rows, double* out, std::size_t n) {
-  const double *a = rows.of(in.a), *b = rows.of(in.b), *c = rows.of(in.c), *d = rows.of(in.d);
-  const double kb = rows.number(in.b), kc = rows.number(in.c);
+Kernel chain_kernel(const RowInstruction& in) {
+  Kernel kernel = nullptr;
   with_middle_step(in.then, [&](auto then) {
     if constexpr (decltype(then)::value == Step::None) {  // then the last step is None too
-      chain_row<op, form, Step::None, Step::None>(out, a, b, kb, c, 0, d, n);
+      kernel = chain_row<op, form, Step::None, Step::None>;
     } else {
       with_last_step(in.last, [&](auto last) {
-        chain_row<op, form, decltype(then)::value, decltype(last)::value>(out, a, b, kb, c, kc, d,
-                                                                          n);
+        kernel = chain_row<op, form, decltype(then)::value, decltype(last)::value>;
       });
     }
   });
+  return kernel;
 }
 template <Op op>
-void run_chain(const RowInstruction& in, const Rows& rows, double* out, std::size_t n) {
-  if (in.form == Form::NumberRight) return run_chain<op, Form::NumberRight>(in, rows, out, n);
+Kernel chain_kernel(const RowInstruction& in) {
+  if (in.form == Form::NumberRight) return chain_kernel<op, Form::NumberRight>(in);
   if constexpr (op == Op::Subtract)
-    if (in.form == Form::NumberLeft) return run_chain<op, Form::NumberLeft>(in, rows, out, n);
-  run_chain<op, Form::Rows>(in, rows, out, n);
+    if (in.form == Form::NumberLeft) return chain_kernel<op, Form::NumberLeft>(in);
+  return chain_kernel<op, Form::Rows>(in);
+}
+
+Kernel kernel_for(const RowInstruction& in) {
+  switch (in.op) {
+    case Op::Add:
+      return chain_kernel<Op::Add>(in);
+    case Op::Subtract:
+      return chain_kernel<Op::Subtract>(in);
+    case Op::Multiply:
+      return chain_kernel<Op::Multiply>(in);
+    case Op::Divide:
+      return binary_row<Op::Divide>;
+    case Op::Power:
+      return binary_row<Op::Power>;
+    case Op::Min:
+      return binary_row<Op::Min>;
+    case Op::Max:
+      return binary_row<Op::Max>;
+    case Op::IntegerPower:
+      return integer_power_row;
+    case Op::Negate:
+      return unary_row<Op::Negate>;
+    case Op::Square:
+      return unary_row<Op::Square>;
+    case Op::Sin:
+      return unary_row<Op::Sin>;
+    case Op::Cos:
+      return unary_row<Op::Cos>;
+    case Op::Tan:
+      return unary_row<Op::Tan>;
+    case Op::Exp:
+      return unary_row<Op::Exp>;
+    case Op::Log:
+      return unary_row<Op::Log>;
+    case Op::Sqrt:
+      return unary_row<Op::Sqrt>;
+    case Op::Abs:
+      return unary_row<Op::Abs>;
+    case Op::Tanh:
+      return unary_row<Op::Tanh>;
+    case Op::Sigmoid:
+      return unary_row<Op::Sigmoid>;
+    default:  // leaves are operands, never instructions
+      return nullptr;
+  }
 }
 
 void run_instruction(const RowInstruction& in, const Rows& rows, double* out, std::size_t n) {
-  const double* a = rows.of(in.a);
-  switch (in.op) {
-    case Op::Add:
-      return run_chain<Op::Add>(in, rows, out, n);
-    case Op::Subtract:
-      return run_chain<Op::Subtract>(in, rows, out, n);
-    case Op::Multiply:
-      return run_chain<Op::Multiply>(in, rows, out, n);
-    case Op::Divide:
-      return binary_row<Op::Divide>(out, a, rows.of(in.b), n);
-    case Op::Power:
-      return binary_row<Op::Power>(out, a, rows.of(in.b), n);
-    case Op::Min:
-      return binary_row<Op::Min>(out, a, rows.of(in.b), n);
-    case Op::Max:
-      return binary_row<Op::Max>(out, a, rows.of(in.b), n);
-    case Op::IntegerPower:
-      return integer_power_row(out, a, n, static_cast<int>(in.number));
-    case Op::Negate:
-      return unary_row<Op::Negate>(out, a, n);
-    case Op::Square:
-      return unary_row<Op::Square>(out, a, n);
-    case Op::Sin:
-      return unary_row<Op::Sin>(out, a, n);
-    case Op::Cos:
-      return unary_row<Op::Cos>(out, a, n);
-    case Op::Tan:
-      return unary_row<Op::Tan>(out, a, n);
-    case Op::Exp:
-      return unary_row<Op::Exp>(out, a, n);
-    case Op::Log:
-      return unary_row<Op::Log>(out, a, n);
-    case Op::Sqrt:
-      return unary_row<Op::Sqrt>(out, a, n);
-    case Op::Abs:
-      return unary_row<Op::Abs>(out, a, n);
-    case Op::Tanh:
-      return unary_row<Op::Tanh>(out, a, n);
-    case Op::Sigmoid:
-      return unary_row<Op::Sigmoid>(out, a, n);
-    default:  // leaves are operands, never instructions
-      return;
-  }
+  in.kernel(out, rows.of(in.a), rows.of(in.b), rows.number(in.b), rows.of(in.c), rows.number(in.c),
+            rows.of(in.d), n);
 }
 
 // The registers' memory is kept from call to call: maps evaluate one row of pixels at a time,
