@@ -42,7 +42,9 @@ const std::array<Rgba, kPaletteSize>& palette() {
 double approximate_log2(double v) {
   std::uint64_t bits;
   std::memcpy(&bits, &v, sizeof bits);
-  const double exponent = double(std::int64_t(bits >> 52) - 1023);
+  // (The exponent through a 32-bit integer: V8 converts 64-bit ones to double slowly, and this
+  // alone took half of the map's colour scale in wasm.)
+  const double exponent = double(int(std::uint32_t(bits >> 52)) - 1023);
   bits = (bits & 0x000FFFFFFFFFFFFFull) | 0x3FF0000000000000ull;  // the mantissa, in [1, 2)
   double mantissa;
   std::memcpy(&mantissa, &bits, sizeof mantissa);
