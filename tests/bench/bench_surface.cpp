@@ -8,9 +8,10 @@
 //  (c) render_map at 500×500 for each built-in and for its twin (target < 10 ms in wasm);
 //  (d) find_critical_points over each built-in's view.
 // Each time is the best of at least 15 repetitions and 0.2 s (3 for the critical points): the
-// least disturbed run. Built-in and twin alternate, so that both see the same machine. All
-// grids run once before any is timed: V8 runs wasm in its baseline compiler until a function is
-// hot, and the first surfaces would otherwise pay for it.
+// least disturbed run. Built-in and twin alternate, so that both see the same machine. Every
+// piece of work runs for a while before any is timed: V8 runs wasm in its baseline compiler
+// until a function is hot and its optimising compiler is done, and the first surfaces (and
+// maps, whose function is large) would otherwise pay for it.
 // `--tsv` prints name<TAB>metric<TAB>value lines instead of the table (scripts/bench.sh).
 #include <algorithm>
 #include <chrono>
@@ -110,12 +111,16 @@ int main(int argc, char** argv) {
     }
     cases.push_back(std::move(c));
   }
-  for (const Case& c : cases)  // warm-up, untimed
-    for (const pg::Surface* surface : {c.builtin.get(), c.twin.get()}) {
-      points(c, *surface);
-      grid(c, *surface);
-      map(c, *surface);
-    }
+  // Warm-up, untimed: twice over everything and at least 2 s, so that V8 has compiled every hot
+  // function with its optimising compiler (in the background) before any is timed.
+  const Clock::time_point warm_up = Clock::now();
+  for (int pass = 0; pass < 2 || milliseconds_since(warm_up) < 2000; ++pass)
+    for (const Case& c : cases)
+      for (const pg::Surface* surface : {c.builtin.get(), c.twin.get()}) {
+        points(c, *surface);
+        grid(c, *surface);
+        map(c, *surface);
+      }
 
   if (!tsv) {
     std::printf("%-16s %9s %9s %6s  %9s %9s %6s  %8s %8s %9s\n", "surface", "builtin", "twin",
