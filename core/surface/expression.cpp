@@ -618,29 +618,28 @@ inline double apply(double v, const double* c, double k, std::size_t i) {
   return v;  // Step::None
 }
 
-// The loops. Each is a function of its own, never inlined into the dispatch: V8 compiles a hot
-// wasm function with its optimising compiler one function at a time, and while all loops were
-// inlined into one big function, that took long enough for the first maps to run in its
-// baseline compiler's slow code. `__restrict`: the result is never an operand (see lower_to_rows
-// and run_rows), which spares each loop a run-time overlap check.
+// The loops, each a function of its own that instructions call through RowInstruction::kernel.
+// (While they were chosen at run time, binaryen inlined every one of them into the dispatching
+// function, which V8 then took long to compile, so that the first maps ran in its baseline
+// compiler's slow code.) `__restrict`: the result is never an operand (see lower and run_rows),
+// which spares each loop a run-time overlap check.
 template <Op op, Form form, Step then, Step last>
-[[gnu::noinline]] void chain_row(double* __restrict out, const double* __restrict a,
-                                 const double* __restrict b, double kb, const double* __restrict c,
-                                 double kc, const double* __restrict d, std::size_t n) {
+void chain_row(double* __restrict out, const double* __restrict a, const double* __restrict b,
+               double kb, const double* __restrict c, double kc, const double* __restrict d,
+               std::size_t n) {
   for (std::size_t i = 0; i < n; ++i)
     out[i] = apply<last>(apply<then>(first_step<op, form>(a, b, kb, i), c, kc, i), d, 0, i);
 }
 
 template <Op op>
-[[gnu::noinline]] void binary_row(double* __restrict out, const double* __restrict a,
-                                  const double* __restrict b, double, const double*, double,
-                                  const double*, std::size_t n) {
+void binary_row(double* __restrict out, const double* __restrict a, const double* __restrict b,
+                double, const double*, double, const double*, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) out[i] = binary_value(op, a[i], b[i]);
 }
 
 template <Op op>
-[[gnu::noinline]] void unary_row(double* __restrict out, const double* __restrict a, const double*,
-                                 double, const double*, double, const double*, std::size_t n) {
+void unary_row(double* __restrict out, const double* __restrict a, const double*, double,
+               const double*, double, const double*, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i) out[i] = unary_value(op, a[i], 0);
 }
 
