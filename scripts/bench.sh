@@ -14,17 +14,21 @@ wasm_dir=${BENCH_WASM_DIR:-build/wasm}
 out=build/bench
 mkdir -p "$out"
 
-# Build only the benchmark targets (scripts/build.sh builds everything).
+# Build only the benchmark targets (scripts/build.sh builds everything); show the log if that
+# fails.
+quietly() {
+  "$@" >"$out/build.log" 2>&1 || { cat "$out/build.log"; echo "bench: '$*' failed" >&2; exit 1; }
+}
 if [ ! -f "$native_dir/build.ninja" ]; then
-  cmake -S . -B "$native_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  quietly cmake -S . -B "$native_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi
 if [ ! -f "$wasm_dir/build.ninja" ]; then
-  emcmake cmake -S . -B "$wasm_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release >/dev/null
+  quietly emcmake cmake -S . -B "$wasm_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release
 fi
 targets=()
 for b in "${benches[@]}"; do targets+=("bench_$b"); done
-cmake --build "$native_dir" --target "${targets[@]}" >/dev/null
-cmake --build "$wasm_dir" --target "${targets[@]}" >/dev/null
+quietly cmake --build "$native_dir" --target "${targets[@]}"
+quietly cmake --build "$wasm_dir" --target "${targets[@]}"
 
 for b in "${benches[@]}"; do
   echo "running bench_$b natively and in wasm..." >&2
