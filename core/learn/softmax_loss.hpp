@@ -85,8 +85,8 @@ inline double softmax_squared_error_value(const double (&z)[K], int label) {
 // over a block of sets: a loop of exponentials, then one of logarithms or squares. (One loop
 // doing all steps for each set in turn took twice as long: each set's steps wait for each
 // other, while a step's loop lets the processor overlap many sets.) The loop of exponentials
-// stays scalar: vectorised (clang, wasm), both sides of the skip in shifted_exponentials are
-// computed for every set, which made it half as fast again.
+// stays scalar: vectorised (clang, wasm), it computed both sides of the skip in
+// shifted_exponentials for every set and took 1.5 times as long.
 namespace softmax_steps {
 constexpr int kBlock = 256;
 }
