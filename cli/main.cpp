@@ -31,7 +31,8 @@ const char* kUsage =
     "  playground run '<state>' [--format csv|json]   replay a share link\n"
     "  playground list [--format json]                surfaces, optimizers, schedules, datasets, ...\n"
     "  playground analyze '<state>' --at X,Y          Hessian analysis of one point\n"
-    "  playground critical '<state>'                  the critical points in the view\n";
+    "  playground critical '<state>'                  the critical points in the view, one per\n"
+    "                                                 line: x,y,value,kind\n";
 
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "playground: %s\n%s", message.c_str(), kUsage);
@@ -279,7 +280,6 @@ int command_critical(const Options& options) {
   pg::State state;
   if (!read_surface_state(options, state)) return kBadInput;
   auto surface = pg::make_surface(state);
-  std::printf("x,y,value,kind\n");
   for (const pg::PointAnalysis& a : pg::find_critical_points(*surface, pg::effective_view(state)))
     std::printf("%s,%s,%s,%s\n", g17(a.point.x).c_str(), g17(a.point.y).c_str(),
                 g17(a.value).c_str(), pg::kind_name(a.kind));

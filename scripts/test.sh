@@ -3,7 +3,7 @@
 #   1. Catch2 unit tests (native, via CTest)
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the
 #      expression parser's fuzzer for a bounded time
-#   3. node --test on the built wasm module
+#   3. node --test on the built wasm module and on the native CLI
 #   4. browser tests: playwright-core driving /usr/bin/chromium against build/site
 # Exits non-zero if anything failed; the last line is "N passed, N failed".
 set -uo pipefail
@@ -71,8 +71,8 @@ else
   echo "sanitizer build FAILED, see $log_dir/asan-build.log"; failed=$((failed + 1))
 fi
 
-echo "== 3. node --test on the wasm module"
-node --test tests/wasm/ >"$log_dir/wasm.log" 2>&1
+echo "== 3. node --test on the wasm module and the CLI"
+node --test tests/wasm/ tests/cli/ >"$log_dir/wasm.log" 2>&1
 grep -E '^# (pass|fail)' "$log_dir/wasm.log"; count_node "$log_dir/wasm.log"
 
 echo "== 4. browser (playwright-core + chromium)"

@@ -1,6 +1,6 @@
 // Loads the built wasm module in Node (the wasmBinary recipe of toolchain.md) and runs the
 // native CLI, so tests can compare the two.
-import { execFileSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -16,16 +16,12 @@ export async function loadModule() {
 
 // Runs the native `playground` CLI; returns {status, stdout, stderr}.
 export function cli(...args) {
-  try {
-    const stdout = execFileSync(join(nativeDir, 'playground'), args, {
-      encoding: 'utf8',
-      maxBuffer: 256 * 1024 * 1024,
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    return { status: 0, stdout, stderr: '' };
-  } catch (error) {
-    return { status: error.status, stdout: error.stdout, stderr: error.stderr };
-  }
+  const run = spawnSync(join(nativeDir, 'playground'), args, {
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+  });
+  if (run.error) throw run.error;
+  return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
 // CSV text → array of row objects with numbers parsed exactly (JS doubles read %.17g exactly).

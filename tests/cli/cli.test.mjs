@@ -1,0 +1,111 @@
+// The `playground` command-line tool: output formats of references.md, exit codes, and numbers
+// worked out by hand from the formulas.
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { cli, parseCsv } from '../wasm/module.mjs';
+
+test('run: rows of plain gradient descent on booth, worked by hand', () => {
+  // f = (x+2y−7)² + (2x+y−5)² at (−8, 8): the brackets are 1 and −13, f = 170,
+  // ∇f = (2·1 + 2·(−13)·2, 2·1·2 + 2·(−13)) = (−50, −22). One update with η = 0.01:
+  // (−8 + 0.5, 8 + 0.22) = (−7.5, 8.22).
+  const result = cli('run', 'surface=booth&steps=1&r=gd(lr:0.01)');
+  assert.equal(result.status, 0, result.stderr);
+  const [header] = result.stdout.split('\n');
+  assert.equal(header, 'racer,step,x,y,loss,grad_norm,lr');
+  const rows = parseCsv(result.stdout);
+  assert.equal(rows.length, 2);
+  assert.deepEqual([rows[0].racer, rows[0].step, rows[0].x, rows[0].y, rows[0].loss], [0, 0, -8, 8, 170]);
+  assert.ok(Math.abs(rows[0].grad_norm - Math.sqrt(50 * 50 + 22 * 22)) < 1e-12);
+  assert.equal(rows[0].lr, 0.01);
+  assert.ok(Math.abs(rows[1].x - -7.5) < 1e-12);
+  assert.ok(Math.abs(rows[1].y - 8.22) < 1e-12);
+  // Full double precision: every number reads back as the double that was printed (%.17g).
+  assert.match(result.stdout.split('\n')[2], /^0,1,-7\.5,8\.2200000000000006,/);
+});
+
+test('run --format json: one entry per racer with its rows and status', () => {
+  const result = cli('run', 'surface=book-regression&steps=20&r=gd(lr:1e-2)&r=gd(lr:1e-7)', '--format', 'json');
+  assert.equal(result.status, 0);
+  const json = JSON.parse(result.stdout);
+  assert.equal(json.mode, 'surface');
+  assert.equal(json.racers.length, 2);
+  assert.match(json.racers[0].status, /^diverged at step \d+$/);
+  assert.equal(json.racers[1].status, 'running');
+  assert.equal(json.racers[1].rows.length, 21);
+  assert.match(result.stderr, /racer 0 \(gd\(lr:0\.01\)\) diverged at step \d+/);
+});
+
+test('run: classify mode prints one row per racer per epoch', () => {
+  const result = cli('run', 'mode=classify&data=xor&epochs=3&r=adam(lr:0.01)&r=sgd(lr:0.1)');
+  assert.equal(result.status, 0, result.stderr);
+  assert.equal(result.stdout.split('\n')[0], 'racer,epoch,train_loss,test_loss,train_acc,test_acc,lr');
+  const rows = parseCsv(result.stdout);
+  assert.equal(rows.length, 2 * 4);
+  assert.deepEqual(rows.map((r) => `${r.racer}:${r.epoch}`), ['0:0', '0:1', '0:2', '0:3', '1:0', '1:1', '1:2', '1:3']);
+  // Same data and the same initial weights: both racers start from the same epoch-0 row.
+  assert.equal(rows[0].train_loss, rows[4].train_loss);
+  assert.equal(rows[0].test_acc, rows[4].test_acc);
+});
+
+test('a bad state exits with 2 and names key, value and reason', () => {
+  const result = cli('run', 'surface=rosenbrok&r=adam(lr:-1)');
+  assert.equal(result.status, 2);
+  assert.equal(result.stdout, '');
+  assert.match(result.stderr, /surface=rosenbrok: unknown surface 'rosenbrok' \(did you mean 'rosenbrock'\?\)/);
+  assert.match(result.stderr, /r\[1\]\.lr=-1: must be > 0/);
+  for (const args of [['run'], ['run', 'a', 'b'], ['fly', 'x'], ['run', 'seed=1', '--format', 'xml'],
+    ['analyze', 'seed=1'], ['analyze', 'seed=1', '--at', '1'], ['analyze', 'seed=1', '--at', 'x,2'],
+    ['critical', 'mode=classify'], ['run', 'seed=1', '--frobnicate']]) {
+    const bad = cli(...args);
+    assert.equal(bad.status, 2, `${args.join(' ')} → ${bad.status}`);
+    assert.ok(bad.stderr.length > 0);
+  }
+});
+
+test('analyze: the chapter\'s saddle at the origin and a flat point on its curve of minima', () => {
+  // L = (1 − w1 w2)²: at 0, H = [[0, −2], [−2, 0]], eigenvalues −2 and 2, escape ±(1, 1)/√2.
+  const origin = cli('analyze', 'surface=book-saddle', '--at', '0,0');
+  assert.equal(origin.status, 0);
+  const lines = Object.fromEntries(origin.stdout.trim().split('\n').map((l) => l.split('=')));
+  assert.equal(lines.value, '1');
+  assert.equal(lines.gradient, '0,0');
+  assert.equal(lines.hessian, '0,-2,-2,0');
+  assert.equal(lines.eigenvalues, '-2,2');
+  assert.equal(lines.kind, 'saddle');
+  const [ex, ey] = lines.escape.split(',').map(Number);
+  assert.ok(Math.abs(Math.abs(ex) - Math.SQRT1_2) < 1e-15 && Math.abs(ex - ey) < 1e-15);
+  const [u1x, u1y, u2x, u2y] = lines.eigenvectors.split(',').map(Number);
+  assert.ok(Math.abs(u1x * u2x + u1y * u2y) < 1e-15, 'eigenvectors are orthogonal');
+  // On w1·w2 = 1, e.g. (2, 0.5): H = [[0.5, 2], [2, 8]] has eigenvalues 0 and 8.5: degenerate.
+  const flat = cli('analyze', 'surface=book-saddle', '--at', '2,0.5');
+  assert.match(flat.stdout, /^kind=degenerate$/m);
+  assert.doesNotMatch(flat.stdout, /^escape=/m);
+  const slope = cli('analyze', 'surface=book-saddle', '--at', '1,1.5');
+  assert.match(slope.stdout, /^kind=not-critical$/m);
+});
+
+test('critical: himmelblau has four minima, one maximum and four saddles', () => {
+  const result = cli('critical', 'surface=himmelblau');
+  assert.equal(result.status, 0);
+  const points = result.stdout.trim().split('\n').map((line) => {
+    const [x, y, value, kind] = line.split(',');
+    return { x: Number(x), y: Number(y), value: Number(value), kind };
+  });
+  const count = (kind) => points.filter((p) => p.kind === kind).length;
+  assert.deepEqual([count('minimum'), count('maximum'), count('saddle'), points.length], [4, 1, 4, 9]);
+  // The four minima of the literature, each with value 0.
+  for (const [x, y] of [[3, 2], [-2.805118, 3.131312], [-3.779310, -3.283186], [3.584428, -1.848126]])
+    assert.ok(points.some((p) => p.kind === 'minimum' && Math.hypot(p.x - x, p.y - y) < 1e-5 && p.value < 1e-12), `${x},${y}`);
+  const maximum = points.find((p) => p.kind === 'maximum');
+  assert.ok(Math.hypot(maximum.x + 0.270845, maximum.y + 0.923039) < 1e-5);
+});
+
+test('list: the same catalogue as the page, as text or JSON', () => {
+  const json = JSON.parse(cli('list', '--format', 'json').stdout);
+  assert.ok(json.optimizers.some((o) => o.name === 'nadam'));
+  assert.ok(json.schedules.some((s) => s.name === 'noam'));
+  const text = cli('list').stdout;
+  assert.match(text, /^surfaces:$/m);
+  assert.match(text, /^ {2}adam {2}/m);
+  assert.match(text, /momentum_decay +default 0\.004/);
+});
