@@ -97,7 +97,7 @@ bool Mlp::is_weight(std::size_t index) const {
   return false;
 }
 
-void Mlp::forward(const Examples& examples, const std::size_t* indices, int count) {
+void Mlp::forward(const Examples& examples, const std::size_t* indices, int count) noexcept {
   int inputs = sizes_[0];
   // Through data(): with no features these vectors are empty and [0] would be invalid.
   for (int p = 0; p < count; ++p)
@@ -133,7 +133,7 @@ void Mlp::forward(const Examples& examples, const std::size_t* indices, int coun
 }
 
 double Mlp::point_loss(const double* output_values, const Examples& examples, std::size_t index,
-                       double* gradient) const {
+                       double* gradient) const noexcept {
   switch (output_loss_) {
     case OutputLoss::CrossEntropy:
       return softmax_cross_entropy(output_values, outputs(), examples.labels[index], gradient,
@@ -151,7 +151,7 @@ double Mlp::point_loss(const double* output_values, const Examples& examples, st
 }
 
 double Mlp::loss_and_gradient(const Examples& examples, const std::size_t* indices, int count,
-                              double* gradient) {
+                              double* gradient) noexcept {
   std::fill_n(gradient, parameters_.size(), 0.0);
   if (count <= 0) return 0;
   double loss_sum = 0;
@@ -247,7 +247,7 @@ void Mlp::predict(const double* features, double* output) {
     softmax(out, outputs(), output);
 }
 
-double Mlp::regularization_penalty(Regularization kind, double rate) const {
+double Mlp::regularization_penalty(Regularization kind, double rate) const noexcept {
   if (kind == Regularization::None) return 0;
   double sum = 0;
   for (int layer = 1; layer <= weight_layers(); ++layer)
@@ -257,7 +257,7 @@ double Mlp::regularization_penalty(Regularization kind, double rate) const {
   return rate * sum;
 }
 
-void Mlp::add_regularization_gradient(Regularization kind, double rate, double* gradient) const {
+void Mlp::add_regularization_gradient(Regularization kind, double rate, double* gradient) const noexcept {
   if (kind == Regularization::None) return;
   for (int layer = 1; layer <= weight_layers(); ++layer)
     for (std::size_t i = offsets_[layer]; i < bias_index(layer, 0); ++i) {

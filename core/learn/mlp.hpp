@@ -91,7 +91,7 @@ class Mlp {
   // Mean data loss over the examples selected by `indices` (count of them) and its gradient
   // with respect to every parameter (written to `gradient`, parameter_count() values).
   double loss_and_gradient(const Examples& examples, const std::size_t* indices, int count,
-                           double* gradient);
+                           double* gradient) noexcept;
 
   // Loss and accuracy over all examples. If `confusion` is not null it receives the K×K
   // confusion matrix (row = true class, column = predicted class; classification only).
@@ -102,16 +102,17 @@ class Mlp {
 
   // The regularisation term rate·Σ|w| (L1) or rate·½Σw² (L2) over the weights (not biases),
   // and its gradient added to `gradient`. L1 takes sign(0) = 0.
-  double regularization_penalty(Regularization kind, double rate) const;
-  void add_regularization_gradient(Regularization kind, double rate, double* gradient) const;
+  double regularization_penalty(Regularization kind, double rate) const noexcept;
+  void add_regularization_gradient(Regularization kind, double rate,
+                                   double* gradient) const noexcept;
 
  private:
   // Forward pass over `count` (≤ kChunk) examples into the workspace; the outputs of the last
   // layer are left in pre_activation_.back().
-  void forward(const Examples& examples, const std::size_t* indices, int count);
+  void forward(const Examples& examples, const std::size_t* indices, int count) noexcept;
   // Loss of one point from its output-layer values; with `gradient`, also ∂loss/∂output.
   double point_loss(const double* output_values, const Examples& examples, std::size_t index,
-                    double* gradient) const;
+                    double* gradient) const noexcept;
 
   static constexpr int kChunk = 64;  // points per pass: keeps the workspace in cache
 

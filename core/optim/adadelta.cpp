@@ -22,7 +22,7 @@ std::unique_ptr<Optimizer> Adadelta::clone() const {
 }
 
 void Adadelta::step(double* theta, const double* gradient, double lr, double* direction,
-                    double* denominator) {
+                    double* denominator) noexcept {
   ++steps_taken_;
   for (std::size_t i = 0; i < size_; ++i) {
     const double g = with_weight_decay(gradient[i], theta[i], weight_decay_);

@@ -26,7 +26,7 @@ std::unique_ptr<Optimizer> Adagrad::clone() const {
 }
 
 void Adagrad::step(double* theta, const double* gradient, double lr, double* direction,
-                   double* denominator) {
+                   double* denominator) noexcept {
   ++steps_taken_;
   const double t = static_cast<double>(steps_taken_);
   const double lr_decay_factor = 1 + (t - 1) * lr_decay_;

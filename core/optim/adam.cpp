@@ -29,7 +29,7 @@ std::unique_ptr<Optimizer> Adam::clone() const {
 }
 
 void Adam::step(double* theta, const double* gradient, double lr, double* direction,
-                double* denominator) {
+                double* denominator) noexcept {
   ++steps_taken_;
   const double bias_correction1 = bias_correction1_.at(beta1_, steps_taken_);
   const double bias_correction2 = bias_correction2_.at(beta2_, steps_taken_);

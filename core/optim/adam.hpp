@@ -19,7 +19,7 @@ class Adam final : public Optimizer {
   Adam(const ResolvedParams& params, std::size_t size, bool decoupled_weight_decay);
 
   void step(double* theta, const double* gradient, double lr, double* direction,
-            double* denominator) override;
+            double* denominator) noexcept override;
   void set_params(const ResolvedParams& params) override;
   std::unique_ptr<Optimizer> clone() const override;
 

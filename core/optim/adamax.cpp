@@ -24,7 +24,7 @@ std::unique_ptr<Optimizer> Adamax::clone() const {
 }
 
 void Adamax::step(double* theta, const double* gradient, double lr, double* direction,
-                  double* denominator) {
+                  double* denominator) noexcept {
   ++steps_taken_;
   const double bias_correction = bias_correction1_.at(beta1_, steps_taken_);
   const double step_size = lr / bias_correction;

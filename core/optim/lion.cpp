@@ -21,7 +21,7 @@ std::unique_ptr<Optimizer> Lion::clone() const {
 }
 
 void Lion::step(double* theta, const double* gradient, double lr, double* direction,
-                double* denominator) {
+                double* denominator) noexcept {
   ++steps_taken_;
   const double decay_factor = 1 - lr * weight_decay_;
   for (std::size_t i = 0; i < size_; ++i) {

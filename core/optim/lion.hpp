@@ -16,7 +16,7 @@ class Lion final : public Optimizer {
   Lion(const ResolvedParams& params, std::size_t size);
 
   void step(double* theta, const double* gradient, double lr, double* direction,
-            double* denominator) override;
+            double* denominator) noexcept override;
   void set_params(const ResolvedParams& params) override;
   std::unique_ptr<Optimizer> clone() const override;
 

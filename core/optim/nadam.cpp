@@ -26,7 +26,7 @@ std::unique_ptr<Optimizer> NAdam::clone() const {
 }
 
 void NAdam::step(double* theta, const double* gradient, double lr, double* direction,
-                 double* denominator) {
+                 double* denominator) noexcept {
   ++steps_taken_;
   const double t = static_cast<double>(steps_taken_);
   const double bias_correction2 = bias_correction2_.at(beta2_, steps_taken_);

@@ -26,9 +26,10 @@ class Optimizer {
   // optimizer adds coupled L2 itself where it has weight_decay). `lr` is η_t, the rate the
   // schedule gives for this update. Writes m_t into direction[i] and σ_t into denominator[i]
   // for every parameter i; the move is −(lr/σ)·m, plus decoupled weight decay where the
-  // optimizer has it (adamw, lion).
+  // optimizer has it (adamw, lion). noexcept: it runs in the inner loops, and in wasm a call
+  // that may throw goes through a JavaScript trampoline (Emscripten's exception handling).
   virtual void step(double* theta, const double* gradient, double lr, double* direction,
-                    double* denominator) = 0;
+                    double* denominator) noexcept = 0;
 
   // Replaces the hyperparameters and keeps the state (moments, step count): changing a
   // racer's settings mid-run continues from where it is.

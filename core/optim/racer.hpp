@@ -35,7 +35,7 @@ class ScheduledOptimizer {
 
   // One update of the `size` parameters at `theta`, `gradient` = ∇f there. Returns the η_t
   // used.
-  double step(double* theta, const double* gradient) {
+  double step(double* theta, const double* gradient) noexcept {
     const double rate = schedule_.rate(steps_taken_, base_lr_);
     optimizer_->step(theta, gradient, rate, direction_.data(), denominator_.data());
     ++steps_taken_;
@@ -49,7 +49,7 @@ class ScheduledOptimizer {
   // changes nothing.
   void reconfigure(const RacerConfig& config);
 
-  double next_rate() const { return schedule_.rate(steps_taken_, base_lr_); }
+  double next_rate() const noexcept { return schedule_.rate(steps_taken_, base_lr_); }
   long steps_taken() const { return steps_taken_; }
   std::size_t size() const { return direction_.size(); }
   // m_t and σ_t of the last update, per parameter (0 and 1 before the first).

@@ -23,7 +23,7 @@ std::unique_ptr<Optimizer> RAdam::clone() const {
 }
 
 void RAdam::step(double* theta, const double* gradient, double lr, double* direction,
-                 double* denominator) {
+                 double* denominator) noexcept {
   ++steps_taken_;
   const double t = static_cast<double>(steps_taken_);
   const double beta2_power = std::pow(beta2_, t);

@@ -30,7 +30,7 @@ std::unique_ptr<Optimizer> RmsProp::clone() const {
 }
 
 void RmsProp::step(double* theta, const double* gradient, double lr, double* direction,
-                   double* denominator) {
+                   double* denominator) noexcept {
   const bool first_step = steps_taken_ == 0;
   ++steps_taken_;
   for (std::size_t i = 0; i < size_; ++i) {

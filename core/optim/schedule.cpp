@@ -116,7 +116,7 @@ Schedule::Schedule(const std::string& name, const ParamValues& values, long warm
   }
 }
 
-double Schedule::scheduled_rate(long step, double base_lr) const {
+double Schedule::scheduled_rate(long step, double base_lr) const noexcept {
   if (step < 0) step = 0;
   // warmup:N: η0 (t+1)/N, written η0 · ((t+1)/N) so that t = N−1 gives η0 exactly.
   if (step < warmup_steps_)
@@ -126,7 +126,7 @@ double Schedule::scheduled_rate(long step, double base_lr) const {
 
 // Each case is the closed form PyTorch's scheduler uses (`_get_closed_form_lr` where it has
 // one), with its operation order; t = updates done so far.
-double Schedule::main_rate(long step, double base_lr) const {
+double Schedule::main_rate(long step, double base_lr) const noexcept {
   const double t = static_cast<double>(step);
   switch (kind_) {
     case ScheduleKind::Constant:
@@ -189,7 +189,7 @@ double Schedule::main_rate(long step, double base_lr) const {
 // update pct_start·total_steps − 1; then down to min = initial/final_div_factor, ending at
 // update total_steps − 1. PyTorch raises past total_steps; we hold the final rate. A phase of
 // length 0 (PyTorch divides by zero) gives its end value.
-double Schedule::one_cycle_rate(long step, double base_lr) const {
+double Schedule::one_cycle_rate(long step, double base_lr) const noexcept {
   const double max_lr = given_or(max_lr_, base_lr);
   const double initial_lr = max_lr / div_factor_;
   const double min_lr = initial_lr / final_div_factor_;
@@ -210,7 +210,7 @@ double Schedule::one_cycle_rate(long step, double base_lr) const {
 
 // PyTorch CyclicLR with step_size_down = step_size_up: rises from base_lr to max_lr in
 // step_size_up updates and falls back in as many; triangular2 halves the height each cycle.
-double Schedule::cyclic_rate(long step, double base_lr) const {
+double Schedule::cyclic_rate(long step, double base_lr) const noexcept {
   const double low = given_or(cycle_base_lr_, base_lr);
   const double high = given_or(max_lr_, 10 * base_lr);
   const double t = static_cast<double>(step);

@@ -36,7 +36,7 @@ class Schedule {
   // η_t for update number `step` (t = updates done so far, from 0; a negative step counts as
   // 0), given η0 = `base_lr` (the racer's lr). Pure: same arguments, same result. Cheap: the
   // parameters were read once, by the constructor.
-  double rate(long step, double base_lr) const {
+  double rate(long step, double base_lr) const noexcept {
     // The commonest case, a constant rate, skips the switch: this runs once per update.
     if (kind_ == ScheduleKind::Constant && step >= warmup_steps_) return base_lr;
     return scheduled_rate(step, base_lr);
@@ -48,10 +48,10 @@ class Schedule {
   const ResolvedParams& params() const { return params_; }
 
  private:
-  double scheduled_rate(long step, double base_lr) const;
-  double main_rate(long step, double base_lr) const;
-  double one_cycle_rate(long step, double base_lr) const;
-  double cyclic_rate(long step, double base_lr) const;
+  double scheduled_rate(long step, double base_lr) const noexcept;
+  double main_rate(long step, double base_lr) const noexcept;
+  double one_cycle_rate(long step, double base_lr) const noexcept;
+  double cyclic_rate(long step, double base_lr) const noexcept;
 
   std::string name_;
   ResolvedParams params_;

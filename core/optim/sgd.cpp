@@ -24,7 +24,7 @@ std::unique_ptr<Optimizer> Sgd::clone() const {
 }
 
 void Sgd::step(double* theta, const double* gradient, double lr, double* direction,
-               double* denominator) {
+               double* denominator) noexcept {
   const bool first_momentum_step = momentum_ != 0 && !momentum_started_;
   if (momentum_ != 0) momentum_started_ = true;
   for (std::size_t i = 0; i < size_; ++i) {

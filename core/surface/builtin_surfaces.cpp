@@ -36,13 +36,13 @@ struct HasValues<Formula, std::void_t<decltype(&Formula::values)>> : std::true_t
 template <class Formula>
 class FormulaSurface final : public Surface {
  public:
-  double value(double x, double y) const override { return Formula::value(x, y); }
-  double value_gradient(double x, double y, Vec2& gradient) const override {
+  double value(double x, double y) const noexcept override { return Formula::value(x, y); }
+  double value_gradient(double x, double y, Vec2& gradient) const noexcept override {
     Derivatives d = Formula::derivatives(x, y);
     gradient = d.gradient;
     return d.value;
   }
-  Derivatives derivatives(double x, double y) const override { return Formula::derivatives(x, y); }
+  Derivatives derivatives(double x, double y) const noexcept override { return Formula::derivatives(x, y); }
   void values(const double* xs, const double* ys, double* out, std::size_t n) const override {
     if constexpr (HasValues<Formula>::value)
       Formula::values(xs, ys, out, n);

@@ -1167,17 +1167,17 @@ class ExpressionSurface final : public Surface {
  public:
   explicit ExpressionSurface(Program program) : program_(std::move(program)) {}
 
-  double value(double x, double y) const override {
+  double value(double x, double y) const noexcept override {
     double out;
     run_rows(program_.rows, &x, &y, &out, 1);
     return out;
   }
-  double value_gradient(double x, double y, Vec2& gradient) const override {
+  double value_gradient(double x, double y, Vec2& gradient) const noexcept override {
     Jet f = run_jets(program_.graph, x, y);
     gradient = {f.dx, f.dy};
     return f.v;
   }
-  Derivatives derivatives(double x, double y) const override {
+  Derivatives derivatives(double x, double y) const noexcept override {
     Jet f = run_jets(program_.graph, x, y);
     Derivatives d;
     d.value = f.v;

@@ -16,14 +16,17 @@ struct Derivatives {
   Mat2 hessian;
 };
 
+// The point evaluations are noexcept: they run in the races' inner loops, and in wasm a call that
+// may throw from a function with cleanups goes through a JavaScript trampoline (Emscripten's
+// exception handling), which cost more than the update itself.
 class Surface {
  public:
   virtual ~Surface() = default;
-  virtual double value(double x, double y) const = 0;
+  virtual double value(double x, double y) const noexcept = 0;
   // f and ∇f at (x, y) in one call (the optimizers' hot path).
-  virtual double value_gradient(double x, double y, Vec2& gradient) const = 0;
+  virtual double value_gradient(double x, double y, Vec2& gradient) const noexcept = 0;
   // f, ∇f and the Hessian at (x, y).
-  virtual Derivatives derivatives(double x, double y) const = 0;
+  virtual Derivatives derivatives(double x, double y) const noexcept = 0;
   // f at n points (xs[i], ys[i]) into out[i]; surfaces override this when batching is faster
   // (the expression evaluator runs its tape over whole rows).
   virtual void values(const double* xs, const double* ys, double* out, std::size_t n) const;
