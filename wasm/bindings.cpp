@@ -86,7 +86,9 @@ std::string check_expression(const std::string& text) {
   return guarded([&] {
     pg::ExpressionError error;
     bool ok = pg::compile_expression(text, error) != nullptr;
-    return nlohmann::json{{"ok", ok}, {"column", error.column}, {"message", error.message}}
+    return nlohmann::json{{"ok", ok},
+                          {"column", error.column},
+                          {"message", {{"en", error.message}, {"zh", error.message_zh}}}}
         .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   });
 }

@@ -270,7 +270,7 @@ export class Core {
   setMode(link: string, mode: 'surface' | 'classify'): StateResult {
     return JSON.parse(this.module.setMode(link, mode)) as StateResult;
   }
-  checkExpression(text: string): { ok: boolean; column: number; message: string } {
+  checkExpression(text: string): { ok: boolean; column: number; message: Text } {
     return JSON.parse(this.module.checkExpression(text));
   }
   // η_t of a racer's schedule (link syntax) at `count` updates evenly spread over 0 … lastStep.

@@ -217,7 +217,7 @@ const std::vector<KeyRule>& surface_rules() {
        [](State& s, const std::string& v, Reason& r) {
          ExpressionError error;
          if (compile_expression(v, error) == nullptr) {
-           r = {error.message, error.message};
+           r = {error.message, error.message_zh};
            return false;
          }
          s.expression = v;

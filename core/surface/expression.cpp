@@ -1223,12 +1223,18 @@ enum class TokenKind {
   Invalid
 };
 
+// What a message says, in English and Simplified Chinese (the page speaks both).
+struct Phrase {
+  std::string en;
+  std::string zh;
+};
+
 struct Token {
   TokenKind kind = TokenKind::End;
   std::size_t offset = 0;  // in bytes
   std::size_t length = 0;  // in bytes
   double number = 0;       // Number
-  std::string problem;     // Invalid: what is wrong, e.g. "malformed number '1.2.3'"
+  Phrase problem;          // Invalid: what is wrong, e.g. "malformed number '1.2.3'"
 };
 
 bool is_utf8_continuation(unsigned char c) {
@@ -1254,26 +1260,28 @@ bool is_name_char(char c) {
 }
 
 // A character that cannot start a token, quoted for a message: 'x', U+0007, 'é', or the byte.
-std::string describe_character(const std::string& text, std::size_t offset, std::size_t& length) {
+Phrase describe_character(const std::string& text, std::size_t offset, std::size_t& length) {
   const auto lead = static_cast<unsigned char>(text[offset]);
   char buffer[48];
   length = 1;
+  auto unexpected = [](const std::string& quoted) {
+    return Phrase{"unexpected character " + quoted, "无法识别的字符 " + quoted};
+  };
   if (lead < 0x80) {
-    if (lead >= 0x20 && lead < 0x7F)
-      return std::string("unexpected character '") + char(lead) + "'";
-    std::snprintf(buffer, sizeof buffer, "unexpected character U+%04X", lead);
-    return buffer;
+    if (lead >= 0x20 && lead < 0x7F) return unexpected(std::string("'") + char(lead) + "'");
+    std::snprintf(buffer, sizeof buffer, "U+%04X", lead);
+    return unexpected(buffer);
   }
   std::size_t expected = lead >= 0xF0 ? 4 : lead >= 0xE0 ? 3 : lead >= 0xC0 ? 2 : 0;
   bool valid = expected != 0 && lead < 0xF8 && offset + expected <= text.size();
   for (std::size_t i = 1; valid && i < expected; ++i)
     valid = is_utf8_continuation(static_cast<unsigned char>(text[offset + i]));
   if (!valid) {
-    std::snprintf(buffer, sizeof buffer, "invalid UTF-8 byte 0x%02X", lead);
-    return buffer;
+    std::snprintf(buffer, sizeof buffer, "0x%02X", lead);
+    return {std::string("invalid UTF-8 byte ") + buffer, std::string("无效的 UTF-8 字节 ") + buffer};
   }
   length = expected;
-  return "unexpected character '" + text.substr(offset, expected) + "'";
+  return unexpected("'" + text.substr(offset, expected) + "'");
 }
 
 class Lexer {
@@ -1347,13 +1355,14 @@ class Lexer {
       while (end < text_.size() && (is_digit(text_[end]) || text_[end] == '.')) ++end;
       current_.kind = TokenKind::Invalid;
       current_.length = end - position_;
-      current_.problem = "malformed number '" + text_.substr(position_, end - position_) + "'";
+      const std::string number = "'" + text_.substr(position_, end - position_) + "'";
+      current_.problem = {"malformed number " + number, "格式错误的数字 " + number};
       return;
     }
     current_.number = std::strtod(spelling.c_str(), nullptr);
     if (std::isinf(current_.number)) {
       current_.kind = TokenKind::Invalid;
-      current_.problem = "number '" + spelling + "' is too large";
+      current_.problem = {"number '" + spelling + "' is too large", "数字 '" + spelling + "' 太大"};
       return;
     }
     current_.kind = TokenKind::Number;
@@ -1411,8 +1420,11 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
 
 // " (did you mean 'sin'?)" for the closest candidate, if it is close enough to be a likely typo
 // (at most half the name's length away, and at least one edit allowed); otherwise "".
-std::string suggestion(const std::string& name, const std::vector<std::string>& candidates) {
-  if (name == "ln") return " (did you mean 'log'?)";
+Phrase suggestion(const std::string& name, const std::vector<std::string>& candidates) {
+  auto did_you_mean = [](const std::string& guess) {
+    return Phrase{" (did you mean '" + guess + "'?)", "（是不是 '" + guess + "'？）"};
+  };
+  if (name == "ln") return did_you_mean("log");
   const std::size_t allowed = std::max<std::size_t>(1, name.size() / 2);
   const std::string* best = nullptr;
   std::size_t best_distance = allowed + 1;
@@ -1423,7 +1435,7 @@ std::string suggestion(const std::string& name, const std::vector<std::string>& 
       best_distance = distance;
     }
   }
-  return best ? " (did you mean '" + *best + "'?)" : "";
+  return best ? did_you_mean(*best) : Phrase{};
 }
 
 class Parser {
@@ -1443,12 +1455,14 @@ class Parser {
  private:
   // ---- errors ----
 
-  bool fail(const Token& at, const std::string& what, const std::string& hint = "") {
+  bool fail(const Token& at, const Phrase& what, const Phrase& hint = {}) {
     if (at.kind == TokenKind::End) {
-      error_ = {0, what + " at end of input" + hint};
+      error_ = {0, what.en + " at end of input" + hint.en, what.zh + "（在输入末尾）" + hint.zh};
     } else {
       error_.column = column_of(text_, at.offset);
-      error_.message = what + " at column " + std::to_string(error_.column) + hint;
+      const std::string column = std::to_string(error_.column);
+      error_.message = what.en + " at column " + column + hint.en;
+      error_.message_zh = what.zh + "（第 " + column + " 列）" + hint.zh;
     }
     return false;
   }
@@ -1456,25 +1470,26 @@ class Parser {
     return text_.substr(token.offset, token.length);
   }
   // "unexpected ')' at column 7", or the lexer's own description of an invalid token.
-  bool unexpected(const Token& token, const std::string& hint = "") {
+  bool unexpected(const Token& token, const Phrase& hint = {}) {
     if (token.kind == TokenKind::Invalid) return fail(token, token.problem);
-    if (token.kind == TokenKind::End) return fail(token, "expected an expression");
-    return fail(token, "unexpected '" + spelling(token) + "'", hint);
+    if (token.kind == TokenKind::End) return fail(token, {"expected an expression", "缺少表达式"});
+    const std::string quoted = "'" + spelling(token) + "'";
+    return fail(token, {"unexpected " + quoted, "意外的 " + quoted}, hint);
   }
   // Something that starts an operand, right after a complete operand: "2x", "x y", "2(x)".
-  static std::string multiply_hint(const Token& token) {
+  static Phrase multiply_hint(const Token& token) {
     bool operand = token.kind == TokenKind::Number || token.kind == TokenKind::Name ||
                    token.kind == TokenKind::Open;
-    return operand ? " (use '*' to multiply)" : "";
+    return operand ? Phrase{" (use '*' to multiply)", "（乘法请用 '*'）"} : Phrase{};
   }
-  bool expect_close(const std::string& hint) {
+  bool expect_close(const Phrase& hint) {
     const Token& next = lexer_.peek();
     if (next.kind == TokenKind::Close) {
       lexer_.take();
       return true;
     }
-    if (next.kind == TokenKind::End) return fail(next, "expected ')'");
-    return unexpected(next, multiply_hint(next).empty() ? hint : multiply_hint(next));
+    if (next.kind == TokenKind::End) return fail(next, {"expected ')'", "缺少 ')'"});
+    return unexpected(next, multiply_hint(next).en.empty() ? hint : multiply_hint(next));
   }
 
   // ---- grammar ----
@@ -1510,8 +1525,10 @@ class Parser {
       ~DepthGuard() { --depth; }
     } guard(depth_);
     if (depth_ > kMaxExpressionDepth)
-      return fail(lexer_.peek(), "expression is nested more than " +
-                                     std::to_string(kMaxExpressionDepth) + " levels deep");
+      return fail(lexer_.peek(),
+                  {"expression is nested more than " + std::to_string(kMaxExpressionDepth) +
+                       " levels deep",
+                   "表达式嵌套超过 " + std::to_string(kMaxExpressionDepth) + " 层"});
     TokenKind kind = lexer_.peek().kind;
     if (kind == TokenKind::Minus || kind == TokenKind::Plus) {
       lexer_.take();
@@ -1538,7 +1555,7 @@ class Parser {
         emit(Op::Constant, token.number);
         return true;
       case TokenKind::Open:
-        return parse_expression() && expect_close(" (expected ')')");
+        return parse_expression() && expect_close({" (expected ')')", "（缺少 ')'）"});
       case TokenKind::Name:
         return parse_name(token);
       default:
@@ -1563,10 +1580,14 @@ class Parser {
       if (!called)
         for (const LeafName& leaf : kLeafNames) candidates.push_back(leaf.name);
       for (const FunctionInfo& f : kFunctions) candidates.push_back(f.name);
-      return fail(token, std::string(called ? "unknown function '" : "unknown name '") + name + "'",
+      const std::string quoted = "'" + name + "'";
+      return fail(token,
+                  called ? Phrase{"unknown function " + quoted, "未知的函数 " + quoted}
+                         : Phrase{"unknown name " + quoted, "未知的名称 " + quoted},
                   suggestion(name, candidates));
     }
-    if (!called) return fail(lexer_.peek(), "expected '(' after '" + name + "'");
+    if (!called)
+      return fail(lexer_.peek(), {"expected '(' after '" + name + "'", "'" + name + "' 后面缺少 '('"});
     lexer_.take();
 
     int arguments = 0;
@@ -1578,11 +1599,14 @@ class Parser {
         lexer_.take();
       }
     }
-    if (!expect_close(" (expected ',' or ')')")) return false;
-    if (arguments != function->arity)
-      return fail(token, name + " takes " + std::to_string(function->arity) +
-                             (function->arity == 1 ? " argument" : " arguments") + ", got " +
-                             std::to_string(arguments));
+    if (!expect_close({" (expected ',' or ')')", "（缺少 ',' 或 ')'）"})) return false;
+    if (arguments != function->arity) {
+      const std::string arity = std::to_string(function->arity);
+      const std::string got = std::to_string(arguments);
+      return fail(token, {name + " takes " + arity + (function->arity == 1 ? " argument" : " arguments") +
+                              ", got " + got,
+                          name + " 需要 " + arity + " 个参数，实际为 " + got + " 个"});
+    }
     if (function->op == Op::Power)
       emit_power();
     else
@@ -1649,6 +1673,8 @@ std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionE
       error.column = kMaxExpressionLength + 1;
       error.message = "expression is longer than " + std::to_string(kMaxExpressionLength) +
                       " characters at column " + std::to_string(error.column);
+      error.message_zh = "表达式超过 " + std::to_string(kMaxExpressionLength) + " 个字符（第 " +
+                         std::to_string(error.column) + " 列）";
       return nullptr;
     }
     Program program;
@@ -1658,7 +1684,7 @@ std::unique_ptr<Surface> compile_expression(const std::string& text, ExpressionE
     if (program.has_grid) program.grid = lower_to_grid(program.graph);
     return std::make_unique<ExpressionSurface>(std::move(program));
   } catch (const std::exception&) {  // only std::bad_alloc can get here
-    error = {0, "out of memory while compiling the expression"};
+    error = {0, "out of memory while compiling the expression", "编译表达式时内存不足"};
     return nullptr;
   }
 }

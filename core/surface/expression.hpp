@@ -46,6 +46,7 @@ constexpr int kMaxExpressionDepth = 64;
 struct ExpressionError {
   std::size_t column = 0;  // 1-based, 0 when at end of input
   std::string message;     // full sentence including the position: "unexpected ')' at column 7"
+  std::string message_zh;  // the same in Simplified Chinese: "意外的 ')'（第 7 列）"
 };
 
 struct ExpressionOptions {

@@ -86,6 +86,7 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
 // when the box loses focus; an error shows the message and a caret under its column.
 function ExpressionBox({ core, value, commit }: { core: Core; value: string; commit: (text: string) => unknown }) {
   const t = useT();
+  const lang = useLang();
   const [text, setText] = useState(value);
   useEffect(() => setText(value), [value]);
   const check = core.checkExpression(text);
@@ -117,7 +118,7 @@ function ExpressionBox({ core, value, commit }: { core: Core; value: string; com
             {' '.repeat(Math.max(0, (check.column || [...text].length + 1) - 1))}^
           </pre>
           <span>
-            {t('surface.expression.error')} {check.message}
+            {t('surface.expression.error')} {pick(lang, check.message)}
           </span>
         </div>
       )}

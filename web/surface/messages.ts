@@ -175,7 +175,7 @@ export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, strin
     'surface.start': '起点 x,y',
     'surface.resetView': '重置视图',
     'surface.expression': 'f(x, y) =',
-    'surface.expression.error': '表达式有误（原文为英文）：',
+    'surface.expression.error': '表达式有误：',
     'surface.expression.help': '可用：x、y、数字、pi、e、+ − * / ^、sin cos tan exp log sqrt abs tanh sigmoid、min max pow。按回车应用。',
     'layers.title': '显示：',
     'layers.grad': '−∇f 箭头',

@@ -293,6 +293,33 @@ TEST_CASE("expression errors: message and column for each kind of mistake") {
   }
 }
 
+TEST_CASE("expression errors speak Chinese too, with the same column") {
+  struct Case {
+    const char* text;
+    const char* message_zh;
+  };
+  const Case cases[] = {
+      {"sin(x))", "意外的 ')'（第 7 列）"},
+      {"sine(x)", "未知的函数 'sine'（第 1 列）（是不是 'sin'？）"},
+      {"x +", "缺少表达式（在输入末尾）"},
+      {"sin(x, y)", "sin 需要 1 个参数，实际为 2 个（第 1 列）"},
+      {"2x", "意外的 'x'（第 2 列）（乘法请用 '*'）"},
+      {"1.2.3 + x", "格式错误的数字 '1.2.3'（第 1 列）"},
+      {"x # y", "无法识别的字符 '#'（第 3 列）"},
+  };
+  for (const Case& c : cases) {
+    INFO("input: " << c.text);
+    CHECK(compile_error(c.text).message_zh == c.message_zh);
+  }
+  // Every rejection has both messages.
+  const std::string rejected[] = {"", "(((", "max(1)", "x\x01", "sqrt(", std::string(1001, 'x')};
+  for (const std::string& text : rejected) {
+    const ExpressionError error = compile_error(text);
+    CHECK_FALSE(error.message.empty());
+    CHECK_FALSE(error.message_zh.empty());
+  }
+}
+
 TEST_CASE("expression limits: length in characters, nesting depth, and deep input never recurses") {
   // 999 characters compile; 1000 too; 1001 do not.
   std::string sum = "x";
