@@ -90,10 +90,15 @@ int main(int argc, char** argv) {
   if (!tsv)
     std::printf("%-26s %14s %10s %s\n", "optimizer (2-D rosenbrock)", "updates/s", "ns/update",
                 "end x+y");
-  // Untimed warm-up: under node, V8 first runs wasm in its baseline compiler and swaps in
-  // optimised code only once a function is hot; without this the first rows look slow.
-  for (const Row& row : rows)
-    for (int races = 0; races < 20; ++races) race(row.config);
+  // Untimed warm-up, two seconds of every row: under node, V8 first runs wasm in its baseline
+  // compiler and swaps in optimised code once a function is hot, at times that vary from run to
+  // run (with a short warm-up adam read 12 or 21 million updates/s from one run to the next).
+  {
+    using Clock = std::chrono::steady_clock;
+    const Clock::time_point start = Clock::now();
+    while (std::chrono::duration<double>(Clock::now() - start).count() < 2)
+      for (const Row& row : rows) race(row.config);
+  }
 
   bool all_finite = true;
   for (const Row& row : rows) {
