@@ -16,8 +16,8 @@ export const PRESETS: Preset[] = [
     link: '',
     title: { en: 'Error surface: GD vs AdaGrad', zh: '误差曲面：GD 与 AdaGrad' },
     caption: {
-      en: 'The chapter’s convex error surface L(b, w). Red: plain gradient descent (η = 1e-7) drops down the steep w direction, then crawls along the flat valley in b. White: the book’s AdaGrad (η = 1) runs down the valley but, from about update 700, bursts out vertically again and again. Orange: the same AdaGrad with η_t = η/√(t+1) arrives smoothly near the minimum ★. Watch the map and the η_t/σ charts.',
-      zh: '本章的凸误差曲面 L(b, w)。红色：普通梯度下降（η = 1e-7）先沿陡峭的 w 方向迅速下降，然后在平坦的 b 方向上缓慢爬行。白色：课本形式的 AdaGrad（η = 1）顺着山谷前进，但从大约第 700 次更新起反复在竖直方向“爆炸”。橙色：同样的 AdaGrad 加上 η_t = η/√(t+1) 的衰减，平稳地到达最小值 ★ 附近。请观察地图和 η_t/σ 图表。',
+      en: 'The chapter’s convex error surface L(b, w). Red: plain gradient descent (η = 1e-7) drops down the steep w direction, then crawls along the flat valley in b. White: the book’s AdaGrad (η = 1) runs down the valley but, from about update 700, bursts out vertically again and again. Orange: the same AdaGrad with η_t = η/√(t+1) runs smoothly along the valley towards the minimum ★ (it gets there by about update 100,000: see “AdaGrad + decay”). Watch the map and the η_t/σ charts.',
+      zh: '本章的凸误差曲面 L(b, w)。红色：普通梯度下降（η = 1e-7）先沿陡峭的 w 方向迅速下降，然后在平坦的 b 方向上缓慢爬行。白色：课本形式的 AdaGrad（η = 1）顺着山谷前进，但从大约第 700 次更新起反复在竖直方向“爆炸”。橙色：同样的 AdaGrad 加上 η_t = η/√(t+1) 的衰减，沿着山谷平稳地向最小值 ★ 前进（大约在第 100,000 次更新时到达，见“AdaGrad + 衰减”）。请观察地图和 η_t/σ 图表。',
     },
   },
   {
