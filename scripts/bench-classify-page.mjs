@@ -30,14 +30,27 @@ const cases = [
 const { server, url } = await startStaticServer(join(root, process.env.SITE_DIR ?? 'build/site'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
-console.log(`load average before: ${loadavg().map((v) => v.toFixed(1)).join(' ')} (other work on the machine slows every number)`);
+console.log(
+  `load average before: ${loadavg()
+    .map((v) => v.toFixed(1))
+    .join(' ')} (other work on the machine slows every number)`,
+);
 try {
   for (const { name, link } of cases) {
     const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
     await page.goto(`${url}#${link}`);
-    await page.waitForFunction(() => window.playground !== undefined && window.playground.racers().length > 0, null, { timeout: 20000 });
+    await page.waitForFunction(() => window.playground !== undefined && window.playground.racers().length > 0, null, {
+      timeout: 20000,
+    });
     await page.evaluate(() => {
       window.longTasks = [];
       new PerformanceObserver((list) => {
@@ -81,7 +94,10 @@ try {
     );
     await page.locator('[data-testid=play]').click();
     const { times } = result;
-    const gaps = times.slice(1).map((t, i) => t - times[i]).sort((a, b) => a - b);
+    const gaps = times
+      .slice(1)
+      .map((t, i) => t - times[i])
+      .sort((a, b) => a - b);
     const elapsed = (times[times.length - 1] - times[0]) / 1000;
     const quantile = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
     const longest = result.longTasks.length ? Math.max(...result.longTasks).toFixed(0) : '–';
@@ -93,7 +109,9 @@ try {
     );
     console.log(
       `  decision map refreshed ${result.refreshRate.toFixed(1)} times/s; ${result.epochRate.toFixed(0)} epochs/s trained` +
-        (result.finished ? ` (the run reached its 10000 epochs after ${result.active.toFixed(1)} s of the measurement)` : ''),
+        (result.finished
+          ? ` (the run reached its 10000 epochs after ${result.active.toFixed(1)} s of the measurement)`
+          : ''),
     );
     await page.close();
   }

@@ -27,7 +27,14 @@ const link = `surface=rosenbrock&steps=1000000&speed=10&show=grad,m&${racers.map
 const { server, url } = await startStaticServer(join(root, process.env.SITE_DIR ?? 'build/site'));
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: ['--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+  args: [
+    '--disable-gpu',
+    '--disable-quic',
+    '--no-first-run',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+  ],
 });
 try {
   const page = await browser.newPage({ viewport: { width: 1440, height: 1000 }, deviceScaleFactor: 1 });
@@ -53,10 +60,17 @@ try {
   );
   const steps = await page.evaluate(() => window.playground.racers()[0].step);
   await page.locator('[data-testid=play]').click();
-  const gaps = frames.slice(1).map((t, i) => t - frames[i]).sort((a, b) => a - b);
+  const gaps = frames
+    .slice(1)
+    .map((t, i) => t - frames[i])
+    .sort((a, b) => a - b);
   const elapsed = (frames[frames.length - 1] - frames[0]) / 1000;
   const quantile = (q) => gaps[Math.min(gaps.length - 1, Math.floor(q * gaps.length))];
-  console.log(`load average before: ${loadavg().map((v) => v.toFixed(1)).join(' ')} (other work on the machine slows every number)`);
+  console.log(
+    `load average before: ${loadavg()
+      .map((v) => v.toFixed(1))
+      .join(' ')} (other work on the machine slows every number)`,
+  );
   console.log(`surface page, 8 racers × 10 updates/frame, ${mapWidth}px map drawn from a 500×500 colour map`);
   console.log(
     `  ${(gaps.length / elapsed).toFixed(1)} fps over ${elapsed.toFixed(1)} s; frame interval median ${quantile(0.5).toFixed(1)} ms, ` +
@@ -66,7 +80,9 @@ try {
 
   // 2. Map recompute per built-in: three views each (the default and two zooms), median.
   const surfaces = await page.evaluate(() =>
-    [...document.querySelectorAll('[data-testid=surface-select] option')].map((o) => o.value).filter((v) => v !== 'custom'),
+    [...document.querySelectorAll('[data-testid=surface-select] option')]
+      .map((o) => o.value)
+      .filter((v) => v !== 'custom'),
   );
   console.log('map recompute (500×500, core renderMap incl. copy out of wasm), 5 views each:');
   const rows = [];
@@ -94,7 +110,9 @@ try {
     }, surface);
     const median = times[Math.floor(times.length / 2)];
     rows.push([surface, median, times[times.length - 1]]);
-    console.log(`  ${surface.padEnd(16)} min ${times[0].toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`);
+    console.log(
+      `  ${surface.padEnd(16)} min ${times[0].toFixed(1)} ms, median ${median.toFixed(1)} ms, max ${times[times.length - 1].toFixed(1)} ms`,
+    );
   }
   const worst = rows.reduce((a, b) => (b[1] > a[1] ? b : a));
   console.log(`  slowest median: ${worst[0]} ${worst[1].toFixed(1)} ms`);

@@ -1,9 +1,10 @@
 // Bundles the page with esbuild into build/site/ (app.js, app.css from the modules' CSS imports,
 // worker.js), next to the wasm module and static assets.
-import { build } from 'esbuild';
+
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // SITE_DIR / WASM_BUILD_DIR let several people build side by side without sharing build/site.
@@ -14,8 +15,7 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'fonts'), { recursive: true });
 
 const entryPoints = { app: join(root, 'web/main.tsx') };
-if (existsSync(join(root, 'web/classify/worker.ts')))
-  entryPoints.worker = join(root, 'web/classify/worker.ts');
+if (existsSync(join(root, 'web/classify/worker.ts'))) entryPoints.worker = join(root, 'web/classify/worker.ts');
 
 await build({
   entryPoints,

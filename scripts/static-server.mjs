@@ -1,7 +1,8 @@
 // A tiny static file server for build/site, used by scripts/serve.sh and by the browser tests.
 // Loopback only; no directory listings; paths cannot leave the root.
-import { createServer } from 'node:http';
+
 import { readFile, stat } from 'node:fs/promises';
+import { createServer } from 'node:http';
 import { extname, join, normalize, resolve, sep } from 'node:path';
 
 const MIME = {

@@ -5,6 +5,7 @@
 #      expression parser's fuzzer for a bounded time
 #   3. node --test on the built wasm module and on the native CLI
 #   4. browser tests: playwright-core driving /usr/bin/chromium against build/site
+# and, before them, Biome (format + lint) over the page's TypeScript and the test scripts.
 # Exits non-zero if anything failed; the last line is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -35,6 +36,13 @@ count_node() {  # $1 = log file of node --test (TAP): "# pass N" / "# fail N"
   passed=$((passed + p))
   failed=$((failed + ${f:-0}))
 }
+
+echo "== 0. Biome: format and lint of the TypeScript and the test scripts"
+if node_modules/.bin/biome ci --reporter=summary . >"$log_dir/biome.log" 2>&1; then
+  echo "biome: clean"; passed=$((passed + 1))
+else
+  tail -n 20 "$log_dir/biome.log"; echo "biome: FAILED, see $log_dir/biome.log"; failed=$((failed + 1))
+fi
 
 echo "== 1. Catch2 (native)"
 (cd build/native && ctest -j "$jobs" --output-on-failure) >"$log_dir/unit.log" 2>&1

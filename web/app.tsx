@@ -1,13 +1,13 @@
 // The page: a header (title, mode switch, language, copy link), the notice for bad links, and
 // the active mode's page. Also installs the automation API (window.playground, references.md).
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { Core } from './core';
-import { Notice } from './components/Notice';
-import { browserLang, LangContext, type Lang, translate } from './i18n';
-import type { LinkStore, Mode } from './store';
-import { ClassifyPage } from './classify/ClassifyPage';
-import { SurfacePage } from './surface/SurfacePage';
 import { installAutomation, type ModeController } from './automation';
+import { ClassifyPage } from './classify/ClassifyPage';
+import { Notice } from './components/Notice';
+import type { Core } from './core';
+import { browserLang, type Lang, LangContext, translate } from './i18n';
+import type { LinkStore, Mode } from './store';
+import { SurfacePage } from './surface/SurfacePage';
 
 export function App({ core, store }: { core: Core; store: LinkStore }) {
   const [, setVersion] = useState(0);
@@ -45,7 +45,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
             <span class="tagline">{t('app.tagline')}</span>
           </div>
         </div>
-        <nav class="modes" role="tablist">
+        <div class="modes" role="tablist">
           {(['surface', 'classify'] as Mode[]).map((mode) => (
             <button
               type="button"
@@ -58,7 +58,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
               {t(mode === 'surface' ? 'mode.surface' : 'mode.classify')}
             </button>
           ))}
-        </nav>
+        </div>
         <div class="top-actions">
           <button type="button" onClick={copyLink} title={t('link.copy.title')} data-testid="copy-link">
             {copied ? t('link.copied') : t('link.copy')}

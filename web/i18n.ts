@@ -3,8 +3,8 @@
 // the page's own words are here. Every key must exist in both tables (a test checks).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
-import type { Text } from './core';
 import { classifyMessages } from './classify/messages';
+import type { Text } from './core';
 import { surfaceMessages } from './surface/messages';
 
 export type Lang = 'en' | 'zh';

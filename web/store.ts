@@ -21,7 +21,10 @@ export class LinkStore {
   // link starts its run afresh, even when it equals the current one.
   opened = 0;
 
-  constructor(private core: Core, hash: string) {
+  constructor(
+    private core: Core,
+    hash: string,
+  ) {
     // location.hash keeps %-escapes; the core decodes them itself.
     this.result = core.parse(hash.replace(/^#/, ''));
     this.notices = this.result.problems;

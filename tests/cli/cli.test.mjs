@@ -41,7 +41,10 @@ test('run: classify mode prints one row per racer per epoch', () => {
   assert.equal(result.stdout.split('\n')[0], 'racer,epoch,train_loss,test_loss,train_acc,test_acc,lr');
   const rows = parseCsv(result.stdout);
   assert.equal(rows.length, 2 * 4);
-  assert.deepEqual(rows.map((r) => `${r.racer}:${r.epoch}`), ['0:0', '0:1', '0:2', '0:3', '1:0', '1:1', '1:2', '1:3']);
+  assert.deepEqual(
+    rows.map((r) => `${r.racer}:${r.epoch}`),
+    ['0:0', '0:1', '0:2', '0:3', '1:0', '1:1', '1:2', '1:3'],
+  );
   // Same data and the same initial weights: both racers start from the same epoch-0 row.
   assert.equal(rows[0].train_loss, rows[4].train_loss);
   assert.equal(rows[0].test_acc, rows[4].test_acc);
@@ -53,20 +56,33 @@ test('a bad state exits with 2 and names key, value and reason', () => {
   assert.equal(result.stdout, '');
   assert.match(result.stderr, /surface=rosenbrok: unknown surface 'rosenbrok' \(did you mean 'rosenbrock'\?\)/);
   assert.match(result.stderr, /r\[1\]\.lr=-1: must be > 0/);
-  for (const args of [['run'], ['run', 'a', 'b'], ['fly', 'x'], ['run', 'seed=1', '--format', 'xml'],
-    ['analyze', 'seed=1'], ['analyze', 'seed=1', '--at', '1'], ['analyze', 'seed=1', '--at', 'x,2'],
-    ['critical', 'mode=classify'], ['run', 'seed=1', '--frobnicate']]) {
+  for (const args of [
+    ['run'],
+    ['run', 'a', 'b'],
+    ['fly', 'x'],
+    ['run', 'seed=1', '--format', 'xml'],
+    ['analyze', 'seed=1'],
+    ['analyze', 'seed=1', '--at', '1'],
+    ['analyze', 'seed=1', '--at', 'x,2'],
+    ['critical', 'mode=classify'],
+    ['run', 'seed=1', '--frobnicate'],
+  ]) {
     const bad = cli(...args);
     assert.equal(bad.status, 2, `${args.join(' ')} → ${bad.status}`);
     assert.ok(bad.stderr.length > 0);
   }
 });
 
-test('analyze: the chapter\'s saddle at the origin and a flat point on its curve of minima', () => {
+test("analyze: the chapter's saddle at the origin and a flat point on its curve of minima", () => {
   // L = (1 − w1 w2)²: at 0, H = [[0, −2], [−2, 0]], eigenvalues −2 and 2, escape ±(1, 1)/√2.
   const origin = cli('analyze', 'surface=book-saddle', '--at', '0,0');
   assert.equal(origin.status, 0);
-  const lines = Object.fromEntries(origin.stdout.trim().split('\n').map((l) => l.split('=')));
+  const lines = Object.fromEntries(
+    origin.stdout
+      .trim()
+      .split('\n')
+      .map((l) => l.split('=')),
+  );
   assert.equal(lines.value, '1');
   assert.equal(lines.gradient, '0,0');
   assert.equal(lines.hessian, '0,-2,-2,0');
@@ -87,15 +103,26 @@ test('analyze: the chapter\'s saddle at the origin and a flat point on its curve
 test('critical: himmelblau has four minima, one maximum and four saddles', () => {
   const result = cli('critical', 'surface=himmelblau');
   assert.equal(result.status, 0);
-  const points = result.stdout.trim().split('\n').map((line) => {
-    const [x, y, value, kind] = line.split(',');
-    return { x: Number(x), y: Number(y), value: Number(value), kind };
-  });
+  const points = result.stdout
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const [x, y, value, kind] = line.split(',');
+      return { x: Number(x), y: Number(y), value: Number(value), kind };
+    });
   const count = (kind) => points.filter((p) => p.kind === kind).length;
   assert.deepEqual([count('minimum'), count('maximum'), count('saddle'), points.length], [4, 1, 4, 9]);
   // The four minima of the literature, each with value 0.
-  for (const [x, y] of [[3, 2], [-2.805118, 3.131312], [-3.779310, -3.283186], [3.584428, -1.848126]])
-    assert.ok(points.some((p) => p.kind === 'minimum' && Math.hypot(p.x - x, p.y - y) < 1e-5 && p.value < 1e-12), `${x},${y}`);
+  for (const [x, y] of [
+    [3, 2],
+    [-2.805118, 3.131312],
+    [-3.77931, -3.283186],
+    [3.584428, -1.848126],
+  ])
+    assert.ok(
+      points.some((p) => p.kind === 'minimum' && Math.hypot(p.x - x, p.y - y) < 1e-5 && p.value < 1e-12),
+      `${x},${y}`,
+    );
   const maximum = points.find((p) => p.kind === 'maximum');
   assert.ok(Math.hypot(maximum.x + 0.270845, maximum.y + 0.923039) < 1e-5);
 });

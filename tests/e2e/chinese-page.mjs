@@ -13,18 +13,83 @@ const cliPath = process.env.PLAYGROUND_CLI ?? join(root, 'build/native/playgroun
 
 export const NAMES = [
   // file formats, keys, the other language's name
-  'PNG', 'CSV', 'Shift', 'S', 'R', 's', 'r', 'English',
+  'PNG',
+  'CSV',
+  'Shift',
+  'S',
+  'R',
+  's',
+  'r',
+  'English',
   // symbols of formulas and coordinates (f, x, y, m_t, η_t, view x0,x1,y0,y1, 1e-15, t = …, i = x)
-  'f', 'g', 'x', 'y', 'e', 'i', 't', 'm', 'm_t', 'b', 'w', 'u', 'd', 'K', 'L', 'x0', 'x1', 'y0', 'y1', 'y2', 'y3',
+  'f',
+  'g',
+  'x',
+  'y',
+  'e',
+  'i',
+  't',
+  'm',
+  'm_t',
+  'b',
+  'w',
+  'u',
+  'd',
+  'K',
+  'L',
+  'x0',
+  'x1',
+  'y0',
+  'y1',
+  'y2',
+  'y3',
   // the expression language's words
-  'pi', 'sin', 'cos', 'tan', 'exp', 'log', 'sqrt', 'abs', 'tanh', 'sigmoid', 'min', 'max', 'pow',
+  'pi',
+  'sin',
+  'cos',
+  'tan',
+  'exp',
+  'log',
+  'sqrt',
+  'abs',
+  'tanh',
+  'sigmoid',
+  'min',
+  'max',
+  'pow',
   // the CLI's CSV columns
-  'racer', 'step', 'loss', 'grad_norm', 'lr', 'stride',
+  'racer',
+  'step',
+  'loss',
+  'grad_norm',
+  'lr',
+  'stride',
   // link values shown as such (variant: book, default: false)
-  'variant', 'book', 'torch', 'true', 'false',
+  'variant',
+  'book',
+  'torch',
+  'true',
+  'false',
   // abbreviations and names that Chinese texts keep
-  'CE', 'MSE', 'ReLU', 'Leaky', 'Tanh', 'Sigmoid', 'GELU', 'Swish', 'L1', 'L2', 'GD', 'AdaGrad', 'RMSProp',
-  'Adam', 'PyTorch', 'Noam', 'TensorFlow', 'Playground', 'Transformer',
+  'CE',
+  'MSE',
+  'ReLU',
+  'Leaky',
+  'Tanh',
+  'Sigmoid',
+  'GELU',
+  'Swish',
+  'L1',
+  'L2',
+  'GD',
+  'AdaGrad',
+  'RMSProp',
+  'Adam',
+  'PyTorch',
+  'Noam',
+  'TensorFlow',
+  'Playground',
+  'Transformer',
 ];
 
 export function latinWords(text) {
@@ -42,9 +107,11 @@ function catalogueWords() {
   const visit = (value, key) => {
     if (typeof value === 'string') {
       if (key === 'zh') for (const word of latinWords(value)) fromCore.chinese.add(word);
-      else if (['name', 'alias_of', 'display', 'choices', 'axes'].includes(key)) for (const word of latinWords(value)) fromCore.names.add(word);
-    } else if (Array.isArray(value)) value.forEach((v) => visit(v, key));
-    else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
+      else if (['name', 'alias_of', 'display', 'choices', 'axes'].includes(key))
+        for (const word of latinWords(value)) fromCore.names.add(word);
+    } else if (Array.isArray(value)) {
+      for (const v of value) visit(v, key);
+    } else if (value && typeof value === 'object') for (const [k, v] of Object.entries(value)) visit(v, k);
   };
   visit(catalogue, '');
   return fromCore;
@@ -61,7 +128,11 @@ export async function englishOnPage(page, userText = []) {
   // The link, its racers in link syntax, and what the visitor typed into the address bar (which
   // the notice quotes) are the user's text.
   const links = await page.evaluate(
-    () => `${window.playground.state()} ${window.playground.racers().map((r) => r.optimizer).join(' ')} ${location.hash}`,
+    () =>
+      `${window.playground.state()} ${window.playground
+        .racers()
+        .map((r) => r.optimizer)
+        .join(' ')} ${location.hash}`,
   );
   let decoded = links;
   try {
@@ -78,11 +149,15 @@ export async function englishOnPage(page, userText = []) {
       const parent = node.parentElement;
       if (!parent || parent.closest(skip) || !node.textContent.trim()) continue;
       if (parent.closest('select') ? !parent.matches('option:checked') : !parent.checkVisibility()) continue;
-      texts.push([node.textContent, parent.tagName.toLowerCase() + (parent.className ? `.${String(parent.className).split(' ')[0]}` : '')]);
+      texts.push([
+        node.textContent,
+        parent.tagName.toLowerCase() + (parent.className ? `.${String(parent.className).split(' ')[0]}` : ''),
+      ]);
     }
     for (const element of document.body.querySelectorAll('[title], [aria-label], [placeholder]'))
       for (const name of ['title', 'aria-label', 'placeholder'])
-        if (element.hasAttribute(name)) texts.push([element.getAttribute(name), `${element.tagName.toLowerCase()}[${name}]`]);
+        if (element.hasAttribute(name))
+          texts.push([element.getAttribute(name), `${element.tagName.toLowerCase()}[${name}]`]);
     return texts;
   });
   const words = [];

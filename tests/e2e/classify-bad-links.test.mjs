@@ -50,7 +50,10 @@ for (const c of cases) {
     const notice = await page.locator('[data-testid=notice]').textContent();
     for (const key of c.keys) assert.ok(notice.includes(`${key} =`), `the notice names ${key}: ${notice}`);
     assert.equal(await page.evaluate(() => window.pwned), undefined, 'no link text ran');
-    assert.equal(await page.locator('[data-testid=notice] img, [data-testid=notice] b, [data-testid=notice] script').count(), 0);
+    assert.equal(
+      await page.locator('[data-testid=notice] img, [data-testid=notice] b, [data-testid=notice] script').count(),
+      0,
+    );
     await page.evaluate(() => window.playground.step(3));
     const racers = await page.evaluate(() => window.playground.racers());
     assert.ok(racers.length > 0 && racers.every((r) => r.epoch === 3), 'the rest of the link trains');

@@ -24,7 +24,10 @@ test('classify link with three racers and schedules: epochs 5 and 12 equal the C
   await takeLongTasks(page);
   await expectCliRows(page, 5);
   const racers = await expectCliRows(page, 7);
-  assert.deepEqual(racers.map((r) => r.epoch), [12, 12, 12]);
+  assert.deepEqual(
+    racers.map((r) => r.epoch),
+    [12, 12, 12],
+  );
   assert.deepEqual(
     racers.map((r) => r.optimizer),
     ['adam(lr:0.01)', 'sgd(lr:0.1,momentum:0.9,sched:cosine,T_max:300)', 'rmsprop(lr:0.003,variant:book)'],
@@ -44,7 +47,11 @@ test('compare=loss, drawn points and regression data: the page equals the CLI', 
   for (const link of links) {
     await page.evaluate((l) => window.playground.setState(l), link);
     const racers = await expectCliRows(page, 9);
-    if (link.includes('compare=loss')) assert.deepEqual(racers.map((r) => r.loss), ['ce', 'mse']);
+    if (link.includes('compare=loss'))
+      assert.deepEqual(
+        racers.map((r) => r.loss),
+        ['ce', 'mse'],
+      );
   }
   assert.deepEqual(errors, []);
   await context.close();
@@ -88,8 +95,13 @@ test('the CSV of the curves holds the CLI rows of the epochs trained', async () 
   const { page, context, errors } = await openClassify(env, link);
   await page.evaluate(() => window.playground.step(6));
   await page.waitForFunction(() => document.querySelector('[data-testid=epoch]')?.textContent === '6');
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
-  const csv = readFileSync(await download.path(), 'utf8').trim().split('\n');
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=export-csv]').click(),
+  ]);
+  const csv = readFileSync(await download.path(), 'utf8')
+    .trim()
+    .split('\n');
   const rows = cliRows(link);
   assert.equal(csv[0], 'racer,epoch,train_loss,test_loss,train_acc,test_acc,lr');
   assert.equal(csv.length - 1, rows.length, 'one line per racer and epoch, as the CLI prints');

@@ -31,7 +31,9 @@ export async function openClassify(env, hash, options) {
   await opened.page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 15000 });
   // The first full render (charts, thumbnails, diagram) is start-up, not training.
   await opened.page.waitForSelector('[data-testid=curve-loss] canvas');
-  await opened.page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  await opened.page.evaluate(
+    () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
+  );
   return opened;
 }
 
@@ -51,7 +53,10 @@ export async function expectCliRows(page, epochs) {
   racers.forEach((racer, i) => {
     const row = rows.find((r) => r.racer === i && r.epoch === racer.epoch);
     assert.ok(row, `the CLI has a row for racer ${i} at epoch ${racer.epoch}`);
-    for (const [mine, theirs] of [['trainLoss', 'train_loss'], ['testLoss', 'test_loss']]) {
+    for (const [mine, theirs] of [
+      ['trainLoss', 'train_loss'],
+      ['testLoss', 'test_loss'],
+    ]) {
       const relative = Math.abs(racer[mine] - row[theirs]) / Math.max(Math.abs(row[theirs]), 1e-300);
       assert.ok(relative <= 1e-6, `racer ${i} ${mine} ${racer[mine]} vs CLI ${row[theirs]} at epoch ${racer.epoch}`);
     }

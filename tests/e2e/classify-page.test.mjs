@@ -6,8 +6,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { mapColours, openClassify, takeLongTasks } from './classify-helpers.mjs';
 import { englishOnPage } from './chinese-page.mjs';
+import { mapColours, openClassify, takeLongTasks } from './classify-helpers.mjs';
 import { shotPath, startBrowser } from './harness.mjs';
 
 let env;
@@ -33,7 +33,10 @@ async function switchLanguage(page, to) {
 }
 
 test('multi-class: six blobs train to a six-colour map and a 6×6 confusion matrix, in English and Chinese (no English left)', async () => {
-  const { page, context, errors } = await openClassify(env, 'mode=classify&data=blobs&classes=6&noise=15&net=8&act=relu&show=test&seed=3&r=adam(lr:0.03)');
+  const { page, context, errors } = await openClassify(
+    env,
+    'mode=classify&data=blobs&classes=6&noise=15&net=8&act=relu&show=test&seed=3&r=adam(lr:0.03)',
+  );
   await page.evaluate(() => window.playground.step(40));
   const [racer] = await racers(page);
   assert.equal(racer.epoch, 40);
@@ -64,15 +67,26 @@ test('multi-class: six blobs train to a six-colour map and a 6×6 confusion matr
 
 test('compare CE vs MSE: one click gives two racers that differ only in the loss, from the same start', async () => {
   // Eight classes: the softmax starts near 1/8 everywhere, where MSE's gradient is small (§5).
-  const { page, context, errors } = await openClassify(env, 'mode=classify&data=blobs&classes=8&noise=10&net=8&act=relu&seed=5&r=sgd(lr:0.03)&r=adam(lr:0.01)');
+  const { page, context, errors } = await openClassify(
+    env,
+    'mode=classify&data=blobs&classes=8&noise=10&net=8&act=relu&seed=5&r=sgd(lr:0.03)&r=adam(lr:0.01)',
+  );
   await page.locator('[data-testid=racer-row-0]').click();
   await page.locator('[data-testid=compare]').click();
-  await page.waitForFunction(() => window.playground.racers().length === 2 && window.playground.racers()[1].loss === 'mse');
+  await page.waitForFunction(
+    () => window.playground.racers().length === 2 && window.playground.racers()[1].loss === 'mse',
+  );
   const link = await state(page);
   assert.ok(link.includes('compare=loss'), link);
   assert.ok(link.includes('r=sgd(lr:0.03)') && !link.includes('adam'), 'the selected racer is the one compared');
   const start = await racers(page);
-  assert.deepEqual(start.map((r) => [r.optimizer, r.loss, r.epoch]), [['sgd(lr:0.03)', 'ce', 0], ['sgd(lr:0.03)', 'mse', 0]]);
+  assert.deepEqual(
+    start.map((r) => [r.optimizer, r.loss, r.epoch]),
+    [
+      ['sgd(lr:0.03)', 'ce', 0],
+      ['sgd(lr:0.03)', 'mse', 0],
+    ],
+  );
   assert.equal(start[0].trainAcc, start[1].trainAcc, 'same initial weights: same predictions');
   assert.notEqual(start[0].trainLoss, start[1].trainLoss, 'two different losses of them');
   await page.evaluate(() => window.playground.step(20));
@@ -102,7 +116,14 @@ test('drawing: clicks add points of the chosen class, shift-click removes one, C
   await page.locator('[data-testid=dataset-drawn]').click();
   await page.waitForSelector('[data-testid=draw-panel]');
   assert.ok((await state(page)).includes('data=drawn'));
-  const clicks = [[-3, 3, 0], [-2, 4, 0], [-4, 2, 0], [3, -3, 1], [2, -4, 1], [4, -2, 1]];
+  const clicks = [
+    [-3, 3, 0],
+    [-2, 4, 0],
+    [-4, 2, 0],
+    [3, -3, 1],
+    [2, -4, 1],
+    [4, -2, 1],
+  ];
   for (const [x, y, k] of clicks) {
     await page.locator(`[data-testid=draw-class-${k}]`).click();
     const at = await mapPixel(page, x, y);
@@ -114,9 +135,18 @@ test('drawing: clicks add points of the chosen class, shift-click removes one, C
   await page.mouse.click(at.x, at.y);
   await page.keyboard.up('Shift');
   await page.waitForFunction(() => window.playground.state().split(';').length === 5);
-  const points = (await state(page)).match(/points=([^&]*)/)[1].split(';').map((p) => p.split(',').map(Number));
-  assert.deepEqual(points.map((p) => p[2]), [0, 0, 0, 1, 1]);
-  assert.ok(Math.abs(points[0][0] + 3) < 0.1 && Math.abs(points[0][1] - 3) < 0.1, `first point near (-3, 3): ${points[0]}`);
+  const points = (await state(page))
+    .match(/points=([^&]*)/)[1]
+    .split(';')
+    .map((p) => p.split(',').map(Number));
+  assert.deepEqual(
+    points.map((p) => p[2]),
+    [0, 0, 0, 1, 1],
+  );
+  assert.ok(
+    Math.abs(points[0][0] + 3) < 0.1 && Math.abs(points[0][1] - 3) < 0.1,
+    `first point near (-3, 3): ${points[0]}`,
+  );
   await page.evaluate(() => window.playground.step(30));
   assert.equal((await racers(page))[0].trainAcc, 1, 'two separated groups are learnt');
   await page.waitForTimeout(200);
@@ -131,16 +161,26 @@ test('drawing: clicks add points of the chosen class, shift-click removes one, C
   assert.match(message, /“two” is not a number/);
   assert.equal((await state(page)).match(/points=([^&]*)/)[1].split(';').length, 5, 'a bad file changes nothing');
   const good = join(tmpdir(), 'classify-good-points.csv');
-  writeFileSync(good, 'x,y,class\n' + Array.from({ length: 60 }, (_, i) => `${(i % 10) - 4.5},${Math.floor(i / 10) - 2.5},${i % 3}`).join('\n'));
+  writeFileSync(
+    good,
+    'x,y,class\n' +
+      Array.from({ length: 60 }, (_, i) => `${(i % 10) - 4.5},${Math.floor(i / 10) - 2.5},${i % 3}`).join('\n'),
+  );
   await page.locator('[data-testid=draw-file]').setInputFiles(good);
   await page.waitForFunction(() => window.playground.state().includes('classes=3'));
   assert.equal((await state(page)).match(/points=([^&]*)/)[1].split(';').length, 60);
   await switchLanguage(page, 'zh');
   await page.locator('[data-testid=draw-file]').setInputFiles(bad);
-  await page.waitForFunction(() => document.querySelector('[data-testid=draw-message]')?.textContent.includes('第 3 行'));
+  await page.waitForFunction(() =>
+    document.querySelector('[data-testid=draw-message]')?.textContent.includes('第 3 行'),
+  );
   await page.waitForTimeout(200);
   await page.screenshot({ path: shotPath('classify-drawn-zh'), fullPage: true });
-  assert.deepEqual(await englishOnPage(page, [bad, readFileSync(bad, 'utf8')]), [], 'no English on the Chinese drawing tools');
+  assert.deepEqual(
+    await englishOnPage(page, [bad, readFileSync(bad, 'utf8')]),
+    [],
+    'no English on the Chinese drawing tools',
+  );
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -150,7 +190,9 @@ test('regenerate: a new seed gives new data and starts over; the link carries it
   await page.evaluate(() => window.playground.step(5));
   const before = await page.locator('[data-testid=decision-map]').screenshot();
   await page.locator('[data-testid=regenerate]').click();
-  await page.waitForFunction(() => !window.playground.state().endsWith('seed=1') && window.playground.racers()[0]?.epoch === 0);
+  await page.waitForFunction(
+    () => !window.playground.state().endsWith('seed=1') && window.playground.racers()[0]?.epoch === 0,
+  );
   const seed = (await state(page)).match(/seed=(\d+)/)[1];
   assert.notEqual(seed, '1');
   await page.waitForTimeout(200);
@@ -184,22 +226,31 @@ test('training TensorFlow Playground’s largest network: the map refreshes over
 });
 
 test('regression data and divergence: a racer that blows up shows "diverged at epoch k", the other trains on, no NaN drawn', async () => {
-  const { page, context, errors } = await openClassify(env, 'mode=classify&data=plane&noise=10&act=relu&net=8,8&seed=3&r=sgd(lr:10)&r=adam(lr:0.01)');
+  const { page, context, errors } = await openClassify(
+    env,
+    'mode=classify&data=plane&noise=10&act=relu&net=8,8&seed=3&r=sgd(lr:10)&r=adam(lr:0.01)',
+  );
   await page.evaluate(() => window.playground.step(12));
   const [blown, steady] = await racers(page);
   assert.equal(blown.status, 'diverged at epoch 1', 'as `playground run` reports it');
   assert.ok(Number.isFinite(blown.trainLoss), 'the diverged racer keeps its last finite numbers');
   assert.equal(steady.status, 'running');
   assert.equal(steady.epoch, 12);
-  await page.waitForFunction(() => document.querySelector('[data-testid=racer-row-0] .status-diverged')?.textContent === 'diverged at epoch 1');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=racer-row-0] .status-diverged')?.textContent === 'diverged at epoch 1',
+  );
   await page.locator('[data-testid=racer-row-0]').click();
-  await page.waitForFunction(() => document.querySelector('[data-testid=output-status]')?.textContent === 'diverged at epoch 1');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=output-status]')?.textContent === 'diverged at epoch 1',
+  );
   await page.waitForTimeout(150);
   assert.ok((await mapColours(page)).colours > 20, 'the diverged racer’s last map is drawn');
   assert.equal(await page.locator('[data-testid=confusion]').count(), 0, 'regression has no confusion matrix');
   await page.screenshot({ path: shotPath('classify-regression-diverged-en'), fullPage: true });
   await switchLanguage(page, 'zh');
-  await page.waitForFunction(() => document.querySelector('[data-testid=output-status]')?.textContent === '在第 1 个回合发散');
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=output-status]')?.textContent === '在第 1 个回合发散',
+  );
   await page.screenshot({ path: shotPath('classify-regression-diverged-zh'), fullPage: true });
   assert.deepEqual(await englishOnPage(page), [], 'no English on the Chinese regression page');
   assert.deepEqual(errors, []);

@@ -12,7 +12,13 @@ import { latinWords, NAMES, namesFromCore } from './chinese-page.mjs';
 const web = join(dirname(fileURLToPath(import.meta.url)), '../../web');
 
 async function importFromWeb(file) {
-  const bundled = await build({ entryPoints: [join(web, file)], bundle: true, write: false, format: 'esm', logLevel: 'error' });
+  const bundled = await build({
+    entryPoints: [join(web, file)],
+    bundle: true,
+    write: false,
+    format: 'esm',
+    logLevel: 'error',
+  });
   return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
 }
 
@@ -30,7 +36,8 @@ test('every message has English and Chinese text with the same placeholders; Chi
   for (const [key, en] of Object.entries(messages.en)) {
     const zh = messages.zh[key];
     if (!en.trim() || !zh.trim()) problems.push(`${key}: empty text`);
-    if (placeholders(zh).join() !== placeholders(en).join()) problems.push(`${key}: placeholders ${placeholders(en)} vs ${placeholders(zh)}`);
+    if (placeholders(zh).join() !== placeholders(en).join())
+      problems.push(`${key}: placeholders ${placeholders(en)} vs ${placeholders(zh)}`);
     for (const word of untranslated(zh)) problems.push(`${key}: “${word}” in “${zh}”`);
   }
   assert.deepEqual(problems, []);

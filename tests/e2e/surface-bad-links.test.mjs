@@ -113,7 +113,9 @@ test('bad links typed into the address bar of a running page: each handled the s
 
 test('setState with a bad link returns its problems and loads the rest', async () => {
   const { page, context, errors } = await openPage(env);
-  const problems = await page.evaluate(() => window.playground.setState('surface=himmelblau&r=adam(lr:oops)&r=gd(lr:0.01)'));
+  const problems = await page.evaluate(() =>
+    window.playground.setState('surface=himmelblau&r=adam(lr:oops)&r=gd(lr:0.01)'),
+  );
   assert.equal(problems.length, 1);
   assert.equal(problems[0].key, 'r[1].lr');
   assert.equal(await page.evaluate(() => window.playground.state()), 'surface=himmelblau&r=adam&r=gd(lr:0.01)&seed=1');

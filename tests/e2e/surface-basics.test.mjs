@@ -24,7 +24,8 @@ test('default page draws the convex error surface with no console error or CSP v
   const preview = await page.$eval('[data-testid=racer-1] [data-testid=schedule-preview]', (canvas) => {
     const { data } = canvas.getContext('2d').getImageData(0, 0, canvas.width, canvas.height);
     let bright = 0;
-    for (let i = 0; i < data.length; i += 4) if (data[i] > 200 && data[i + 1] > 200 && data[i + 2] > 200 && data[i + 3] > 200) bright++;
+    for (let i = 0; i < data.length; i += 4)
+      if (data[i] > 200 && data[i + 1] > 200 && data[i + 2] > 200 && data[i + 3] > 200) bright++;
     return { bright, background: getComputedStyle(canvas).backgroundColor };
   });
   assert.ok(preview.bright > 100, `the white racer's η_t line is drawn (${preview.bright} bright pixels)`);

@@ -59,7 +59,10 @@ test('a link with several racers, schedules, warmup and book variants equals the
 });
 
 test('a custom expression with its view: the page and the CLI agree after 300 updates', async () => {
-  const link = 'surface=custom&expr=' + encodeURIComponent('sin(x)*cos(y) + 0.1*(x^2 + y^2)') + '&view=-4,4,-4,4&start=2,1.5&r=adam(lr:0.05)&r=gd(lr:0.1)';
+  const link =
+    'surface=custom&expr=' +
+    encodeURIComponent('sin(x)*cos(y) + 0.1*(x^2 + y^2)') +
+    '&view=-4,4,-4,4&start=2,1.5&r=adam(lr:0.05)&r=gd(lr:0.1)';
   const { page, context, errors } = await openPage(env, link);
   await expectCliParity(page, 300);
   assert.deepEqual(errors, []);
@@ -70,7 +73,9 @@ test('a link opened over a running page starts afresh: setState then step(n) equ
   const { page, context, errors } = await openPage(env);
   await page.evaluate(() => window.playground.step(700));
   // The same surface and start, one racer changed: as a live edit it would continue; opened, it restarts.
-  const problems = await page.evaluate(() => window.playground.setState('r=gd(lr:2e-7)&r=adagrad(lr:1,variant:book)&steps=5000'));
+  const problems = await page.evaluate(() =>
+    window.playground.setState('r=gd(lr:2e-7)&r=adagrad(lr:1,variant:book)&steps=5000'),
+  );
   assert.deepEqual(problems, []);
   await expectCliParity(page, 400);
   // Opening the very same link again restarts too.

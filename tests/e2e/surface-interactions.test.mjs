@@ -40,7 +40,8 @@ test('dragging the start restarts every racer there; the link follows and still 
   await hashSettles(page, `start=${start.join(',')}`);
   await page.evaluate(() => window.playground.step(500));
   const expected = cliPositions(await state(page), 500);
-  (await racers(page)).forEach((r, i) => assert.ok(Math.abs(r.x - expected[i].x) <= 1e-9 && Math.abs(r.y - expected[i].y) <= 1e-9));
+  for (const [i, r] of (await racers(page)).entries())
+    assert.ok(Math.abs(r.x - expected[i].x) <= 1e-9 && Math.abs(r.y - expected[i].y) <= 1e-9);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -52,7 +53,10 @@ test('changing a hyperparameter mid-run applies live: the racer continues, the l
   const lr = page.locator('[data-testid=racer-0-lr]');
   await lr.fill('3e-7');
   await lr.press('Enter');
-  assert.match(await state(page), /^r=gd\(lr:3e-7\)&r=adagrad\(lr:1,variant:book\)&r=adagrad\(lr:1,variant:book,sched:invsqrt\)&seed=1$/);
+  assert.match(
+    await state(page),
+    /^r=gd\(lr:3e-7\)&r=adagrad\(lr:1,variant:book\)&r=adagrad\(lr:1,variant:book,sched:invsqrt\)&seed=1$/,
+  );
   const now = await racers(page);
   assert.equal(now[0].step, 200, 'no restart: the racer continues from where it was');
   assert.deepEqual([now[0].x, now[0].y], [before[0].x, before[0].y]);
@@ -73,7 +77,10 @@ test('changing a hyperparameter mid-run applies live: the racer continues, the l
 });
 
 test('language: the toggle switches every label to Chinese (no English left but names and formulas) and writes lang=zh; a zh browser starts in Chinese', async () => {
-  const { page, context, errors } = await openPage(env, 'surface=book-saddle&start=0.8,-0.8&r=gd(lr:0.05)&r=adam(lr:0.02)&show=crit&steps=2000&speed=5');
+  const { page, context, errors } = await openPage(
+    env,
+    'surface=book-saddle&start=0.8,-0.8&r=gd(lr:0.05)&r=adam(lr:0.02)&show=crit&steps=2000&speed=5',
+  );
   await page.evaluate(() => window.playground.step(400));
   await page.mouse.click(...Object.values(await mapPixel(page, [-2, 2, -2, 2], 0, 0)));
   await page.locator('[data-testid=hessian-panel]').waitFor();
@@ -108,17 +115,23 @@ test('language: the toggle switches every label to Chinese (no English left but 
 test('saddle: a click analyses the origin, the escape button moves the start along (1, 1), racers then leave the saddle', async () => {
   const { page, context, errors } = await openPage(env);
   await page.locator('[data-testid=preset-saddle]').click();
-  assert.equal(await state(page), 'surface=book-saddle&start=0.8,-0.8&steps=2000&speed=5&r=gd(lr:0.05)&r=adam(lr:0.02)&show=crit&seed=1');
+  assert.equal(
+    await state(page),
+    'surface=book-saddle&start=0.8,-0.8&steps=2000&speed=5&r=gd(lr:0.05)&r=adam(lr:0.02)&show=crit&seed=1',
+  );
   await page.evaluate(() => window.playground.step(2000));
   for (const r of await racers(page)) assert.ok(Math.hypot(r.x, r.y) < 1e-6, 'stuck at the saddle point');
   const origin = await mapPixel(page, [-2, 2, -2, 2], 0, 0);
   await page.mouse.click(origin.x, origin.y);
   assert.match(await page.locator('[data-testid=hessian-kind]').innerText(), /saddle/);
   await page.locator('[data-testid=escape]').click();
-  const start = Object.fromEntries(linkPairs(await state(page))).start.split(',').map(Number);
+  const start = Object.fromEntries(linkPairs(await state(page)))
+    .start.split(',')
+    .map(Number);
   assert.ok(start[0] > 0 && Math.abs(start[0] - start[1]) < 0.02, `start moved along (1, 1): ${start}`);
   await page.evaluate(() => window.playground.step(2000));
-  for (const r of await racers(page)) assert.ok(Math.abs(r.x * r.y - 1) < 1e-3, `reached the curve of minima: ${r.x}, ${r.y}`);
+  for (const r of await racers(page))
+    assert.ok(Math.abs(r.x * r.y - 1) < 1e-3, `reached the curve of minima: ${r.x}, ${r.y}`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -171,8 +184,13 @@ test('view and racers: the wheel zooms, reset view restores it; racers are added
   const centre = await mapPixel(page, [-200, -100, -5, 5], -150, 0);
   await page.mouse.move(centre.x, centre.y);
   await page.mouse.wheel(0, -100);
-  const zoomed = Object.fromEntries(linkPairs(await state(page))).view.split(',').map(Number);
-  assert.ok(zoomed[1] - zoomed[0] < 100 && zoomed[0] > -200 && zoomed[1] < -100, `zoomed in about the cursor: ${zoomed}`);
+  const zoomed = Object.fromEntries(linkPairs(await state(page)))
+    .view.split(',')
+    .map(Number);
+  assert.ok(
+    zoomed[1] - zoomed[0] < 100 && zoomed[0] > -200 && zoomed[1] < -100,
+    `zoomed in about the cursor: ${zoomed}`,
+  );
   await page.locator('[data-testid=reset-view]').click();
   assert.equal(await state(page), 'seed=1');
 
@@ -184,10 +202,20 @@ test('view and racers: the wheel zooms, reset view restores it; racers are added
   assert.match(await state(page), /&r=adam\(lr:1,sched:invsqrt\)&seed=1$/);
   await page.locator('[data-testid=racer-0-remove]').click();
   const left = await racers(page);
-  assert.deepEqual(left.map((r) => r.optimizer), ['adagrad(lr:1,variant:book)', 'adagrad(lr:1,variant:book,sched:invsqrt)', 'adam(lr:1,sched:invsqrt)']);
-  assert.deepEqual(left.map((r) => r.step), [100, 100, 0], 'the others keep running where they were');
+  assert.deepEqual(
+    left.map((r) => r.optimizer),
+    ['adagrad(lr:1,variant:book)', 'adagrad(lr:1,variant:book,sched:invsqrt)', 'adam(lr:1,sched:invsqrt)'],
+  );
+  assert.deepEqual(
+    left.map((r) => r.step),
+    [100, 100, 0],
+    'the others keep running where they were',
+  );
 
-  const [download] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-csv]').click()]);
+  const [download] = await Promise.all([
+    page.waitForEvent('download'),
+    page.locator('[data-testid=export-csv]').click(),
+  ]);
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split('\n');
   assert.equal(lines[0], 'racer,step,x,y,loss,grad_norm,lr');
@@ -212,11 +240,16 @@ test('presets: each opens cleanly with its caption, and the numbers its caption 
       assert.ok(near(bursts, -188.44, 2.666, [0.01, 0.001]), JSON.stringify(bursts));
       assert.ok(near(decay, -188.37, 2.669, [0.01, 0.001]), JSON.stringify(decay));
     },
-    'preset-saddle': (racers) => racers.forEach((r) => assert.ok(Math.hypot(r.x, r.y) < 1e-6, 'stuck at the saddle point')),
-    'preset-mse': ([gd, adam]) => assert.ok(Math.abs(gd.x + 6.5) < 0.05 && adam.loss < 0.01, 'GD stuck on the MSE plateau, Adam escaped'),
+    'preset-saddle': (racers) => {
+      for (const r of racers) assert.ok(Math.hypot(r.x, r.y) < 1e-6, 'stuck at the saddle point');
+    },
+    'preset-mse': ([gd, adam]) =>
+      assert.ok(Math.abs(gd.x + 6.5) < 0.05 && adam.loss < 0.01, 'GD stuck on the MSE plateau, Adam escaped'),
     'preset-cross-entropy': ([gd]) => assert.ok(gd.loss < 0.01, 'GD gets going on cross-entropy'),
   };
-  const ids = await page.$$eval('[data-testid^=preset-]:not([data-testid=preset-caption])', (buttons) => buttons.map((b) => b.dataset.testid));
+  const ids = await page.$$eval('[data-testid^=preset-]:not([data-testid=preset-caption])', (buttons) =>
+    buttons.map((b) => b.dataset.testid),
+  );
   assert.equal(ids.length, 12);
   for (const id of ids) {
     await page.locator(`[data-testid=${id}]`).click();

@@ -9,8 +9,9 @@ before(async () => {
   m = await loadModule();
 });
 
-const LINK = 'mode=classify&data=spiral&classes=3&noise=10&net=8,8&act=relu&epochs=12&seed=7'
-  + '&r=adam(lr:0.01)&r=sgd(lr:0.1,momentum:0.9,sched:cosine,T_max:300)&r=rmsprop(lr:0.003)';
+const LINK =
+  'mode=classify&data=spiral&classes=3&noise=10&net=8,8&act=relu&epochs=12&seed=7' +
+  '&r=adam(lr:0.01)&r=sgd(lr:0.1,momentum:0.9,sched:cosine,T_max:300)&r=rmsprop(lr:0.003)';
 
 test('a classify link trains to identical metrics in wasm and in the native CLI', () => {
   const result = cli('run', LINK);
@@ -70,7 +71,10 @@ test('grids for drawing: probabilities per class sum to one, no NaN', () => {
   assert.equal(session.effectiveRates(0).length, session.parameters(0).length);
   const confusion = session.confusion(0).slice();
   assert.equal(confusion.length, 9);
-  assert.equal(confusion.reduce((a, b) => a + b, 0), session.points(true).length / 3);
+  assert.equal(
+    confusion.reduce((a, b) => a + b, 0),
+    session.points(true).length / 3,
+  );
   session.delete();
 });
 
@@ -84,13 +88,19 @@ test('bad input arrives as Errors, not crashes', () => {
 });
 
 test('compare=loss: the wasm session has a racer per loss, numbered as the CLI prints them', () => {
-  const link = 'mode=classify&data=blobs&classes=4&net=5&epochs=4&compare=loss&seed=2'
-    + '&r=sgd(lr:0.2)&r=adam(lr:0.01)';
+  const link =
+    'mode=classify&data=blobs&classes=4&net=5&epochs=4&compare=loss&seed=2' + '&r=sgd(lr:0.2)&r=adam(lr:0.01)';
   const rows = parseCsv(cli('run', link).stdout);
   const session = new m.ClassifySession(link);
   assert.equal(session.racerCount(), 4);
-  assert.deepEqual([0, 1, 2, 3].map((i) => session.loss(i)), ['ce', 'ce', 'mse', 'mse']);
-  assert.deepEqual([0, 1, 2, 3].map((i) => session.linkRacer(i)), [0, 1, 0, 1]);
+  assert.deepEqual(
+    [0, 1, 2, 3].map((i) => session.loss(i)),
+    ['ce', 'ce', 'mse', 'mse'],
+  );
+  assert.deepEqual(
+    [0, 1, 2, 3].map((i) => session.linkRacer(i)),
+    [0, 1, 0, 1],
+  );
   while (session.train(1));
   for (let r = 0; r < 4; ++r) {
     const history = session.history(r, 0);

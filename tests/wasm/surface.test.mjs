@@ -9,8 +9,9 @@ before(async () => {
   m = await loadModule();
 });
 
-const RACE = 'surface=rosenbrock&steps=200&r=adam(lr:0.01)&r=nesterov(lr:0.0005)'
-  + '&r=rmsprop(lr:0.001,centered:true,sched:cosine,T_max:150,warmup:20)&r=adagrad(lr:0.5,variant:book)';
+const RACE =
+  'surface=rosenbrock&steps=200&r=adam(lr:0.01)&r=nesterov(lr:0.0005)' +
+  '&r=rmsprop(lr:0.001,centered:true,sched:cosine,T_max:150,warmup:20)&r=adagrad(lr:0.5,variant:book)';
 
 test('a short race gives bit-identical positions in wasm and in the native CLI', () => {
   const result = cli('run', RACE);
@@ -48,7 +49,10 @@ test('trajectory columns hold every recorded point', () => {
 
 test('the codec reports problems in both languages, and edits go through it', () => {
   const parsed = JSON.parse(m.parseState('surface=rosenbrok&r=adam(lr:-1)'));
-  assert.deepEqual(parsed.problems.map((p) => p.key), ['surface', 'r[1].lr']);
+  assert.deepEqual(
+    parsed.problems.map((p) => p.key),
+    ['surface', 'r[1].lr'],
+  );
   assert.match(parsed.problems[0].reason.en, /did you mean 'rosenbrock'/);
   assert.match(parsed.problems[0].reason.zh, /rosenbrock/);
   assert.equal(parsed.link, 'r=adam&seed=1');
@@ -64,17 +68,59 @@ test('the codec reports problems in both languages, and edits go through it', ()
 test('the catalogue lists every surface, optimizer and schedule of the reference', () => {
   const catalogue = JSON.parse(m.catalogue());
   const surfaces = catalogue.surfaces.map((s) => s.name);
-  for (const name of ['book-regression', 'book-saddle', 'book-ce', 'book-mse', 'rosenbrock', 'banana', 'beale',
-    'himmelblau', 'rastrigin', 'ackley', 'booth', 'matyas', 'goldstein-price', 'ellipse', 'saddle',
-    'monkey-saddle', 'two-wells'])
+  for (const name of [
+    'book-regression',
+    'book-saddle',
+    'book-ce',
+    'book-mse',
+    'rosenbrock',
+    'banana',
+    'beale',
+    'himmelblau',
+    'rastrigin',
+    'ackley',
+    'booth',
+    'matyas',
+    'goldstein-price',
+    'ellipse',
+    'saddle',
+    'monkey-saddle',
+    'two-wells',
+  ])
     assert.ok(surfaces.includes(name), name);
   const optimizers = catalogue.optimizers.map((o) => o.name);
-  for (const name of ['sgd', 'adagrad', 'rmsprop', 'adam', 'adamw', 'adamax', 'nadam', 'radam', 'adadelta',
-    'lion', 'gd', 'momentum', 'nesterov'])
+  for (const name of [
+    'sgd',
+    'adagrad',
+    'rmsprop',
+    'adam',
+    'adamw',
+    'adamax',
+    'nadam',
+    'radam',
+    'adadelta',
+    'lion',
+    'gd',
+    'momentum',
+    'nesterov',
+  ])
     assert.ok(optimizers.includes(name), name);
   const schedules = catalogue.schedules.map((s) => s.name);
-  for (const name of ['constant', 'step', 'multistep', 'exponential', 'invsqrt', 'invtime', 'linear',
-    'polynomial', 'cosine', 'cosine-restarts', 'onecycle', 'cyclic', 'noam'])
+  for (const name of [
+    'constant',
+    'step',
+    'multistep',
+    'exponential',
+    'invsqrt',
+    'invtime',
+    'linear',
+    'polynomial',
+    'cosine',
+    'cosine-restarts',
+    'onecycle',
+    'cyclic',
+    'noam',
+  ])
     assert.ok(schedules.includes(name), name);
   const adam = catalogue.optimizers.find((o) => o.name === 'adam');
   const lr = adam.params.find((p) => p.name === 'lr');
@@ -84,7 +130,10 @@ test('the catalogue lists every surface, optimizer and schedule of the reference
 });
 
 test('C++ errors arrive as JavaScript Errors with their message', () => {
-  assert.throws(() => new m.SurfaceSession('mode=classify'), (e) => e instanceof Error && /surface-mode link/.test(e.message));
+  assert.throws(
+    () => new m.SurfaceSession('mode=classify'),
+    (e) => e instanceof Error && /surface-mode link/.test(e.message),
+  );
   const session = new m.SurfaceSession('');
   assert.throws(() => session.renderMap(0, 10, 0, 1, 0, 1), /map size/);
   assert.throws(() => session.advance(-1), /updates must be/);
@@ -108,7 +157,8 @@ test('scheduleRates: η_t of a racer’s schedule at evenly spread updates (the 
   // invsqrt: η0/√(t+1) at t = 0, 25, 50, 75, 100.
   const invsqrt = m.scheduleRates('adagrad(lr:2,variant:book,sched:invsqrt)', 100, 5);
   assert.ok(invsqrt instanceof Float64Array);
-  [0, 25, 50, 75, 100].forEach((t, k) => assert.ok(Math.abs(invsqrt[k] - 2 / Math.sqrt(t + 1)) < 1e-15, `t = ${t}`));
+  for (const [k, t] of [0, 25, 50, 75, 100].entries())
+    assert.ok(Math.abs(invsqrt[k] - 2 / Math.sqrt(t + 1)) < 1e-15, `t = ${t}`);
   // warmup:10 on a constant rate: η0·(t+1)/10 for t < 10, then η0.
   assert.deepEqual([...m.scheduleRates('sgd(lr:0.5,warmup:10)', 20, 3)], [0.05, 0.5, 0.5]);
   // Aliases and defaults come from the catalogue: adam's default lr is 0.001.
@@ -121,5 +171,8 @@ test('a link whose %-escapes decode to invalid UTF-8 still parses; the problem q
   const result = JSON.parse(m.parseState('surface=booth&%ff%fe=1&r=adam(lr:%c3)'));
   assert.equal(result.link, 'surface=booth&seed=1&r=adam'.replace('&seed=1&r=adam', '&r=adam&seed=1'));
   assert.ok(result.problems.length >= 2);
-  assert.ok(result.problems.some((p) => p.key.includes('\ufffd')), JSON.stringify(result.problems));
+  assert.ok(
+    result.problems.some((p) => p.key.includes('\ufffd')),
+    JSON.stringify(result.problems),
+  );
 });

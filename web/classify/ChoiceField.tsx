@@ -26,7 +26,12 @@ export function ChoiceField({ label, value, choices, title, disabled, testId, co
   return (
     <label class="field" title={title}>
       <span class="field-label">{label}</span>
-      <select value={value} disabled={disabled} data-testid={testId} onChange={(e) => setProblems(commit((e.currentTarget as HTMLSelectElement).value))}>
+      <select
+        value={value}
+        disabled={disabled}
+        data-testid={testId}
+        onChange={(e) => setProblems(commit((e.currentTarget as HTMLSelectElement).value))}
+      >
         {choices.map((c) => (
           <option value={c.value} title={c.title}>
             {c.label}

@@ -98,7 +98,12 @@ export function ClassifyPage({ core, store, controllers }: Props) {
         <section class="panel curves-panel" data-testid="curves-panel">
           <div class="panel-head">
             <h2>{t('classify.curves.title')}</h2>
-            <button type="button" data-testid="export-csv" title={t('classify.curves.csv.title')} onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}>
+            <button
+              type="button"
+              data-testid="export-csv"
+              title={t('classify.curves.csv.title')}
+              onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
+            >
               CSV
             </button>
           </div>

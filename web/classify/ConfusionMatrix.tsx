@@ -46,7 +46,10 @@ export function ConfusionMatrix({ runner }: { runner: ClassifyRunner }) {
                   const share = total > 0 ? count / total : 0;
                   const tone = row === c ? '46,158,87' : '214,51,108';
                   return (
-                    <td style={{ background: count ? `rgba(${tone},${(0.12 + 0.6 * share).toFixed(3)})` : undefined }} title={formatPercent(share)}>
+                    <td
+                      style={{ background: count ? `rgba(${tone},${(0.12 + 0.6 * share).toFixed(3)})` : undefined }}
+                      title={formatPercent(share)}
+                    >
                       {count}
                     </td>
                   );

@@ -60,19 +60,34 @@ export function ControlBar({ core, store, runner }: Props) {
     [runner],
   );
 
-  const speeds = SPEEDS.includes(settings.speed) ? SPEEDS : [...SPEEDS.slice(0, -1), settings.speed, 0].sort((a, b) => (a || Infinity) - (b || Infinity));
+  const speeds = SPEEDS.includes(settings.speed)
+    ? SPEEDS
+    : [...SPEEDS.slice(0, -1), settings.speed, 0].sort((a, b) => (a || Infinity) - (b || Infinity));
 
   return (
     <div class="control-bar panel" data-testid="control-bar">
       <div class="transport">
-        <button type="button" class="round" data-testid="reset" title={t('classify.controls.reset.title')} aria-label={t('classify.controls.reset')} onClick={() => runner.reset()}>
+        <button
+          type="button"
+          class="round"
+          data-testid="reset"
+          title={t('classify.controls.reset.title')}
+          aria-label={t('classify.controls.reset')}
+          onClick={() => runner.reset()}
+        >
           <Icon path="M12 5V2L7 6l5 4V7a6 6 0 1 1-6 6H4a8 8 0 1 0 8-8z" />
         </button>
         <button
           type="button"
           class="round play"
           data-testid="play"
-          title={t(noData && !playing ? 'classify.controls.noData' : playing ? 'classify.controls.pause' : 'classify.controls.play')}
+          title={t(
+            noData && !playing
+              ? 'classify.controls.noData'
+              : playing
+                ? 'classify.controls.pause'
+                : 'classify.controls.play',
+          )}
           aria-label={t(playing ? 'classify.controls.pause' : 'classify.controls.play')}
           disabled={noData && !playing}
           onClick={() => (playing ? runner.pause() : runner.play())}
@@ -98,12 +113,21 @@ export function ControlBar({ core, store, runner }: Props) {
       <ChoiceField
         label={t('classify.controls.speed')}
         value={String(settings.speed)}
-        choices={speeds.map((s) => ({ value: String(s), label: s === 0 ? t('classify.controls.speedMax') : t('classify.controls.speedN', { n: s }) }))}
+        choices={speeds.map((s) => ({
+          value: String(s),
+          label: s === 0 ? t('classify.controls.speedMax') : t('classify.controls.speedN', { n: s }),
+        }))}
         title={t('classify.controls.speed.title')}
         testId="speed"
         commit={(v) => store.setValue('speed', v)}
       />
-      <ParamField label={t('classify.controls.epochs')} spec={spec('epochs')} value={String(settings.epochs)} testId="epochs" commit={(text) => store.setValue('epochs', text)} />
+      <ParamField
+        label={t('classify.controls.epochs')}
+        spec={spec('epochs')}
+        value={String(settings.epochs)}
+        testId="epochs"
+        commit={(text) => store.setValue('epochs', text)}
+      />
       <ParamField
         label={t('classify.controls.target')}
         spec={spec('target_loss')}

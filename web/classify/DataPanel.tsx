@@ -62,7 +62,8 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
       <h2>{t('classify.data.title')}</h2>
       <div class="dataset-grid" role="radiogroup" aria-label={t('classify.data.title')}>
         {catalogue.datasets.map((d) => {
-          const points = d.name === 'drawn' ? drawnPoints : (thumbnails?.datasets.find((x) => x.name === d.name)?.points ?? null);
+          const points =
+            d.name === 'drawn' ? drawnPoints : (thumbnails?.datasets.find((x) => x.name === d.name)?.points ?? null);
           return (
             <button
               type="button"
@@ -126,10 +127,21 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
         commit={(text) => store.setValue('batch', text)}
       />
       <div class="data-actions">
-        <button type="button" data-testid="regenerate" title={t('classify.data.regenerate.title')} onClick={() => store.setValue('seed', freshSeed())}>
+        <button
+          type="button"
+          data-testid="regenerate"
+          title={t('classify.data.regenerate.title')}
+          onClick={() => store.setValue('seed', freshSeed())}
+        >
           ⟳ {t('classify.data.regenerate')}
         </button>
-        <ShowToggle store={store} flag="test" label={t('classify.data.showTest')} title={t('classify.data.showTest.title')} testId="show-test" />
+        <ShowToggle
+          store={store}
+          flag="test"
+          label={t('classify.data.showTest')}
+          title={t('classify.data.showTest.title')}
+          testId="show-test"
+        />
       </div>
       {settings.data === 'drawn' ? (
         <DrawPanel core={core} store={store} drawClass={drawClass} onDrawClass={onDrawClass} />

@@ -124,7 +124,8 @@ export function DecisionMap({ store, runner, drawClass, canvasRef }: Props) {
     const cell = row * n + column;
     if (setup.regression) return t('classify.map.value', { value: frame.grid[cell].toFixed(3) });
     let best = 0;
-    for (let k = 1; k < setup.classes; ++k) if (frame.grid[cell * setup.classes + k] > frame.grid[cell * setup.classes + best]) best = k;
+    for (let k = 1; k < setup.classes; ++k)
+      if (frame.grid[cell * setup.classes + k] > frame.grid[cell * setup.classes + best]) best = k;
     return t('classify.map.prediction', { k: best, p: (100 * frame.grid[cell * setup.classes + best]).toFixed(1) });
   };
 
@@ -159,7 +160,11 @@ export function DecisionMap({ store, runner, drawClass, canvasRef }: Props) {
         onMouseLeave={() => setReadout(null)}
       />
       <div class="map-readout" data-testid="map-readout">
-        {readout ? `x = ${readout.x.toFixed(2)}, y = ${readout.y.toFixed(2)} · ${readout.text}` : drawing ? t('classify.draw.hint') : '\u00a0'}
+        {readout
+          ? `x = ${readout.x.toFixed(2)}, y = ${readout.y.toFixed(2)} · ${readout.text}`
+          : drawing
+            ? t('classify.draw.hint')
+            : '\u00a0'}
       </div>
       {problem && (
         <p class="field-error" role="alert">

@@ -43,9 +43,16 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
   };
 
   const load = async (file: File) => {
-    const read = readPointsCsv(await file.text(), { halfWidth: limits.data_half_width, classes: limits.classes, points: limits.drawn_points });
+    const read = readPointsCsv(await file.text(), {
+      halfWidth: limits.data_half_width,
+      classes: limits.classes,
+      points: limits.drawn_points,
+    });
     if ('problem' in read) {
-      setMessage({ text: t('classify.csv.problem', { file: file.name, problem: csvProblem(read.problem) }), problem: true });
+      setMessage({
+        text: t('classify.csv.problem', { file: file.name, problem: csvProblem(read.problem) }),
+        problem: true,
+      });
       return;
     }
     const classes = Math.max(settings.classes, ...read.points.map((p) => p[2] + 1));
@@ -83,7 +90,12 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
         {t('classify.draw.count', { count: points.length, max: limits.drawn_points })}
       </p>
       <div class="data-actions">
-        <button type="button" data-testid="draw-clear" disabled={points.length === 0} onClick={() => store.setValue('points', '')}>
+        <button
+          type="button"
+          data-testid="draw-clear"
+          disabled={points.length === 0}
+          onClick={() => store.setValue('points', '')}
+        >
           {t('classify.draw.clear')}
         </button>
         <button
@@ -112,7 +124,11 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
         />
       </div>
       {message && (
-        <p class={`small draw-message${message.problem ? ' field-error' : ''}`} role={message.problem ? 'alert' : 'status'} data-testid="draw-message">
+        <p
+          class={`small draw-message${message.problem ? ' field-error' : ''}`}
+          role={message.problem ? 'alert' : 'status'}
+          data-testid="draw-message"
+        >
           {message.text}
         </p>
       )}

@@ -31,7 +31,11 @@ function alignedData(histories: RacerHistory[], racers: number, quantity: Quanti
     const h = histories.length === racers ? histories[i] : new RacerHistory();
     const [train, test] = quantity === 'loss' ? [h.trainLoss, h.testLoss] : [h.trainAcc, h.testAcc];
     for (const column of [train, test])
-      data.push(rows.map((k) => (k < column.length && Number.isFinite(column[k]) && (!positiveOnly || column[k] > 0) ? column[k] : null)));
+      data.push(
+        rows.map((k) =>
+          k < column.length && Number.isFinite(column[k]) && (!positiveOnly || column[k] > 0) ? column[k] : null,
+        ),
+      );
   }
   return data;
 }
@@ -53,7 +57,9 @@ export function LearningCurves({ store, runner }: { store: LinkStore; runner: Cl
         title={t('classify.curves.loss')}
         toggle={{ on: logLoss, set: setLogLoss, label: t('classify.curves.log') }}
       />
-      {!setup.regression && <Curve runner={runner} quantity="accuracy" names={names} log={false} title={t('classify.curves.accuracy')} />}
+      {!setup.regression && (
+        <Curve runner={runner} quantity="accuracy" names={names} log={false} title={t('classify.curves.accuracy')} />
+      )}
     </div>
   );
 }
@@ -77,8 +83,11 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
   const plot = useDarkChart(
     holder,
     (width) => {
-      const format = (v: number | null) => (v === null ? '–' : quantity === 'accuracy' ? formatPercent(v) : formatNumber(v, 5));
-      const series: uPlot.Series[] = [{ label: t('classify.curves.epoch'), value: (_u, v) => (v === null ? '–' : String(Math.round(v))) }];
+      const format = (v: number | null) =>
+        v === null ? '–' : quantity === 'accuracy' ? formatPercent(v) : formatNumber(v, 5);
+      const series: uPlot.Series[] = [
+        { label: t('classify.curves.epoch'), value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
+      ];
       names.forEach((name, i) => {
         for (const part of ['train', 'test'] as const)
           series.push({
@@ -127,7 +136,11 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
           ],
         },
       };
-      return new uPlot(options, alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData, holder.current!);
+      return new uPlot(
+        options,
+        alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData,
+        holder.current!,
+      );
     },
     [log, lang, names.join('\n'), runner],
     CHART_HEIGHT,

@@ -10,7 +10,12 @@ export function MapLegend({ classes, regression }: { classes: number; regression
       <div class="classify-legend" data-testid="map-legend">
         <span>{t('classify.map.legendValue')}</span>
         <span>−1</span>
-        <span class="legend-scale" style={{ background: `linear-gradient(to right, ${divergingCss(-1)}, ${divergingCss(0)}, ${divergingCss(1)})` }} />
+        <span
+          class="legend-scale"
+          style={{
+            background: `linear-gradient(to right, ${divergingCss(-1)}, ${divergingCss(0)}, ${divergingCss(1)})`,
+          }}
+        />
         <span>+1</span>
       </div>
     );

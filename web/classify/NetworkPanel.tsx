@@ -1,10 +1,11 @@
 // The network panel: activation, loss, regularisation and its rate (each from the catalogue,
 // with its description), and the network diagram. While the page compares losses, the loss is
 // "both" and the comparison button turns it off.
+
+import { ParamField } from '../components/ParamField';
 import type { Core, NamedInfo } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { ParamField } from '../components/ParamField';
 import { ChoiceField } from './ChoiceField';
 import { nameLabel } from './labels';
 import { NetworkView } from './NetworkView';

@@ -10,7 +10,13 @@ import type { LinkStore } from '../store';
 import { CLASS_COLOURS, css, divergingInto, paintValues } from './colors';
 import { useNews } from './hooks';
 import { distanceToCurve, layoutNetwork, linkCurve, type NetworkLayout, nodeAt } from './networkLayout';
-import { DECISION_GRID_SIZE, type FrameMessage, NEURON_GRID_SIZE, type SetupMessage, type ThumbnailsMessage } from './protocol';
+import {
+  DECISION_GRID_SIZE,
+  type FrameMessage,
+  NEURON_GRID_SIZE,
+  type SetupMessage,
+  type ThumbnailsMessage,
+} from './protocol';
 import type { ClassifyRunner } from './runner';
 
 const CANVAS_HEIGHT = 380;
@@ -84,7 +90,15 @@ export function NetworkView({ core, store, runner }: Props) {
     let pending = 0;
     const draw = () => {
       pending = 0;
-      drawNetwork(element, layout, runner.setup, runner.frame, runner.thumbnails, hoverRef.current, features.map((f) => f.name));
+      drawNetwork(
+        element,
+        layout,
+        runner.setup,
+        runner.frame,
+        runner.thumbnails,
+        hoverRef.current,
+        features.map((f) => f.name),
+      );
     };
     const schedule = () => {
       if (!pending) pending = requestAnimationFrame(draw);
@@ -132,7 +146,13 @@ export function NetworkView({ core, store, runner }: Props) {
     const y = event.clientY - box.top;
     const node = nodeAt(layout, x, y);
     if (node) return setHovered({ kind: 'node', ...node, x, y });
-    const link = nearestLink(layout, runner.setup, features.map((f) => f.name), x, y);
+    const link = nearestLink(
+      layout,
+      runner.setup,
+      features.map((f) => f.name),
+      x,
+      y,
+    );
     setHovered(link ? { ...link, x, y } : null);
   };
 
@@ -141,7 +161,14 @@ export function NetworkView({ core, store, runner }: Props) {
     const on = settings.features.includes(name);
     const next = features.map((f) => f.name).filter((n) => (n === name ? !on : settings.features.includes(n)));
     // The codec would call an empty list an unknown feature ''; say what is wrong instead.
-    if (next.length === 0) return setProblems([{ key: 'features', value: '', reason: { en: t('classify.net.needFeature'), zh: t('classify.net.needFeature') } }]);
+    if (next.length === 0)
+      return setProblems([
+        {
+          key: 'features',
+          value: '',
+          reason: { en: t('classify.net.needFeature'), zh: t('classify.net.needFeature') },
+        },
+      ]);
     setProblems(store.setValue('features', next.join(',')));
   };
   const net = settings.net;
@@ -152,7 +179,15 @@ export function NetworkView({ core, store, runner }: Props) {
     <div class="network-view" ref={holder} data-testid="network-view">
       <div class="network-head">
         <div class="layer-count">
-          <button type="button" class="icon" data-testid="layers-remove" disabled={net.length === 0} title={t('classify.net.removeLayer')} aria-label={t('classify.net.removeLayer')} onClick={() => editNet(net.slice(0, -1))}>
+          <button
+            type="button"
+            class="icon"
+            data-testid="layers-remove"
+            disabled={net.length === 0}
+            title={t('classify.net.removeLayer')}
+            aria-label={t('classify.net.removeLayer')}
+            onClick={() => editNet(net.slice(0, -1))}
+          >
             −
           </button>
           <button
@@ -166,7 +201,9 @@ export function NetworkView({ core, store, runner }: Props) {
           >
             +
           </button>
-          <span data-testid="layer-count">{net.length === 1 ? t('classify.net.layers.one') : t('classify.net.layers', { count: net.length })}</span>
+          <span data-testid="layer-count">
+            {net.length === 1 ? t('classify.net.layers.one') : t('classify.net.layers', { count: net.length })}
+          </span>
         </div>
         {layout.columns.slice(1, -1).map((column, l) => (
           <div class="neuron-count" style={{ left: `${column.centreX}px` }}>
@@ -194,7 +231,11 @@ export function NetworkView({ core, store, runner }: Props) {
                 +
               </button>
             </div>
-            <span>{(net[l] ?? column.nodes.length) === 1 ? t('classify.net.neurons.one') : t('classify.net.neurons', { count: net[l] ?? column.nodes.length })}</span>
+            <span>
+              {(net[l] ?? column.nodes.length) === 1
+                ? t('classify.net.neurons.one')
+                : t('classify.net.neurons', { count: net[l] ?? column.nodes.length })}
+            </span>
           </div>
         ))}
         <div class="neuron-count" style={{ left: `${layout.columns[layout.columns.length - 1].centreX}px` }}>
@@ -202,13 +243,21 @@ export function NetworkView({ core, store, runner }: Props) {
         </div>
       </div>
       <div class="network-canvas">
-        <canvas ref={canvas} style={{ height: `${CANVAS_HEIGHT}px` }} onMouseMove={onMove} onMouseLeave={() => setHovered(null)} />
+        <canvas
+          ref={canvas}
+          style={{ height: `${CANVAS_HEIGHT}px` }}
+          onMouseMove={onMove}
+          onMouseLeave={() => setHovered(null)}
+        />
         {layout.columns[0].nodes.map((node, i) => {
           const feature = features[i];
           const on = settings.features.includes(feature.name);
           return (
             <>
-              <span class="feature-label" style={{ top: `${node.y + node.size / 2}px`, right: `${width - node.x + 6}px` }}>
+              <span
+                class="feature-label"
+                style={{ top: `${node.y + node.size / 2}px`, right: `${width - node.x + 6}px` }}
+              >
                 {feature.display}
               </span>
               <button
@@ -245,10 +294,12 @@ function NetworkTooltip({ runner, hover, features }: { runner: ClassifyRunner; h
   const sizes = setup.layerSizes;
   const lines: string[] = [];
   // Column 0 of the diagram holds all features; input i of the network is feature setup.features[i].
-  const inputName = (input: number): string => features.find((f) => f.name === setup.features[input])?.display ?? setup.features[input];
+  const inputName = (input: number): string =>
+    features.find((f) => f.name === setup.features[input])?.display ?? setup.features[input];
   const nodeName = (column: number, index: number): string => {
     if (column === 0) return inputName(index);
-    if (column === sizes.length - 1) return setup.regression ? t('classify.net.outputValue') : t('classify.net.output', { k: index });
+    if (column === sizes.length - 1)
+      return setup.regression ? t('classify.net.outputValue') : t('classify.net.output', { k: index });
     return t('classify.net.neuron', { layer: column, index: index + 1 });
   };
   if (hover.kind === 'link') {
@@ -265,7 +316,12 @@ function NetworkTooltip({ runner, hover, features }: { runner: ClassifyRunner; h
     lines.push(`η_t/σ = ${formatNumber(frame.rates[index], 4)}`);
   }
   return (
-    <div class="network-tooltip" role="tooltip" data-testid="network-tooltip" style={{ left: `${hover.x + 14}px`, top: `${hover.y + 10}px` }}>
+    <div
+      class="network-tooltip"
+      role="tooltip"
+      data-testid="network-tooltip"
+      style={{ left: `${hover.x + 14}px`, top: `${hover.y + 10}px` }}
+    >
       {lines.map((line) => (
         <div>{line}</div>
       ))}
@@ -425,7 +481,13 @@ function drawNetwork(
 
 // Output k's map from the decision grid: the probability of class k (neutral at 1/K, full
 // colour at 1), or the regression value; sampled at NEURON_GRID_SIZE² points.
-function paintOutput(grid: Float32Array, classes: number, regression: boolean, k: number, out: Uint8ClampedArray): void {
+function paintOutput(
+  grid: Float32Array,
+  classes: number,
+  regression: boolean,
+  k: number,
+  out: Uint8ClampedArray,
+): void {
   const n = NEURON_GRID_SIZE;
   const big = DECISION_GRID_SIZE;
   const colour = CLASS_COLOURS[k % CLASS_COLOURS.length];

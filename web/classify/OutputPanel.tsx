@@ -68,7 +68,13 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }
       <DecisionMap store={store} runner={runner} drawClass={drawClass} canvasRef={mapCanvas} />
       {setup && <MapLegend classes={setup.classes} regression={setup.regression} />}
       <div class="output-options">
-        <ShowToggle store={store} flag="discrete" label={t('classify.output.discrete')} title={t('classify.output.discrete.title')} testId="discrete" />
+        <ShowToggle
+          store={store}
+          flag="discrete"
+          label={t('classify.output.discrete')}
+          title={t('classify.output.discrete.title')}
+          testId="discrete"
+        />
         {racer && (
           <span class={`racer-status status-${racer.state}`} data-testid="output-status">
             {statusLabel(t, racer)}

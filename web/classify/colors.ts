@@ -52,7 +52,13 @@ export function divergingCss(value: number): string {
 // The decision map: per pixel the most probable class's colour, stronger the more confident
 // (probability 1/K is neutral, 1 is full), or with `discrete` the class colour alone. For
 // regression (K = 1) the predicted value on the diverging scale (its sign when discrete).
-export function paintDecision(grid: Float32Array, classes: number, regression: boolean, discrete: boolean, out: Uint8ClampedArray): void {
+export function paintDecision(
+  grid: Float32Array,
+  classes: number,
+  regression: boolean,
+  discrete: boolean,
+  out: Uint8ClampedArray,
+): void {
   const pixels = out.length / 4;
   if (regression) {
     for (let p = 0; p < pixels; ++p) {
@@ -78,7 +84,13 @@ export function paintDecision(grid: Float32Array, classes: number, regression: b
 }
 
 // A small neuron or feature map: values on the diverging scale, divided by `scale` first.
-export function paintValues(values: Float32Array, offset: number, count: number, scale: number, out: Uint8ClampedArray): void {
+export function paintValues(
+  values: Float32Array,
+  offset: number,
+  count: number,
+  scale: number,
+  out: Uint8ClampedArray,
+): void {
   for (let p = 0; p < count; ++p) divergingInto(values[offset + p] / scale, out, 4 * p);
 }
 

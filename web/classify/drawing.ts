@@ -18,7 +18,12 @@ export function withPoint(points: readonly DrawnPoint[], x: number, y: number, k
 }
 
 // Removes the point nearest to (x, y) if it lies within `radius`.
-export function withoutNearest(points: readonly DrawnPoint[], x: number, y: number, radius: number): DrawnPoint[] | null {
+export function withoutNearest(
+  points: readonly DrawnPoint[],
+  x: number,
+  y: number,
+  radius: number,
+): DrawnPoint[] | null {
   let best = -1;
   let bestDistance = radius * radius;
   points.forEach(([px, py], i) => {
@@ -72,8 +77,10 @@ export function readPointsCsv(text: string, limits: CsvLimits): { points: DrawnP
     const bad = cells.find((c) => !NUMBER.test(c));
     if (bad !== undefined) return { problem: { kind: 'number', line, text: bad.slice(0, 24) } };
     const [x, y, k] = cells.map(Number);
-    if (Math.abs(x) > limits.halfWidth || Math.abs(y) > limits.halfWidth) return { problem: { kind: 'range', line, limit: limits.halfWidth } };
-    if (!Number.isInteger(k) || k < 0 || k >= limits.classes) return { problem: { kind: 'class', line, max: limits.classes - 1 } };
+    if (Math.abs(x) > limits.halfWidth || Math.abs(y) > limits.halfWidth)
+      return { problem: { kind: 'range', line, limit: limits.halfWidth } };
+    if (!Number.isInteger(k) || k < 0 || k >= limits.classes)
+      return { problem: { kind: 'class', line, max: limits.classes - 1 } };
     if (points.length === limits.points) return { problem: { kind: 'too-many', line, max: limits.points } };
     points.push([x, y, k]);
   }

@@ -170,7 +170,8 @@ export const classifyMessages: { en: typeof en; zh: Record<keyof typeof en, stri
 
     'classify.compare.start': '对比 CE 与 MSE',
     'classify.compare.stop': '结束损失函数对比',
-    'classify.compare.title': '用选中的优化器从同一个起点、在同一份数据上训练两次：一次用交叉熵，一次用均方误差。看曲线就知道哪一个学得动。',
+    'classify.compare.title':
+      '用选中的优化器从同一个起点、在同一份数据上训练两次：一次用交叉熵，一次用均方误差。看曲线就知道哪一个学得动。',
     'classify.compare.regression': '回归数据只有一种损失（均方误差）',
 
     'classify.data.title': '数据',

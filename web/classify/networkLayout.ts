@@ -37,7 +37,11 @@ export function layoutNetwork(width: number, height: number, columnSizes: readon
     const columnSize = c === 0 ? Math.min(size, usable / (n * (1 + GAP_RATIO))) : size;
     const step = columnSize * (1 + GAP_RATIO);
     const first = top + (usable - step * n + columnSize * GAP_RATIO) / 2;
-    const nodes = Array.from({ length: n }, (_, i) => ({ x: centreX - columnSize / 2, y: first + i * step, size: columnSize }));
+    const nodes = Array.from({ length: n }, (_, i) => ({
+      x: centreX - columnSize / 2,
+      y: first + i * step,
+      size: columnSize,
+    }));
     return { centreX, nodes };
   });
   return { width, height, columns };

@@ -156,7 +156,7 @@ export class ClassifyRunner {
         return;
       case 'frame': {
         if (!this.setup || message.generation !== this.setup.generation) return;
-        message.history.forEach((rows, i) => this.histories[i]?.append(message.historyFrom[i], rows));
+        for (const [i, rows] of message.history.entries()) this.histories[i]?.append(message.historyFrom[i], rows);
         this.frame = message;
         this.emit('frame');
         return;

@@ -97,7 +97,10 @@ function turn(): void {
     return;
   }
   const now = performance.now();
-  let due = epochsPerSecond === 0 ? Infinity : Math.floor(((now - playClock.start) * epochsPerSecond) / 1000) - playClock.epochs;
+  let due =
+    epochsPerSecond === 0
+      ? Infinity
+      : Math.floor(((now - playClock.start) * epochsPerSecond) / 1000) - playClock.epochs;
   while (due > 0 && !session.finished() && performance.now() - started < SLICE_MS) {
     session.train(1);
     due--;
@@ -144,7 +147,8 @@ function postSetup(): void {
     link,
     classes: session.classes(),
     regression: session.regression(),
-    features: (JSON.parse(module!.parseState(link)) as { state: { classify: { features: string[] } } }).state.classify.features,
+    features: (JSON.parse(module!.parseState(link)) as { state: { classify: { features: string[] } } }).state.classify
+      .features,
     layerSizes: session.layerSizes(),
     racerCount: count,
     linkRacers,
@@ -190,7 +194,14 @@ function postFrame(): void {
     rates,
     confusion,
   };
-  post(frame, [grid.buffer, neurons.buffer, parameters.buffer, rates.buffer, confusion.buffer, ...history.map((h) => h.buffer)]);
+  post(frame, [
+    grid.buffer,
+    neurons.buffer,
+    parameters.buffer,
+    rates.buffer,
+    confusion.buffer,
+    ...history.map((h) => h.buffer),
+  ]);
 }
 
 // Small pictures for the data and feature pickers: every generated dataset with `classes`
@@ -203,7 +214,10 @@ function postThumbnails(classes: number): void {
   const datasets: { name: string; points: Float64Array }[] = [];
   for (const info of catalogue.datasets) {
     if (info.name === 'drawn') continue;
-    const k = info.min_classes < info.max_classes ? `&classes=${Math.min(Math.max(classes, info.min_classes), info.max_classes)}` : '';
+    const k =
+      info.min_classes < info.max_classes
+        ? `&classes=${Math.min(Math.max(classes, info.min_classes), info.max_classes)}`
+        : '';
     const s = new module.ClassifySession(`mode=classify&data=${info.name}${k}&net=none&train=90&seed=1`);
     const train = s.points(false);
     const test = s.points(true);

@@ -25,7 +25,11 @@ export function ChartFrame({ title, testId, holder, toggle, children }: Props) {
         <span>{title}</span>
         {toggle && (
           <label class="field-check" title={toggle.title}>
-            <input type="checkbox" checked={toggle.on} onChange={(e) => toggle.set((e.currentTarget as HTMLInputElement).checked)} />
+            <input
+              type="checkbox"
+              checked={toggle.on}
+              onChange={(e) => toggle.set((e.currentTarget as HTMLInputElement).checked)}
+            />
             {toggle.label}
           </label>
         )}

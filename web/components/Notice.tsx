@@ -13,9 +13,7 @@ export function Notice({ problems, onDismiss }: { problems: Problem[]; onDismiss
         <strong>{t('notice.title')}</strong>
         <ul>
           {problems.map((p, i) => (
-            <li key={i}>
-              {t('notice.item', { key: p.key, value: p.value, reason: pick(lang, p.reason) })}
-            </li>
+            <li key={i}>{t('notice.item', { key: p.key, value: p.value, reason: pick(lang, p.reason) })}</li>
           ))}
         </ul>
       </div>

@@ -37,7 +37,9 @@ export function ParamField({ label, value, commit, spec, placeholder, testId, wi
   const tooltip = spec
     ? [
         pick(lang, spec.summary),
-        spec.default_text || spec.default_note ? t('field.default', { value: spec.default_text || spec.default_note }) : '',
+        spec.default_text || spec.default_note
+          ? t('field.default', { value: spec.default_text || spec.default_note })
+          : '',
         spec.kind === 'real' || spec.kind === 'integer' ? t('field.range', { range: rangeText(spec) }) : '',
       ]
         .filter(Boolean)
@@ -66,7 +68,11 @@ export function ParamField({ label, value, commit, spec, placeholder, testId, wi
     return (
       <label class="field" title={tooltip}>
         <span class="field-label">{label}</span>
-        <select value={value} data-testid={testId} onChange={(e) => apply((e.currentTarget as HTMLSelectElement).value)}>
+        <select
+          value={value}
+          data-testid={testId}
+          onChange={(e) => apply((e.currentTarget as HTMLSelectElement).value)}
+        >
           {spec.choices.map((choice) => (
             <option value={choice}>{choice}</option>
           ))}

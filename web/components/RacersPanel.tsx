@@ -40,7 +40,13 @@ export function RacersPanel({ core, store, beforeRemove, previewSteps, selected,
     <div class="racers-panel panel" data-testid="racers-panel">
       <div class="panel-head">
         <h2>{t('racers.title')}</h2>
-        <button type="button" data-testid="add-racer" disabled={racers.length >= limit} onClick={add} title={t('racers.add.title')}>
+        <button
+          type="button"
+          data-testid="add-racer"
+          disabled={racers.length >= limit}
+          onClick={add}
+          title={t('racers.add.title')}
+        >
           + {t('racers.add')}
         </button>
       </div>

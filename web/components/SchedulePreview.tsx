@@ -7,7 +7,17 @@ import { formatNumber } from './format';
 
 const SAMPLES = 160;
 
-export function SchedulePreview({ core, racerText, steps, color }: { core: Core; racerText: string; steps: number; color: string }) {
+export function SchedulePreview({
+  core,
+  racerText,
+  steps,
+  color,
+}: {
+  core: Core;
+  racerText: string;
+  steps: number;
+  color: string;
+}) {
   const t = useT();
   const canvasRef = useRef<HTMLCanvasElement>(null);
   const rates = (() => {

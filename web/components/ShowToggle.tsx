@@ -20,7 +20,12 @@ export function ShowToggle({ store, flag, label, title, testId }: Props) {
   const set = (on: boolean) => store.setValue('show', FLAGS.filter((f) => (f === flag ? on : show[f])).join(','));
   return (
     <label class="field-check" title={title}>
-      <input type="checkbox" checked={show[flag]} data-testid={testId} onChange={(e) => set((e.currentTarget as HTMLInputElement).checked)} />
+      <input
+        type="checkbox"
+        checked={show[flag]}
+        data-testid={testId}
+        onChange={(e) => set((e.currentTarget as HTMLInputElement).checked)}
+      />
       {label}
     </label>
   );

@@ -3,7 +3,7 @@
 // its series change, resized with its box, destroyed with its view).
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 
 const AXIS_TEXT = '#c9c5de';
 const GRID = 'rgba(255,255,255,0.08)';
@@ -24,7 +24,8 @@ function logAxisLabels(u: uPlot, splits: number[], axis: number): (number | null
   const mantissa = (v: number) => Math.round(v / 10 ** exponent(v));
   const gap = (kept: number[]) => {
     let least = Infinity;
-    for (let i = 1; i < kept.length; ++i) least = Math.min(least, Math.abs(u.valToPos(kept[i], scale) - u.valToPos(kept[i - 1], scale)));
+    for (let i = 1; i < kept.length; ++i)
+      least = Math.min(least, Math.abs(u.valToPos(kept[i], scale) - u.valToPos(kept[i - 1], scale)));
     return least;
   };
   for (const labels of LOG_LABELS) {
@@ -40,7 +41,10 @@ function logAxisLabels(u: uPlot, splits: number[], axis: number): (number | null
 export function darkAxes(yValue: (value: number) => string, ySize: number): uPlot.Axis[] {
   // Grid lines and ticks only where a label is (a log axis would otherwise draw every 2…9).
   const labelled = (u: uPlot, splits: number[], axis: number) => logAxisLabels(u, splits, axis);
-  const lines = { grid: { stroke: GRID, width: 1, filter: labelled }, ticks: { stroke: TICKS, width: 1, filter: labelled } };
+  const lines = {
+    grid: { stroke: GRID, width: 1, filter: labelled },
+    ticks: { stroke: TICKS, width: 1, filter: labelled },
+  };
   return [
     { stroke: AXIS_TEXT, ...lines },
     {

@@ -45,7 +45,12 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
   const names = store.state.racers.map((r, i) => `${i + 1}: ${r.text}`);
   const data = chartData(runner.session, QUANTITIES, (q) => specs.find((s) => s.quantity === q)!.log);
   // A log axis needs at least one positive value; otherwise that chart falls back to linear.
-  const usable = (spec: ChartSpec) => spec.log && data.get(spec.quantity)!.slice(1).some((s) => s.some((v) => v !== null));
+  const usable = (spec: ChartSpec) =>
+    spec.log &&
+    data
+      .get(spec.quantity)!
+      .slice(1)
+      .some((s) => s.some((v) => v !== null));
 
   return (
     <div class="charts" data-testid="charts">

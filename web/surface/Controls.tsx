@@ -39,7 +39,13 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
   return (
     <div class="controls" data-testid="controls">
       <div class="control-row">
-        <button type="button" class="primary two-labels" data-testid="play" title={t('controls.play.title')} onClick={() => runner.toggle()}>
+        <button
+          type="button"
+          class="primary two-labels"
+          data-testid="play"
+          title={t('controls.play.title')}
+          onClick={() => runner.toggle()}
+        >
           {/* Both labels take their place, so the button keeps its width when it switches. */}
           <span class={runner.playing ? 'hidden-label' : ''}>▶ {t('controls.play')}</span>
           <span class={runner.playing ? '' : 'hidden-label'}>❚❚ {t('controls.pause')}</span>
@@ -62,7 +68,14 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
           testId="steps"
           commit={(text) => store.setValue('steps', text)}
         />
-        <button type="button" class="icon" title={t('help.title')} aria-label={t('help.title')} data-testid="help" onClick={() => setHelp(true)}>
+        <button
+          type="button"
+          class="icon"
+          title={t('help.title')}
+          aria-label={t('help.title')}
+          data-testid="help"
+          onClick={() => setHelp(true)}
+        >
           ?
         </button>
       </div>

@@ -15,7 +15,8 @@ export function statements(tex: string): string[] {
       pieces.push(tex.slice(start, i));
       start = i + 5;
       i += 4;
-    } else if (c === '\\') ++i; // an escaped character (\{, \\) or the first letter of a command
+    } else if (c === '\\')
+      ++i; // an escaped character (\{, \\) or the first letter of a command
     else if (c === '{') ++depth;
     else if (c === '}') --depth;
   }

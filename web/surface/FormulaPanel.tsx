@@ -29,8 +29,8 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
   const optimizer = core.optimizer(racer.optimizer);
   const schedule = core.schedule(racer.schedule);
   const book = racer.params.variant === 'book' && !!optimizer?.formula_m_book;
-  const formulaM = book ? optimizer!.formula_m_book : optimizer?.formula_m ?? '';
-  const formulaSigma = book ? optimizer!.formula_sigma_book : optimizer?.formula_sigma ?? '';
+  const formulaM = book ? optimizer!.formula_m_book : (optimizer?.formula_m ?? '');
+  const formulaSigma = book ? optimizer!.formula_sigma_book : (optimizer?.formula_sigma ?? '');
   const frame = runner.session.racer(selected);
   const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];
   const status = statusText(frame, store.state.surface!.steps, t);
@@ -82,9 +82,7 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
       <table class="live-numbers" data-testid="live-numbers">
         <thead>
           <tr>
-            <th>
-              {started ? t('formula.live', { step: frame.step }) : t('formula.notStarted')}
-            </th>
+            <th>{started ? t('formula.live', { step: frame.step }) : t('formula.notStarted')}</th>
             <th>i = {axes[0]}</th>
             <th>i = {axes[1]}</th>
           </tr>
@@ -102,8 +100,8 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
         </tbody>
       </table>
       <p class="muted small formula-position">
-        {axes[0]} = {formatNumber(frame.x, 6)}, {axes[1]} = {formatNumber(frame.y, 6)}, f = {formatNumber(frame.loss, 6)}, |∇f| ={' '}
-        {formatNumber(Math.hypot(frame.gradX, frame.gradY), 4)} · {status.text}
+        {axes[0]} = {formatNumber(frame.x, 6)}, {axes[1]} = {formatNumber(frame.y, 6)}, f ={' '}
+        {formatNumber(frame.loss, 6)}, |∇f| = {formatNumber(Math.hypot(frame.gradX, frame.gradY), 4)} · {status.text}
       </p>
     </div>
   );

@@ -18,7 +18,17 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
     [t('help.click.key'), 'help.click'],
   ];
   return (
-    <div class="overlay" role="dialog" aria-modal="true" aria-label={t('help.title')} data-testid="help-overlay" onClick={onClose}>
+    // A click outside the card closes the dialog, as Escape does from the keyboard.
+    // biome-ignore lint/a11y/useKeyWithClickEvents: Escape and Enter close it (see above)
+    <div
+      class="overlay"
+      role="dialog"
+      aria-modal="true"
+      aria-label={t('help.title')}
+      data-testid="help-overlay"
+      onClick={onClose}
+    >
+      {/* biome-ignore lint/a11y/useKeyWithClickEvents lint/a11y/noStaticElementInteractions: only stops a click inside the card from closing the dialog */}
       <div class="overlay-card" onClick={(e) => e.stopPropagation()}>
         <h2>{t('help.title')}</h2>
         <table>

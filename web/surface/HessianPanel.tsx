@@ -10,7 +10,17 @@ import { roundForLink } from './mapGeometry';
 
 const ESCAPE_FRACTION = 0.04; // of the view
 
-export function HessianPanel({ core, store, analysis, onClose }: { core: Core; store: LinkStore; analysis: PointAnalysis; onClose: () => void }) {
+export function HessianPanel({
+  core,
+  store,
+  analysis,
+  onClose,
+}: {
+  core: Core;
+  store: LinkStore;
+  analysis: PointAnalysis;
+  onClose: () => void;
+}) {
   const t = useT();
   const surface = store.state.surface!;
   const axes = core.surface(surface.name)?.axes ?? ['x', 'y'];
@@ -19,7 +29,7 @@ export function HessianPanel({ core, store, analysis, onClose }: { core: Core; s
   const [u1x, u1y, u2x, u2y] = analysis.eigenvectors;
   const positives = [l1, l2].filter((l) => l > 0).length;
 
-  const escape = () => {
+  const stepAlongEscape = () => {
     if (!analysis.escape) return;
     const [ux, uy] = analysis.escape;
     // A step along u that crosses ESCAPE_FRACTION of the view (measured in view widths).
@@ -33,15 +43,19 @@ export function HessianPanel({ core, store, analysis, onClose }: { core: Core; s
     <div class="panel hessian-panel" data-testid="hessian-panel">
       <div class="panel-head">
         <h2>
-          {t('hessian.title')} <span class={`kind kind-${analysis.kind}`} data-testid="hessian-kind">{t(`kind.${analysis.kind}`)}</span>
+          {t('hessian.title')}{' '}
+          <span class={`kind kind-${analysis.kind}`} data-testid="hessian-kind">
+            {t(`kind.${analysis.kind}`)}
+          </span>
         </h2>
         <button type="button" class="icon" aria-label={t('hessian.close')} title={t('hessian.close')} onClick={onClose}>
           ×
         </button>
       </div>
       <p class="small">
-        {axes[0]} = {formatNumber(analysis.x, 6)}, {axes[1]} = {formatNumber(analysis.y, 6)}, f = {formatNumber(analysis.value, 6)}, ∇f = (
-        {formatNumber(analysis.gradient[0])}, {formatNumber(analysis.gradient[1])})
+        {axes[0]} = {formatNumber(analysis.x, 6)}, {axes[1]} = {formatNumber(analysis.y, 6)}, f ={' '}
+        {formatNumber(analysis.value, 6)}, ∇f = ({formatNumber(analysis.gradient[0])},{' '}
+        {formatNumber(analysis.gradient[1])})
       </p>
       <table class="live-numbers">
         <tbody>
@@ -60,11 +74,12 @@ export function HessianPanel({ core, store, analysis, onClose }: { core: Core; s
         </tbody>
       </table>
       <p class="muted small">
-        {t(`hessian.explain.${analysis.kind}`)} {analysis.kind !== 'not-critical' && t('hessian.ratio', { ratio: `${positives}/2` })}
+        {t(`hessian.explain.${analysis.kind}`)}{' '}
+        {analysis.kind !== 'not-critical' && t('hessian.ratio', { ratio: `${positives}/2` })}
       </p>
       <p class="muted small">{t('hessian.arrows')}</p>
       {analysis.escape && (
-        <button type="button" class="primary" data-testid="escape" onClick={escape}>
+        <button type="button" class="primary" data-testid="escape" onClick={stepAlongEscape}>
           {t('hessian.escape')}
         </button>
       )}

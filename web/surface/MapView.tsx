@@ -10,7 +10,16 @@ import type { Core, PointAnalysis, RacerFrame } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { MapFrame, roundForLink, type ViewBox } from './mapGeometry';
-import { drawArrow, drawStillLayer, KIND_COLORS, type MapImage, PREVIEW_PIXELS, renderMapImage, strokePolyline, TrailLayer } from './mapLayers';
+import {
+  drawArrow,
+  drawStillLayer,
+  KIND_COLORS,
+  type MapImage,
+  PREVIEW_PIXELS,
+  renderMapImage,
+  strokePolyline,
+  TrailLayer,
+} from './mapLayers';
 import type { SurfaceRunner } from './runner';
 
 interface Props {
@@ -94,7 +103,9 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       if (wantCritical && criticalKey !== mapKey) {
         criticalKey = mapKey;
         performance.mark('critical-points-start');
-        criticalPoints = JSON.parse(runner.session.criticalPoints(view[0], view[1], view[2], view[3])) as PointAnalysis[];
+        criticalPoints = JSON.parse(
+          runner.session.criticalPoints(view[0], view[1], view[2], view[3]),
+        ) as PointAnalysis[];
         performance.clearMeasures('critical-points');
         performance.measure('critical-points', 'critical-points-start');
         performance.clearMarks('critical-points-start');
@@ -166,7 +177,8 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       drawStartMarker(g, frame.px(sx), frame.py(sy));
       for (let i = 0; i < count; ++i) {
         const racer = racers[i];
-        if (state.show.grad) drawArrow(g, frame, racer.x, racer.y, -racer.gradX, -racer.gradY, ARROW_PIXELS, racerColor(i));
+        if (state.show.grad)
+          drawArrow(g, frame, racer.x, racer.y, -racer.gradX, -racer.gradY, ARROW_PIXELS, racerColor(i));
         if (state.show.m && racer.step > 0)
           drawArrow(g, frame, racer.x, racer.y, -racer.mX, -racer.mY, ARROW_PIXELS * 0.8, racerColor(i), true);
         if (!frame.contains(frame.rawPx(racer.x), frame.rawPy(racer.y))) {
@@ -215,7 +227,12 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       viewMoved();
       const width = view[1] - view[0];
       const height = view[3] - view[2];
-      const text = [roundForLink(view[0], width), roundForLink(view[1], width), roundForLink(view[2], height), roundForLink(view[3], height)].join(',');
+      const text = [
+        roundForLink(view[0], width),
+        roundForLink(view[1], width),
+        roundForLink(view[2], height),
+        roundForLink(view[3], height),
+      ].join(',');
       store.setValue('view', text);
     };
     const commitStart = (x: number, y: number) => {
@@ -233,7 +250,13 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         gesture = { kind: 'start' };
         canvas.classList.add('dragging-start');
       } else {
-        gesture = { kind: event.shiftKey || event.button === 1 ? 'pan' : 'pending', x: px, y: py, view: [...f.view] as ViewBox, frame: f };
+        gesture = {
+          kind: event.shiftKey || event.button === 1 ? 'pan' : 'pending',
+          x: px,
+          y: py,
+          view: [...f.view] as ViewBox,
+          frame: f,
+        };
       }
       event.preventDefault();
     };
@@ -252,10 +275,14 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       }
       if (!f || !gesture) return;
       if (gesture.kind === 'start') {
-        commitStart(f.x(Math.min(Math.max(px, f.left), f.left + f.width)), f.y(Math.min(Math.max(py, f.top), f.top + f.height)));
+        commitStart(
+          f.x(Math.min(Math.max(px, f.left), f.left + f.width)),
+          f.y(Math.min(Math.max(py, f.top), f.top + f.height)),
+        );
         return;
       }
-      if (gesture.kind === 'pending' && Math.hypot(px - gesture.x, py - gesture.y) > CLICK_SLOP_PIXELS) gesture.kind = 'pan';
+      if (gesture.kind === 'pending' && Math.hypot(px - gesture.x, py - gesture.y) > CLICK_SLOP_PIXELS)
+        gesture.kind = 'pan';
       if (gesture.kind === 'pan') {
         const dx = (px - gesture.x) / gesture.frame.scaleX;
         const dy = (py - gesture.y) / gesture.frame.scaleY;
@@ -324,12 +351,21 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       <div class="map-legend">
         {legend && Number.isFinite(legend.min) && (
           <span>
-            {t(legend.logScale ? 'map.range.log' : 'map.range.linear', { min: formatNumber(legend.min), max: formatNumber(legend.max) })}
+            {t(legend.logScale ? 'map.range.log' : 'map.range.linear', {
+              min: formatNumber(legend.min),
+              max: formatNumber(legend.max),
+            })}
           </span>
         )}
-        <span class="legend-item"><span class="legend-star">★</span> {t('map.legend.minimum')}</span>
-        <span class="legend-item"><span class="legend-start">◎</span> {t('map.legend.start')}</span>
-        <span class="legend-item"><span class="legend-stripes" /> {t('map.legend.undefined')}</span>
+        <span class="legend-item">
+          <span class="legend-star">★</span> {t('map.legend.minimum')}
+        </span>
+        <span class="legend-item">
+          <span class="legend-start">◎</span> {t('map.legend.start')}
+        </span>
+        <span class="legend-item">
+          <span class="legend-stripes" /> {t('map.legend.undefined')}
+        </span>
         {store.state.show.crit && (
           <span class="legend-item">
             <span style={{ color: KIND_COLORS.minimum }}>●</span> {t('kind.minimum')}{' '}
@@ -349,7 +385,10 @@ function drawOffViewPointer(g: CanvasRenderingContext2D, frame: MapFrame, x: num
   const cy = frame.top + frame.height / 2;
   const dx = frame.rawPx(x) - cx;
   const dy = frame.rawPy(y) - cy;
-  const scale = Math.min(Math.abs((frame.width / 2 - 8) / dx) || Infinity, Math.abs((frame.height / 2 - 8) / dy) || Infinity);
+  const scale = Math.min(
+    Math.abs((frame.width / 2 - 8) / dx) || Infinity,
+    Math.abs((frame.height / 2 - 8) / dy) || Infinity,
+  );
   if (!Number.isFinite(scale)) return;
   const px = cx + dx * scale;
   const py = cy + dy * scale;

@@ -19,14 +19,18 @@ export function PresetBar({ core, store }: { core: Core; store: LinkStore }) {
   // Canonical links (as the core writes them), to compare with the page's link.
   const canonical = useMemo(() => PRESETS.map((p) => core.parse(p.link).link), [core]);
   const current = withoutLang(store.link);
-  const active = canonical.findIndex((link) => link === current);
+  const active = canonical.indexOf(current);
   // After a preset is edited (the start dragged, a rate changed) its caption stays, marked as
   // modified, while the surface is the same: the layout does not jump under the pointer.
   const last = useRef(-1);
   if (active >= 0) last.current = active;
   const surfaceOf = (link: string) => core.parse(link).state.surface?.name;
   const shown =
-    active >= 0 ? active : last.current >= 0 && surfaceOf(canonical[last.current]) === store.state.surface?.name ? last.current : -1;
+    active >= 0
+      ? active
+      : last.current >= 0 && surfaceOf(canonical[last.current]) === store.state.surface?.name
+        ? last.current
+        : -1;
 
   const open = (index: number) => {
     const langPart = store.state.lang ? `&lang=${store.state.lang}` : '';
@@ -35,12 +39,11 @@ export function PresetBar({ core, store }: { core: Core; store: LinkStore }) {
 
   return (
     <div class="preset-bar" data-testid="presets">
-      <div class="preset-list" role="list">
+      <div class="preset-list" role="group" aria-label={t('presets.title')}>
         <span class="preset-label">{t('presets.title')}</span>
         {PRESETS.map((preset, i) => (
           <button
             type="button"
-            role="listitem"
             class={i === active ? 'preset active' : 'preset'}
             aria-pressed={i === active}
             data-testid={`preset-${preset.id}`}

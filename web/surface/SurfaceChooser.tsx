@@ -30,7 +30,12 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
     <div class="panel surface-chooser" data-testid="surface-chooser">
       <div class="panel-head">
         <h2>{t('surface.title')}</h2>
-        <select value={surface.name} data-testid="surface-select" aria-label={t('surface.title')} onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}>
+        <select
+          value={surface.name}
+          data-testid="surface-select"
+          aria-label={t('surface.title')}
+          onChange={(e) => choose((e.currentTarget as HTMLSelectElement).value)}
+        >
           {core.catalogue.surfaces.map((s) => (
             <option value={s.name} title={pick(lang, s.summary)}>
               {s.name}
@@ -47,7 +52,9 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
           <div class="surface-formula">
             <Formula tex={`f(${info.axes[0]}, ${info.axes[1]}) = ${info.formula}`} />
           </div>
-          {pick(lang, info.minima_note) && <p class="muted small">{t('surface.minima', { note: pick(lang, info.minima_note) })}</p>}
+          {pick(lang, info.minima_note) && (
+            <p class="muted small">{t('surface.minima', { note: pick(lang, info.minima_note) })}</p>
+          )}
         </>
       ) : (
         <ExpressionBox core={core} value={surface.expression} commit={(text) => store.setValue('expr', text)} />
@@ -66,16 +73,38 @@ export function SurfaceChooser({ core, store }: { core: Core; store: LinkStore }
         </ul>
       </details>
       <div class="field-grid">
-        <ParamField label={t('surface.view')} value={numbers(surface.view)} testId="view" wide commit={(text) => store.setValue('view', text)} />
-        <ParamField label={t('surface.start')} value={numbers(surface.start)} testId="start" commit={(text) => store.setValue('start', text)} />
-        <button type="button" data-testid="reset-view" disabled={!surface.view_set} onClick={() => store.setValue('view', defaultView.join(','))}>
+        <ParamField
+          label={t('surface.view')}
+          value={numbers(surface.view)}
+          testId="view"
+          wide
+          commit={(text) => store.setValue('view', text)}
+        />
+        <ParamField
+          label={t('surface.start')}
+          value={numbers(surface.start)}
+          testId="start"
+          commit={(text) => store.setValue('start', text)}
+        />
+        <button
+          type="button"
+          data-testid="reset-view"
+          disabled={!surface.view_set}
+          onClick={() => store.setValue('view', defaultView.join(','))}
+        >
           {t('surface.resetView')}
         </button>
       </div>
       <div class="layer-toggles" role="group" aria-label={t('layers.title')}>
         <span class="field-label">{t('layers.title')}</span>
         {(['grad', 'm', 'crit'] as const).map((flag) => (
-          <ShowToggle store={store} flag={flag} label={t(`layers.${flag}`)} title={t(`layers.${flag}.title`)} testId={`show-${flag}`} />
+          <ShowToggle
+            store={store}
+            flag={flag}
+            label={t(`layers.${flag}`)}
+            title={t(`layers.${flag}.title`)}
+            testId={`show-${flag}`}
+          />
         ))}
       </div>
     </div>

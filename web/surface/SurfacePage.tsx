@@ -20,7 +20,15 @@ import { SurfaceChooser } from './SurfaceChooser';
 import { trajectoriesCsv } from './trajectoryCsv';
 import './surface.css';
 
-export function SurfacePage({ core, store, controllers }: { core: Core; store: LinkStore; controllers: Map<Mode, ModeController> }) {
+export function SurfacePage({
+  core,
+  store,
+  controllers,
+}: {
+  core: Core;
+  store: LinkStore;
+  controllers: Map<Mode, ModeController>;
+}) {
   const t = useT();
   const runner = useMemo(() => new SurfaceRunner(core, store), [core, store]);
   useControl(runner);
@@ -51,7 +59,8 @@ export function SurfacePage({ core, store, controllers }: { core: Core; store: L
   const surface = store.state.surface!;
   const surfaceKey = `${surface.name}|${surface.expression}`;
   useEffect(() => setAnalysis(null), [surfaceKey]);
-  if (selected >= store.state.racers.length && store.state.racers.length > 0) setSelected(store.state.racers.length - 1);
+  if (selected >= store.state.racers.length && store.state.racers.length > 0)
+    setSelected(store.state.racers.length - 1);
 
   const analyze = useCallback(
     (x: number, y: number) => setAnalysis(JSON.parse(runner.session.analyze(x, y)) as PointAnalysis),
@@ -64,7 +73,14 @@ export function SurfacePage({ core, store, controllers }: { core: Core; store: L
       <PresetBar core={core} store={store} />
       <div class="surface-layout">
         <div class="surface-main">
-          <MapView core={core} store={store} runner={runner} analysis={analysis} onAnalyze={analyze} canvasRef={mapCanvas} />
+          <MapView
+            core={core}
+            store={store}
+            runner={runner}
+            analysis={analysis}
+            onAnalyze={analyze}
+            canvasRef={mapCanvas}
+          />
           <Controls
             store={store}
             runner={runner}

@@ -14,7 +14,12 @@ export type ChartQuantity = 'loss' | 'grad_norm' | 'lr' | 'rate_x' | 'rate_y';
 export type AlignedData = [number[], ...(number | null)[][]];
 
 // η_t/σ per parameter is computed from the columns lr and σ (0 where σ is 0, as the core does).
-function quantityValues(session: SurfaceSessionHandle, racer: number, quantity: ChartQuantity, into: Float64Array): void {
+function quantityValues(
+  session: SurfaceSessionHandle,
+  racer: number,
+  quantity: ChartQuantity,
+  into: Float64Array,
+): void {
   if (quantity === 'rate_x' || quantity === 'rate_y') {
     const sigma = session.column(racer, quantity === 'rate_x' ? 'sigma_x' : 'sigma_y').slice();
     const lr = session.column(racer, 'lr');

@@ -101,16 +101,17 @@ export function clipSegment(
   return [ax + t0 * dx, ay + t0 * dy, ax + t1 * dx, ay + t1 * dy];
 }
 function clampPixel(v: number): number {
-  return v > PIXEL_LIMIT ? PIXEL_LIMIT : v < -PIXEL_LIMIT ? -PIXEL_LIMIT : v;
+  return v > PIXEL_LIMIT ? PIXEL_LIMIT : Math.max(v, -PIXEL_LIMIT);
 }
 
 // About `count` round tick values (1, 2 or 5 times a power of ten) within [lo, hi].
 export function niceTicks(lo: number, hi: number, count: number): { values: number[]; step: number } {
   const raw = (hi - lo) / Math.max(1, count);
-  const power = Math.pow(10, Math.floor(Math.log10(raw)));
+  const power = 10 ** Math.floor(Math.log10(raw));
   const step = [1, 2, 5, 10].map((m) => m * power).find((s) => s >= raw) ?? 10 * power;
   const values: number[] = [];
-  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step) values.push(Math.abs(v) < step * 1e-9 ? 0 : v);
+  for (let v = Math.ceil(lo / step) * step; v <= hi + step * 1e-9; v += step)
+    values.push(Math.abs(v) < step * 1e-9 ? 0 : v);
   return { values, step };
 }
 
@@ -122,7 +123,7 @@ export function formatTick(value: number, step: number): string {
 
 // A coordinate rounded to about a tenth of a pixel of a view `extent` wide, so links stay short.
 export function roundForLink(value: number, extent: number): number {
-  const step = Math.pow(10, Math.floor(Math.log10(extent / 5000)));
+  const step = 10 ** Math.floor(Math.log10(extent / 5000));
   const rounded = Math.round(value / step) * step;
   return Number(rounded.toPrecision(12));
 }

@@ -16,7 +16,11 @@ export interface MapImage {
 }
 
 // The colour map of the session's surface over `view`, computed in the core in one call.
-export function renderMapImage(session: SurfaceSessionHandle, view: [number, number, number, number], pixels = MAP_PIXELS): MapImage {
+export function renderMapImage(
+  session: SurfaceSessionHandle,
+  view: [number, number, number, number],
+  pixels = MAP_PIXELS,
+): MapImage {
   const [x0, x1, y0, y1] = view;
   performance.mark('map-render-start');
   const map = session.renderMap(pixels, pixels, x0, x1, y0, y1);
@@ -55,7 +59,13 @@ export const KIND_COLORS: Record<PointAnalysis['kind'], string> = {
 
 // A marker whose shape says the kind of a critical point: ● minimum, ▲ maximum, ✕ saddle,
 // ◆ degenerate.
-export function drawKindMarker(g: CanvasRenderingContext2D, x: number, y: number, kind: PointAnalysis['kind'], r = 6): void {
+export function drawKindMarker(
+  g: CanvasRenderingContext2D,
+  x: number,
+  y: number,
+  kind: PointAnalysis['kind'],
+  r = 6,
+): void {
   g.save();
   g.lineWidth = 2;
   g.strokeStyle = '#111';
@@ -303,7 +313,8 @@ export class TrailLayer {
       this.reset(this.key, frame, ratio);
       return null;
     }
-    const s = (this.drawn[index] ??= { count: 0, stride, x: NaN, y: NaN });
+    this.drawn[index] ??= { count: 0, stride, x: NaN, y: NaN };
+    const s = this.drawn[index];
     if (n - 1 <= s.count) return [s.x, s.y];
     // x and y are views of wasm memory, valid until the next call into the module.
     const from = s.count;

@@ -4,7 +4,8 @@ const en = {
   'presets.title': 'Experiments:',
   'presets.look': 'What to look at:',
   'presets.modified': '(settings changed since the preset)',
-  'presets.own': 'Your own experiment. Pick a preset above to see one of the chapter’s, or drag the start ◎, add racers and change their settings while they run.',
+  'presets.own':
+    'Your own experiment. Pick a preset above to see one of the chapter’s, or drag the start ◎, add racers and change their settings while they run.',
   'map.aria': 'Map of the loss surface with the racers’ paths',
   'map.hint': 'Drag ◎ to move the start · drag or Shift+drag to pan · wheel to zoom · click for the Hessian',
   'map.range.linear': 'Colour: f from {min} (dark) to {max} (bright), linear scale',
@@ -32,7 +33,8 @@ const en = {
   'status.limit': 'step limit reached ({step})',
   'export.png': 'Save map as PNG',
   'export.csv': 'Save trajectories as CSV',
-  'export.csv.title': 'racer,step,x,y,loss,grad_norm,lr — as the command line prints them; long runs keep every stride-th update',
+  'export.csv.title':
+    'racer,step,x,y,loss,grad_norm,lr — as the command line prints them; long runs keep every stride-th update',
   'help.title': 'Keyboard and mouse',
   'help.space.key': 'Space',
   'help.space': 'play / pause',
@@ -69,7 +71,8 @@ const en = {
   'surface.resetView': 'Reset view',
   'surface.expression': 'f(x, y) =',
   'surface.expression.error': 'Not a valid expression:',
-  'surface.expression.help': 'x, y, numbers, pi, e, + − * / ^, sin cos tan exp log sqrt abs tanh sigmoid, min max pow. Enter applies.',
+  'surface.expression.help':
+    'x, y, numbers, pi, e, + − * / ^, sin cos tan exp log sqrt abs tanh sigmoid, min max pow. Enter applies.',
   'layers.title': 'Show:',
   'layers.grad': '−∇f arrows',
   'layers.grad.title': 'At each racer, the downhill direction −∇f (direction only)',
@@ -89,9 +92,12 @@ const en = {
   'hessian.close': 'Close the analysis',
   'hessian.explain.minimum': 'All eigenvalues are positive: a local minimum.',
   'hessian.explain.maximum': 'All eigenvalues are negative: a local maximum.',
-  'hessian.explain.saddle': 'The gradient is zero and the eigenvalues have mixed signs: a saddle point. Moving along an eigenvector with a negative eigenvalue lowers the loss.',
-  'hessian.explain.degenerate': 'The gradient is zero but an eigenvalue is (nearly) zero: the quadratic approximation cannot tell what this point is.',
-  'hessian.explain.not-critical': 'The gradient is not zero here, so this is not a critical point; the eigenvalues describe the local curvature.',
+  'hessian.explain.saddle':
+    'The gradient is zero and the eigenvalues have mixed signs: a saddle point. Moving along an eigenvector with a negative eigenvalue lowers the loss.',
+  'hessian.explain.degenerate':
+    'The gradient is zero but an eigenvalue is (nearly) zero: the quadratic approximation cannot tell what this point is.',
+  'hessian.explain.not-critical':
+    'The gradient is not zero here, so this is not a critical point; the eigenvalues describe the local curvature.',
   'hessian.ratio': 'Minimum ratio (positive eigenvalues / all): {ratio}.',
   'hessian.arrows': 'On the map: eigenvectors, solid for λ > 0, dashed red for λ < 0.',
   'hessian.escape': 'Step along the escape direction',
@@ -111,7 +117,8 @@ export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, strin
     'presets.title': '实验：',
     'presets.look': '请观察：',
     'presets.modified': '（设置已在预设基础上修改）',
-    'presets.own': '你自己的实验。点击上方的预设可查看本章中的实验；也可以拖动起点 ◎、添加优化器，并在运行时修改它们的设置。',
+    'presets.own':
+      '你自己的实验。点击上方的预设可查看本章中的实验；也可以拖动起点 ◎、添加优化器，并在运行时修改它们的设置。',
     'map.aria': '损失曲面地图及各优化器的路径',
     'map.hint': '拖动 ◎ 移动起点 · 拖动或 Shift+拖动平移 · 滚轮缩放 · 点击查看海森矩阵',
     'map.range.linear': '颜色：f 从 {min}（暗）到 {max}（亮），线性刻度',
@@ -176,7 +183,8 @@ export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, strin
     'surface.resetView': '重置视图',
     'surface.expression': 'f(x, y) =',
     'surface.expression.error': '表达式有误：',
-    'surface.expression.help': '可用：x、y、数字、pi、e、+ − * / ^、sin cos tan exp log sqrt abs tanh sigmoid、min max pow。按回车应用。',
+    'surface.expression.help':
+      '可用：x、y、数字、pi、e、+ − * / ^、sin cos tan exp log sqrt abs tanh sigmoid、min max pow。按回车应用。',
     'layers.title': '显示：',
     'layers.grad': '−∇f 箭头',
     'layers.grad.title': '在每个优化器处画出下坡方向 −∇f（只表示方向）',

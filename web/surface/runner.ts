@@ -23,7 +23,10 @@ export class SurfaceRunner {
   private appliedOpen: number;
   private unsubscribe: () => void;
 
-  constructor(core: Core, private store: LinkStore) {
+  constructor(
+    core: Core,
+    private store: LinkStore,
+  ) {
     this.appliedLink = store.link;
     this.appliedOpen = store.opened;
     this.session = new core.module.SurfaceSession(store.link);
