@@ -1,0 +1,120 @@
+// playground run '<state>' [--format csv|json]: replays a share link, one row per racer per step
+// (surface) or per epoch (classify), as docs/reference.md specifies.
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <string>
+
+#include "cli.hpp"
+#include "state/classify_session.hpp"
+#include "state/surface_session.hpp"
+
+namespace cli {
+namespace {
+
+int run_surface(const pg::State& state, const std::string& format) {
+  using nlohmann::json;
+  json racers = json::array();
+  if (format == "csv") std::printf("racer,step,x,y,loss,grad_norm,lr\n");
+  for (std::size_t r = 0; r < state.racers.size(); ++r) {
+    // Racers are independent, so each runs alone and streams its rows.
+    pg::State single = state;
+    single.racers = {state.racers[r]};
+    pg::SurfaceSession session(single);
+    pg::Race& race = session.race();
+    json rows = json::array();
+    auto emit = [&] {
+      pg::Vec2 p = race.position(0);
+      pg::Vec2 g = race.gradient(0);
+      double grad_norm = pg::norm(g);
+      if (format == "csv")
+        std::printf("%zu,%ld,%s,%s,%s,%s,%s\n", r, race.steps_taken(0), g17(p.x).c_str(),
+                    g17(p.y).c_str(), g17(race.loss(0)).c_str(), g17(grad_norm).c_str(),
+                    g17(race.next_rate(0)).c_str());
+      else
+        rows.push_back({{"step", race.steps_taken(0)},
+                        {"x", p.x},
+                        {"y", p.y},
+                        {"loss", race.loss(0)},
+                        {"grad_norm", grad_norm},
+                        {"lr", race.next_rate(0)}});
+    };
+    bool undefined_at_start = race.status(0) == pg::RacerStatus::Diverged;
+    if (!undefined_at_start) emit();
+    while (race.steps_taken(0) < state.steps && race.status(0) != pg::RacerStatus::Diverged) {
+      race.advance(1, state.steps);
+      if (race.status(0) != pg::RacerStatus::Diverged) emit();
+    }
+    std::string status = pg::status_name(race.status(0));
+    if (race.status(0) == pg::RacerStatus::Diverged) {
+      status = "diverged at step " + std::to_string(race.diverged_at(0));
+      std::fprintf(stderr, "playground: racer %zu (%s) diverged at step %ld\n", r,
+                   pg::write_racer(state.racers[r]).c_str(), race.diverged_at(0));
+    }
+    if (format == "json")
+      racers.push_back({{"racer", r},
+                        {"optimizer", pg::write_racer(state.racers[r])},
+                        {"status", status},
+                        {"rows", rows}});
+  }
+  if (format == "json")
+    std::printf("%s\n", json{{"mode", "surface"}, {"state", pg::write_state(state)}, {"racers", racers}}
+                            .dump()
+                            .c_str());
+  return 0;
+}
+
+int run_classify(const pg::State& state, const std::string& format) {
+  using nlohmann::json;
+  pg::ClassifySession session(state);
+  session.train_epochs(state.classify.epochs);
+  // Racers train side by side (same data, same mini-batches); rows are printed racer by racer.
+  // With compare=loss every link racer appears twice: all with ce first, then all with mse.
+  if (format == "csv") std::printf("racer,epoch,train_loss,test_loss,train_acc,test_acc,lr\n");
+  json racers = json::array();
+  for (std::size_t r = 0; r < session.racer_count(); ++r) {
+    json rows = json::array();
+    const std::string optimizer = pg::write_racer(state.racers[session.link_racer(r)]);
+    for (const pg::EpochMetrics& m : session.racer(r).history()) {
+      if (format == "csv")
+        std::printf("%zu,%d,%s,%s,%s,%s,%s\n", r, m.epoch, g17(m.train_loss).c_str(),
+                    g17(m.test_loss).c_str(), g17(m.train_accuracy).c_str(),
+                    g17(m.test_accuracy).c_str(), g17(m.learning_rate).c_str());
+      else
+        rows.push_back({{"epoch", m.epoch},
+                        {"train_loss", m.train_loss},
+                        {"test_loss", m.test_loss},
+                        {"train_acc", m.train_accuracy},
+                        {"test_acc", m.test_accuracy},
+                        {"lr", m.learning_rate}});
+    }
+    std::string status = session.status_text(r);
+    if (status.rfind("diverged", 0) == 0)
+      std::fprintf(stderr, "playground: racer %zu (%s, loss %s) %s\n", r, optimizer.c_str(),
+                   session.loss(r).c_str(), status.c_str());
+    if (format == "json")
+      racers.push_back({{"racer", r},
+                        {"optimizer", optimizer},
+                        {"loss", session.loss(r)},
+                        {"status", status},
+                        {"rows", rows}});
+  }
+  if (format == "json")
+    std::printf("%s\n",
+                json{{"mode", "classify"}, {"state", pg::write_state(state)}, {"racers", racers}}
+                    .dump()
+                    .c_str());
+  return 0;
+}
+
+}  // namespace
+
+int command_run(const Arguments& args) {
+  std::string link, format;
+  if (!state_argument(args, link) || !format_option(args, {"csv", "json"}, format)) return kBadInput;
+  pg::State state;
+  if (!read_state(link, state)) return kBadInput;
+  return state.mode == pg::Mode::Surface ? run_surface(state, format) : run_classify(state, format);
+}
+
+}  // namespace cli
