@@ -19,8 +19,8 @@ class Adadelta final : public Optimizer {
   std::unique_ptr<Optimizer> clone() const override;
 
  private:
-  double rho_ = 0.9;
-  double eps_ = 1e-6;
+  double rho_ = 0;
+  double eps_ = 0;
   double weight_decay_ = 0;
   std::vector<double> square_avg_;  // v
   std::vector<double> acc_delta_;   // u

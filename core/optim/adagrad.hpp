@@ -28,7 +28,7 @@ class Adagrad final : public Optimizer {
  private:
   double lr_decay_ = 0;
   double weight_decay_ = 0;
-  double eps_ = 1e-10;
+  double eps_ = 0;
   bool book_form_ = false;
   // Both forms' sums are kept current, so that switching the variant mid-run continues.
   std::vector<double> state_sum_;    // torch: s, starting at initial_accumulator_value

@@ -3,6 +3,16 @@
 #include <cmath>
 #include <utility>
 
+#include "optim/adadelta.hpp"
+#include "optim/adagrad.hpp"
+#include "optim/adam.hpp"
+#include "optim/adamax.hpp"
+#include "optim/lion.hpp"
+#include "optim/nadam.hpp"
+#include "optim/radam.hpp"
+#include "optim/rmsprop.hpp"
+#include "optim/sgd.hpp"
+
 namespace pg {
 namespace {
 
@@ -149,12 +159,30 @@ constexpr const char* kAdamM =
 constexpr const char* kDecoupledDecay =
     R"(\theta_t^i \leftarrow (1 - \eta_t \lambda)\, \theta_t^i)";
 
-OptimizerInfo optimizer(const char* name, const char* alias_of, std::vector<ParamSpec> params,
-                        const char* summary_en, const char* summary_zh, const char* formula_m,
-                        const char* formula_sigma) {
+// ---- What each row runs ------------------------------------------------------------------
+
+template <class Algorithm>
+std::unique_ptr<Optimizer> make(const ResolvedParams& params, std::size_t size) {
+  return std::make_unique<Algorithm>(params, size);
+}
+
+std::unique_ptr<Optimizer> make_adam(const ResolvedParams& params, std::size_t size) {
+  return std::make_unique<Adam>(params, size, /*decoupled_weight_decay=*/false);
+}
+
+std::unique_ptr<Optimizer> make_adamw(const ResolvedParams& params, std::size_t size) {
+  return std::make_unique<Adam>(params, size, /*decoupled_weight_decay=*/true);
+}
+
+// A row: `make` builds its algorithm; an alias (alias_of set) passes nullptr and runs the
+// algorithm of the optimizer it configures (filled in by build_optimizers).
+OptimizerInfo optimizer(const char* name, const char* alias_of, OptimizerFactory make,
+                        std::vector<ParamSpec> params, const char* summary_en,
+                        const char* summary_zh, const char* formula_m, const char* formula_sigma) {
   OptimizerInfo info;
   info.name = name;
   info.alias_of = alias_of;
+  info.make = make;
   info.params = std::move(params);
   for (const ParamSpec& spec : info.params)
     if (spec.name == "variant") info.has_book_variant = true;
@@ -184,22 +212,22 @@ std::vector<OptimizerInfo> build_optimizers() {
       "Gradient descent; with momentum it keeps a running sum of past gradients (PyTorch SGD).";
   const char* sgd_zh =
       "梯度下降；加上动量后会累积过去的梯度，沿一致的方向越走越快（PyTorch SGD）。";
+  list.push_back(with_book(optimizer("sgd", "", make<Sgd>, sgd_params(0, false), sgd_en, sgd_zh,
+                                     kMomentumTorch, kSigmaOne),
+                           kMomentumBook, kSigmaOne));
   list.push_back(with_book(
-      optimizer("sgd", "", sgd_params(0, false), sgd_en, sgd_zh, kMomentumTorch, kSigmaOne),
-      kMomentumBook, kSigmaOne));
-  list.push_back(with_book(
-      optimizer("gd", "sgd", sgd_params(0, false),
+      optimizer("gd", "sgd", nullptr, sgd_params(0, false),
                 "Plain gradient descent θ ← θ − η g (sgd without momentum).",
                 "最基本的梯度下降 θ ← θ − η g（不带动量的 SGD）。", kMomentumTorch, kSigmaOne),
       kMomentumBook, kSigmaOne));
   list.push_back(with_book(
-      optimizer("momentum", "sgd", sgd_params(0.9, false),
+      optimizer("momentum", "sgd", nullptr, sgd_params(0.9, false),
                 "Gradient descent with momentum 0.9: past gradients keep pushing the same way.",
                 "带动量（0.9）的梯度下降：过去的梯度继续沿原来的方向推动参数。", kMomentumTorch,
                 kSigmaOne),
       kMomentumBook, kSigmaOne));
   list.push_back(with_book(
-      optimizer("nesterov", "sgd", sgd_params(0.9, true),
+      optimizer("nesterov", "sgd", nullptr, sgd_params(0.9, true),
                 "Nesterov momentum 0.9: looks ahead along the momentum before the gradient step.",
                 "Nesterov 动量（0.9）：先沿动量方向往前看一步，再用梯度修正。", kMomentumTorch,
                 kSigmaOne),
@@ -207,7 +235,7 @@ std::vector<OptimizerInfo> build_optimizers() {
 
   list.push_back(with_book(
       optimizer(
-          "adagrad", "",
+          "adagrad", "", make<Adagrad>,
           {lr(0.01),
            non_negative("lr_decay", 0, "δ: the rate is divided by 1 + (t−1)δ (torch form only)",
                         "δ：学习率除以 1 + (t−1)δ（仅 torch 形式）"),
@@ -225,7 +253,7 @@ std::vector<OptimizerInfo> build_optimizers() {
 
   list.push_back(with_book(
       optimizer(
-          "rmsprop", "",
+          "rmsprop", "", make<RmsProp>,
           {lr(0.01),
            unit_interval("alpha", 0.99,
                          "α: weight of the history in the squared-gradient average; near 1 "
@@ -252,23 +280,24 @@ std::vector<OptimizerInfo> build_optimizers() {
       boolean("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far",
               "AMSGrad：分母使用迄今为止最大的二阶矩");
   list.push_back(optimizer(
-      "adam", "", {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay(), amsgrad},
+      "adam", "", make_adam, {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay(), amsgrad},
       "Adam: RMSProp plus momentum, both moving averages bias-corrected "
       "(Kingma & Ba).",
       "Adam：RMSProp 加上动量，两个移动平均都做偏差修正（Kingma & Ba）。", kAdamM, adam_sigma));
   list.push_back(with_decay(optimizer(
-      "adamw", "", {lr(1e-3), beta1(), beta2(), eps(1e-8), decoupled_weight_decay(0.01), amsgrad},
+      "adamw", "", make_adamw,
+      {lr(1e-3), beta1(), beta2(), eps(1e-8), decoupled_weight_decay(0.01), amsgrad},
       "AdamW: Adam with decoupled weight decay, shrinking the weights directly instead of "
       "adding L2 to the gradient.",
       "AdamW：解耦权重衰减的 Adam，直接按比例缩小参数，而不是把 L2 项加进梯度。", kAdamM,
       adam_sigma)));
   list.push_back(
-      optimizer("adamax", "", {lr(2e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
+      optimizer("adamax", "", make<Adamax>, {lr(2e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
                 "Adamax: Adam with the infinity norm; σ is a decaying maximum of |g|.",
                 "Adamax：Adam 的无穷范数版本，σ 取 |g| 的衰减最大值。", kAdamM,
                 R"(\sigma_t^i = u_t^i = \max\big(\beta_2 u_{t-1}^i,\ |g_t^i| + \epsilon\big))"));
   list.push_back(optimizer(
-      "nadam", "",
+      "nadam", "", make<NAdam>,
       {lr(2e-3), beta1(), beta2(), eps(1e-8), weight_decay(),
        non_negative("momentum_decay", 0.004, "ψ: how fast the momentum schedule μ_t rises",
                     "ψ：动量系数 μ_t 随步数上升的速度")},
@@ -277,13 +306,13 @@ std::vector<OptimizerInfo> build_optimizers() {
       R"(m_t^i = \frac{1-\mu_k}{1-\Pi_k} g_t^i + \frac{\mu_{k+1}}{1-\Pi_k \mu_{k+1}} \bar m_t^i,\quad k = t+1,\ \mu_k = \beta_1\big(1 - \tfrac12\, 0.96^{k\psi}\big),\ \Pi_k = \textstyle\prod_{j=1}^{k} \mu_j)",
       R"(\sigma_t^i = \sqrt{v_t^i/(1-\beta_2^{t+1})} + \epsilon)"));
   list.push_back(optimizer(
-      "radam", "", {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
+      "radam", "", make<RAdam>, {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
       "RAdam: momentum steps until the variance estimate is reliable, then rectified Adam "
       "(a built-in warmup).",
       "RAdam：方差估计还不可靠时只用动量，之后再用带修正系数的 Adam（自带预热）。", kAdamM,
       R"(\sigma_t^i = \frac{\sqrt{v_t^i} + \epsilon}{r_k \sqrt{1-\beta_2^{k}}} \text{ if } \rho_k > 5 \text{, else } 1;\quad k = t+1,\ \rho_k = \rho_\infty - \frac{2k\beta_2^k}{1-\beta_2^k},\ r_k = \sqrt{\frac{(\rho_k-4)(\rho_k-2)\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\rho_k}})"));
   list.push_back(optimizer(
-      "adadelta", "",
+      "adadelta", "", make<Adadelta>,
       {lr(1.0),
        unit_interval("rho", 0.9, "ρ: decay rate of both running averages",
                      "ρ：两个移动平均的衰减率"),
@@ -293,12 +322,17 @@ std::vector<OptimizerInfo> build_optimizers() {
       "Adadelta：步长由过去更新量的均方根与梯度均方根之比决定，lr 通常取 1 即可。", kGradient,
       R"(\sigma_t^i = \frac{\sqrt{v_t^i + \epsilon}}{\sqrt{u_{t-1}^i + \epsilon}},\quad v_t^i = \rho v_{t-1}^i + (1-\rho)(g_t^i)^2,\ u_t^i = \rho u_{t-1}^i + (1-\rho)\big(g_t^i/\sigma_t^i\big)^2)"));
   list.push_back(with_decay(optimizer(
-      "lion", "", {lr(1e-4), beta1(0.9), beta2(0.99), decoupled_weight_decay(0)},
+      "lion", "", make<Lion>, {lr(1e-4), beta1(0.9), beta2(0.99), decoupled_weight_decay(0)},
       "Lion (Chen et al. 2023): moves by the sign of an interpolated momentum, so every step "
       "has size η.",
       "Lion（Chen 等，2023）：按插值动量的符号移动，每一步的大小都是 η。",
       R"(m_t^i = c_t^i = \beta_1 \bar m_{t-1}^i + (1-\beta_1)\, g_t^i,\quad \bar m_t^i = \beta_2 \bar m_{t-1}^i + (1-\beta_2)\, g_t^i)",
       R"(\sigma_t^i = |c_t^i| \;(\text{so } m_t^i/\sigma_t^i = \operatorname{sign} c_t^i))")));
+
+  for (OptimizerInfo& alias : list)
+    if (!alias.alias_of.empty())
+      for (const OptimizerInfo& base : list)
+        if (base.name == alias.alias_of) alias.make = base.make;
   return list;
 }
 
@@ -315,16 +349,17 @@ ParamSpec eta_min() {
   return non_negative("eta_min", 0, "η_min: the lowest rate", "η_min：学习率的最低值");
 }
 
-ScheduleInfo schedule(const char* name, std::vector<ParamSpec> params, const char* summary_en,
-                      const char* summary_zh) {
-  return ScheduleInfo{name, std::move(params), summary_en, summary_zh};
+ScheduleInfo schedule(const char* name, ScheduleKind kind, std::vector<ParamSpec> params,
+                      const char* summary_en, const char* summary_zh) {
+  return ScheduleInfo{name, kind, std::move(params), summary_en, summary_zh};
 }
 
 std::vector<ScheduleInfo> build_schedules() {
   std::vector<ScheduleInfo> list;
-  list.push_back(schedule("constant", {}, "Constant rate η0.", "固定学习率 η0。"));
+  list.push_back(
+      schedule("constant", ScheduleKind::Constant, {}, "Constant rate η0.", "固定学习率 η0。"));
   list.push_back(schedule(
-      "step",
+      "step", ScheduleKind::Step,
       {step_count("step_size", 100, 1, "updates between two decays", "两次衰减之间的更新次数"),
        gamma(0.1, "factor applied at each decay", "每次衰减乘上的系数")},
       "Multiply the rate by gamma every step_size updates.",
@@ -335,23 +370,26 @@ std::vector<ScheduleInfo> build_schedules() {
                   "学习率乘以 gamma 的更新步数，例如 100/200");
   milestones.default_list = {100, 200};
   list.push_back(schedule(
-      "multistep",
+      "multistep", ScheduleKind::MultiStep,
       {milestones, gamma(0.1, "factor applied at each milestone", "每个里程碑乘上的系数")},
       "Multiply the rate by gamma at each milestone.", "每到一个里程碑，学习率乘以 gamma。"));
-  list.push_back(schedule(
-      "exponential", {gamma(0.99, "factor applied after every update", "每次更新后乘上的系数")},
-      "Multiply the rate by gamma after every update: η0 γᵗ.",
-      "每次更新后学习率乘以 gamma（指数衰减）：η0 γᵗ。"));
-  list.push_back(schedule("invsqrt", {}, "η0/√(t+1): the chapter's decay for AdaGrad.",
+  list.push_back(
+      schedule("exponential", ScheduleKind::Exponential,
+               {gamma(0.99, "factor applied after every update", "每次更新后乘上的系数")},
+               "Multiply the rate by gamma after every update: η0 γᵗ.",
+               "每次更新后学习率乘以 gamma（指数衰减）：η0 γᵗ。"));
+  list.push_back(schedule("invsqrt", ScheduleKind::InvSqrt, {},
+                          "η0/√(t+1): the chapter's decay for AdaGrad.",
                           "η0/√(t+1)：课本中配合 AdaGrad 使用的学习率衰减。"));
-  list.push_back(schedule("invtime", {non_negative("gamma", 0.01, "decay speed γ", "衰减速度 γ")},
+  list.push_back(schedule("invtime", ScheduleKind::InvTime,
+                          {non_negative("gamma", 0.01, "decay speed γ", "衰减速度 γ")},
                           "Inverse-time decay η0/(1 + γt).", "反比例衰减 η0/(1 + γt)。"));
   ParamSpec start_factor =
       unit_interval("start_factor", 1.0 / 3, "factor of η0 at the first update (> 0)",
                     "第一次更新时 η0 的倍数（> 0）");
   start_factor.min_open = true;
   list.push_back(schedule(
-      "linear",
+      "linear", ScheduleKind::Linear,
       {start_factor,
        unit_interval("end_factor", 1.0, "factor of η0 from total_iters on",
                      "从第 total_iters 次更新起 η0 的倍数"),
@@ -360,21 +398,21 @@ std::vector<ScheduleInfo> build_schedules() {
       "Change the factor of η0 linearly from start_factor to end_factor over total_iters "
       "updates, then hold it (PyTorch LinearLR).",
       "在 total_iters 次更新内把 η0 的倍数从 start_factor 线性变到 end_factor，之后保持不变。"));
-  list.push_back(schedule("polynomial",
+  list.push_back(schedule("polynomial", ScheduleKind::Polynomial,
                           {step_count("total_iters", 5, 1, "updates until the rate reaches 0",
                                       "学习率降到 0 所用的更新次数"),
                            positive("power", 1, "exponent p of the decay", "衰减的指数 p")},
                           "Polynomial decay η0 (1 − t/T)^p to 0 over total_iters updates.",
                           "在 total_iters 次更新内按多项式 η0 (1 − t/T)^p 衰减到 0。"));
   list.push_back(schedule(
-      "cosine",
+      "cosine", ScheduleKind::Cosine,
       {step_count("T_max", 500, 1, "updates from η0 down to η_min (half a cosine period)",
                   "从 η0 降到 η_min 所用的更新次数（半个余弦周期）"),
        eta_min()},
       "Cosine annealing from η0 down to eta_min over T_max updates (then back up, as PyTorch).",
       "余弦退火：在 T_max 次更新内从 η0 平滑降到 eta_min（之后再回升，与 PyTorch 一致）。"));
   list.push_back(schedule(
-      "cosine-restarts",
+      "cosine-restarts", ScheduleKind::CosineRestarts,
       {step_count("T_0", 100, 1, "length of the first cycle", "第一个周期的长度"),
        number_spec("T_mult", ParamKind::Integer, 1, 1, 1000, "each cycle is T_mult times longer",
                    "每个周期是上一个的 T_mult 倍长"),
@@ -383,7 +421,7 @@ std::vector<ScheduleInfo> build_schedules() {
       "by T_mult.",
       "带热重启的余弦退火（SGDR）：每次重启回到 η0，周期按 T_mult 倍增长。"));
   list.push_back(schedule(
-      "onecycle",
+      "onecycle", ScheduleKind::OneCycle,
       {step_count("total_steps", 500, 1,
                   "length of the cycle in updates; the rate then stays "
                   "at its minimum",
@@ -399,7 +437,7 @@ std::vector<ScheduleInfo> build_schedules() {
       "One-cycle policy: rise to max_lr, then anneal far below the start (PyTorch OneCycleLR).",
       "单周期策略：先升到 max_lr，再退火到远低于起点的值（PyTorch OneCycleLR）。"));
   list.push_back(schedule(
-      "cyclic",
+      "cyclic", ScheduleKind::Cyclic,
       {derived_rate("base_lr", "= lr", "lowest rate of the cycle", "循环中的最低学习率"),
        derived_rate("max_lr", "= 10·lr", "highest rate of the cycle", "循环中的最高学习率"),
        step_count("step_size_up", 2000, 1, "updates from base_lr up to max_lr (and as many back)",
@@ -409,7 +447,7 @@ std::vector<ScheduleInfo> build_schedules() {
       "Cyclic rate bouncing between base_lr and max_lr in triangles (PyTorch CyclicLR).",
       "循环学习率：在 base_lr 与 max_lr 之间按三角形往返（PyTorch CyclicLR）。"));
   list.push_back(schedule(
-      "noam",
+      "noam", ScheduleKind::Noam,
       {number_spec("d_model", ParamKind::Integer, 512, 1, kMaxSteps,
                    "model width; the rate scales as d_model^−0.5",
                    "模型宽度；学习率按 d_model^−0.5 缩放"),

@@ -1,14 +1,24 @@
 // The optimizer and schedule tables: names, parameters, defaults, valid ranges, one-line
-// descriptions in English and Simplified Chinese. The codec, the CLI (`playground list`) and
-// the web page all read these; there is no other copy.
+// descriptions in English and Simplified Chinese, formulas, and what each row runs. The codec,
+// the optimizers' factory, the schedules, the CLI (`playground list`) and the web page all read
+// these; there is no other copy. Adding an optimizer or a schedule is adding one row here.
 #pragma once
 
+#include <cstddef>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "common/params.hpp"
+#include "optim/schedule.hpp"
 
 namespace pg {
+
+class Optimizer;
+
+// Builds a row's algorithm for `size` parameters, with every hyperparameter resolved.
+using OptimizerFactory = std::unique_ptr<Optimizer> (*)(const ResolvedParams& params,
+                                                        std::size_t size);
 
 struct OptimizerInfo {
   std::string name;               // as typed in links: "adam", "sgd", alias "momentum"
@@ -26,6 +36,8 @@ struct OptimizerInfo {
   std::string formula_sigma_book;
   // Decoupled weight decay applied before the move (adamw, lion); "" where there is none.
   std::string formula_decay;
+  // The algorithm that runs; an alias shares its optimizer's.
+  OptimizerFactory make = nullptr;
 
   // The optimizer that runs: alias_of for an alias, else name.
   const std::string& base_name() const { return alias_of.empty() ? name : alias_of; }
@@ -33,6 +45,7 @@ struct OptimizerInfo {
 
 struct ScheduleInfo {
   std::string name;
+  ScheduleKind kind = ScheduleKind::Constant;  // the closed form Schedule computes
   std::vector<ParamSpec> params;
   std::string summary_en;
   std::string summary_zh;

@@ -21,8 +21,8 @@ class Lion final : public Optimizer {
   std::unique_ptr<Optimizer> clone() const override;
 
  private:
-  double beta1_ = 0.9;
-  double beta2_ = 0.99;
+  double beta1_ = 0;
+  double beta2_ = 0;
   double weight_decay_ = 0;
   std::vector<double> exp_avg_;  // m
 };

@@ -24,11 +24,11 @@ class NAdam final : public Optimizer {
   std::unique_ptr<Optimizer> clone() const override;
 
  private:
-  double beta1_ = 0.9;
-  double beta2_ = 0.999;
-  double eps_ = 1e-8;
+  double beta1_ = 0;
+  double beta2_ = 0;
+  double eps_ = 0;
   double weight_decay_ = 0;
-  double momentum_decay_ = 0.004;
+  double momentum_decay_ = 0;
   // Π_t (the same for every parameter). Flushed to 0 once below the smallest normal double:
   // from there on 1 − Π_t and 1 − Π_t μ_{t+1} are exactly 1 either way, while a subnormal Π_t
   // would stick at the smallest subnormal (μ_t > ½ rounds it back) and make every later step

@@ -32,7 +32,8 @@ class Optimizer {
                     double* denominator) noexcept = 0;
 
   // Replaces the hyperparameters and keeps the state (moments, step count): changing a
-  // racer's settings mid-run continues from where it is.
+  // racer's settings mid-run continues from where it is. Every constructor reads its
+  // hyperparameters through this; their defaults live in the catalogue alone.
   virtual void set_params(const ResolvedParams& params) = 0;
 
   virtual std::unique_ptr<Optimizer> clone() const = 0;

@@ -24,9 +24,9 @@ class RAdam final : public Optimizer {
   std::unique_ptr<Optimizer> clone() const override;
 
  private:
-  double beta1_ = 0.9;
-  double beta2_ = 0.999;
-  double eps_ = 1e-8;
+  double beta1_ = 0;
+  double beta2_ = 0;
+  double eps_ = 0;
   double weight_decay_ = 0;
   BiasCorrection bias_correction1_;  // β2ᵗ itself enters ρ_t, so 1 − β2ᵗ keeps its pow
   std::vector<double> exp_avg_;      // m

@@ -28,8 +28,8 @@ class RmsProp final : public Optimizer {
   std::unique_ptr<Optimizer> clone() const override;
 
  private:
-  double alpha_ = 0.99;
-  double eps_ = 1e-8;
+  double alpha_ = 0;
+  double eps_ = 0;
   double weight_decay_ = 0;
   double momentum_ = 0;
   bool centered_ = false;

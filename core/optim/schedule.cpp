@@ -12,21 +12,6 @@ namespace {
 
 constexpr double kPi = 3.14159265358979323846;
 
-struct NamedKind {
-  const char* name;
-  ScheduleKind kind;
-};
-
-constexpr NamedKind kKinds[] = {
-    {"constant", ScheduleKind::Constant},   {"step", ScheduleKind::Step},
-    {"multistep", ScheduleKind::MultiStep}, {"exponential", ScheduleKind::Exponential},
-    {"invsqrt", ScheduleKind::InvSqrt},     {"invtime", ScheduleKind::InvTime},
-    {"linear", ScheduleKind::Linear},       {"polynomial", ScheduleKind::Polynomial},
-    {"cosine", ScheduleKind::Cosine},       {"cosine-restarts", ScheduleKind::CosineRestarts},
-    {"onecycle", ScheduleKind::OneCycle},   {"cyclic", ScheduleKind::Cyclic},
-    {"noam", ScheduleKind::Noam},
-};
-
 // A step count from a (validated) parameter, clamped to [min, 1e9] so that any finite input
 // converts to an integer without overflow (the catalogue's ranges end at 1e9 too).
 long step_count(double value, long min) {
@@ -57,8 +42,7 @@ Schedule::Schedule(const std::string& name, const ParamValues& values, long warm
   const ScheduleInfo* info = find_schedule(name);
   if (!info) throw std::invalid_argument("unknown schedule '" + name + "'");
   params_ = ResolvedParams(info->params, values);
-  for (const NamedKind& entry : kKinds)
-    if (name == entry.name) kind_ = entry.kind;
+  kind_ = info->kind;
 
   const ResolvedParams& p = params_;
   switch (kind_) {

@@ -58,28 +58,29 @@ class Schedule {
   long warmup_steps_ = 0;
   ScheduleKind kind_ = ScheduleKind::Constant;
 
-  // The parameters of kind_, read once. Step counts are integers >= 1 (clamped into range, so
-  // any finite input is safe); rates that default to a function of η0 are NaN until rate().
-  double gamma_ = 0.1;              // step, multistep, exponential, invtime
+  // The parameters of kind_, read once by the constructor from the catalogue row (its defaults
+  // live there). Step counts are integers >= 1 (clamped into range, so any finite input is
+  // safe); rates that default to a function of η0 are NaN until rate().
+  double gamma_ = 0;                // step, multistep, exponential, invtime
   long step_size_ = 1;              // step
   std::vector<double> milestones_;  // multistep
-  double start_factor_ = 1;         // linear
-  double end_factor_ = 1;           // linear
+  double start_factor_ = 0;         // linear
+  double end_factor_ = 0;           // linear
   long total_iters_ = 1;            // linear, polynomial
-  double power_ = 1;                // polynomial
+  double power_ = 0;                // polynomial
   long period_ = 1;                 // cosine: T_max; cosine-restarts: T_0
   long period_mult_ = 1;            // cosine-restarts: T_mult
   double eta_min_ = 0;              // cosine, cosine-restarts
   long total_steps_ = 1;            // onecycle
   double max_lr_ = 0;               // onecycle (NaN: = η0), cyclic (NaN: = 10 η0)
-  double pct_start_ = 0.3;          // onecycle
-  double div_factor_ = 25;          // onecycle
-  double final_div_factor_ = 1e4;   // onecycle
+  double pct_start_ = 0;            // onecycle
+  double div_factor_ = 0;           // onecycle
+  double final_div_factor_ = 0;     // onecycle
   bool anneal_linear_ = false;      // onecycle: linear instead of cosine
   double cycle_base_lr_ = 0;        // cyclic (NaN: = η0)
   long step_size_up_ = 1;           // cyclic
   bool halve_each_cycle_ = false;   // cyclic: triangular2
-  double d_model_ = 512;            // noam
+  double d_model_ = 0;              // noam
   long noam_warmup_ = 1;            // noam
 };
 

@@ -146,3 +146,22 @@ TEST_CASE("catalogue: derived schedule defaults follow the racer's lr") {
       pg::find_spec(pg::find_schedule("multistep")->params, "milestones");
   CHECK(pg::default_value(*milestones).list == std::vector<double>{100, 200});
 }
+
+TEST_CASE("catalogue: every row runs something of its own") {
+  // An optimizer row (or alias) builds an optimizer; an alias runs its optimizer's algorithm.
+  for (const pg::OptimizerInfo& info : pg::optimizer_catalogue()) {
+    INFO("optimizer " << info.name);
+    REQUIRE(info.make != nullptr);
+    if (!info.alias_of.empty()) CHECK(info.make == pg::find_optimizer(info.alias_of)->make);
+  }
+  // A schedule row other than "constant" moves the rate away from η0 within its first 200
+  // updates with its defaults (none of them is constant there), so no name can fall back to a
+  // constant rate unnoticed.
+  for (const pg::ScheduleInfo& info : pg::schedule_catalogue()) {
+    INFO("schedule " << info.name);
+    const pg::Schedule schedule(info.name, {}, 0);
+    bool moved = false;
+    for (long t = 0; t <= 200; ++t) moved = moved || schedule.rate(t, 0.5) != 0.5;
+    CHECK(moved == (info.name != "constant"));
+  }
+}
