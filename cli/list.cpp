@@ -84,10 +84,10 @@ int command_list(const Arguments& args) {
   for (const pg::ActivationInfo& a : pg::activation_catalogue())
     std::printf("  %-11s %s\n", a.name.c_str(), a.summary_en.c_str());
   std::printf("\nlosses:\n");
-  for (const pg::NamedInfo& l : pg::loss_catalogue())
+  for (const pg::LossInfo& l : pg::loss_catalogue())
     std::printf("  %-5s %s\n", l.name.c_str(), l.summary_en.c_str());
   std::printf("\nregularizations:\n");
-  for (const pg::NamedInfo& l : pg::regularization_catalogue())
+  for (const pg::RegularizationInfo& l : pg::regularization_catalogue())
     std::printf("  %-5s %s\n", l.name.c_str(), l.summary_en.c_str());
   std::printf("\nclassify settings:\n");
   print_specs(pg::classify_param_specs(), "  ");

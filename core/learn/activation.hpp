@@ -5,10 +5,9 @@
 #include <string>
 
 #include "common/fast_math.hpp"
+#include "learn/catalogue.hpp"
 
 namespace pg {
-
-enum class Activation { Relu, Tanh, Sigmoid, Linear, LeakyRelu, Gelu, Swish };
 
 // From a name of activation_catalogue(); throws std::invalid_argument for an unknown name.
 Activation parse_activation(const std::string& name);

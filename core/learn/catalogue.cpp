@@ -4,28 +4,30 @@ namespace pg {
 
 const std::vector<DatasetInfo>& dataset_catalogue() {
   using K = TaskKind;
+  using S = DatasetShape;
   static const std::vector<DatasetInfo> table = {
-      {"circle", K::Classification, 2, 2, 2, "Two classes: a disc inside a ring.",
-       "两类：中间一个圆盘，外面一圈圆环。"},
-      {"xor", K::Classification, 2, 2, 2, "Two classes by quadrant: the sign of x·y (XOR).",
-       "按象限分两类：看 x·y 的正负（异或）。"},
-      {"gauss", K::Classification, 2, 2, 2, "Two Gaussian clouds, one per class.",
-       "两团高斯分布的点，每类一团。"},
-      {"spiral", K::Classification, 2, 6, 2,
+      {"circle", S::Circle, K::Classification, 2, 2, 2, "Circle", "圆形",
+       "Two classes: a disc inside a ring.", "两类：中间一个圆盘，外面一圈圆环。"},
+      {"xor", S::ExclusiveOr, K::Classification, 2, 2, 2, "XOR", "异或",
+       "Two classes by quadrant: the sign of x·y (XOR).", "按象限分两类：看 x·y 的正负（异或）。"},
+      {"gauss", S::TwoGaussians, K::Classification, 2, 2, 2, "Gaussian", "高斯",
+       "Two Gaussian clouds, one per class.", "两团高斯分布的点，每类一团。"},
+      {"spiral", S::Spirals, K::Classification, 2, 6, 2, "Spiral", "螺旋",
        "K interleaved spiral arms, one per class (TensorFlow Playground's spiral at K = 2).",
        "K 条相互缠绕的螺旋臂，每类一条（K = 2 时就是 TensorFlow Playground 的螺旋）。"},
-      {"moons", K::Classification, 2, 2, 2, "Two interleaving half-moons.",
-       "两个相互咬合的半月形。"},
-      {"blobs", K::Classification, 2, 8, 2, "K Gaussian blobs around a circle, one per class.",
-       "K 团高斯分布的点围成一圈，每类一团。"},
-      {"checkerboard", K::Classification, 2, 2, 2, "Two classes on a 4×4 checkerboard.",
-       "4×4 的棋盘格，黑白格各是一类。"},
-      {"plane", K::Regression, 1, 1, 1, "Regression: the target grows linearly with x + y.",
-       "回归：目标值随 x + y 线性增长。"},
-      {"multigauss", K::Regression, 1, 1, 1,
+      {"moons", S::Moons, K::Classification, 2, 2, 2, "Moons", "双月",
+       "Two interleaving half-moons.", "两个相互咬合的半月形。"},
+      {"blobs", S::Blobs, K::Classification, 2, 8, 2, "Blobs", "多团",
+       "K Gaussian blobs around a circle, one per class.", "K 团高斯分布的点围成一圈，每类一团。"},
+      // The soft hyphen lets the name break as Checker-/board under its thumbnail.
+      {"checkerboard", S::Checkerboard, K::Classification, 2, 2, 2, "Checker\u00adboard", "棋盘",
+       "Two classes on a 4×4 checkerboard.", "4×4 的棋盘格，黑白格各是一类。"},
+      {"plane", S::Plane, K::Regression, 1, 1, 1, "Plane", "平面",
+       "Regression: the target grows linearly with x + y.", "回归：目标值随 x + y 线性增长。"},
+      {"multigauss", S::MultiGauss, K::Regression, 1, 1, 1, "Multi-Gaussian", "多高斯",
        "Regression: six Gaussian bumps, three up and three down.",
        "回归：六个高斯“山包”，三个向上、三个向下。"},
-      {"drawn", K::Classification, 2, kMaxClasses, 2,
+      {"drawn", S::Drawn, K::Classification, 2, kMaxClasses, 2, "Draw", "手绘",
        "Your own points: click on the map to add them.", "自己画的数据：在图上点击添加数据点。"},
   };
   return table;
@@ -33,49 +35,54 @@ const std::vector<DatasetInfo>& dataset_catalogue() {
 
 const std::vector<FeatureInfo>& feature_catalogue() {
   static const std::vector<FeatureInfo> table = {
-      {"x", "x", "The first coordinate.", "第一个坐标。"},
-      {"y", "y", "The second coordinate.", "第二个坐标。"},
-      {"x2", "x²", "x squared.", "x 的平方。"},
-      {"y2", "y²", "y squared.", "y 的平方。"},
-      {"xy", "x·y", "The product of the coordinates.", "两个坐标的乘积。"},
-      {"sinx", "sin x", "The sine of x.", "x 的正弦。"},
-      {"siny", "sin y", "The sine of y.", "y 的正弦。"},
+      {"x", Feature::X, "x", "The first coordinate.", "第一个坐标。"},
+      {"y", Feature::Y, "y", "The second coordinate.", "第二个坐标。"},
+      {"x2", Feature::XSquared, "x²", "x squared.", "x 的平方。"},
+      {"y2", Feature::YSquared, "y²", "y squared.", "y 的平方。"},
+      {"xy", Feature::XTimesY, "x·y", "The product of the coordinates.", "两个坐标的乘积。"},
+      {"sinx", Feature::SinX, "sin x", "The sine of x.", "x 的正弦。"},
+      {"siny", Feature::SinY, "sin y", "The sine of y.", "y 的正弦。"},
   };
   return table;
 }
 
 const std::vector<ActivationInfo>& activation_catalogue() {
+  using A = Activation;
   static const std::vector<ActivationInfo> table = {
-      {"relu", "\\max(0, z)", "he", "ReLU: max(0, z); no gradient for negative inputs.",
+      {"relu", A::Relu, "\\max(0, z)", "he", "ReLU", "ReLU",
+       "ReLU: max(0, z); no gradient for negative inputs.",
        "ReLU：max(0, z)，输入为负时梯度为 0。"},
-      {"tanh", "\\tanh z", "glorot", "tanh: outputs in (−1, 1), centred at 0.",
-       "tanh：输出在 (−1, 1) 之间，以 0 为中心。"},
-      {"sigmoid", "\\frac{1}{1 + e^{-z}}", "glorot",
+      {"tanh", A::Tanh, "\\tanh z", "glorot", "Tanh", "Tanh",
+       "tanh: outputs in (−1, 1), centred at 0.", "tanh：输出在 (−1, 1) 之间，以 0 为中心。"},
+      {"sigmoid", A::Sigmoid, "\\frac{1}{1 + e^{-z}}", "glorot", "Sigmoid", "Sigmoid",
        "Sigmoid: outputs in (0, 1); the gradient vanishes where it saturates.",
        "Sigmoid：输出在 (0, 1) 之间；两端饱和时梯度几乎为 0。"},
-      {"linear", "z", "glorot", "Linear: no activation; the whole network stays a linear model.",
+      {"linear", A::Linear, "z", "glorot", "Linear", "线性",
+       "Linear: no activation; the whole network stays a linear model.",
        "线性：不做任何变换，整个网络仍然只是线性模型。"},
-      {"leaky-relu", "\\max(0.01 z, z)", "he",
+      {"leaky-relu", A::LeakyRelu, "\\max(0.01 z, z)", "he", "Leaky ReLU", "Leaky ReLU",
        "Leaky ReLU: z for z > 0, else 0.01 z; keeps a little gradient for negative inputs.",
        "Leaky ReLU：z > 0 时为 z，否则为 0.01z，输入为负时仍保留一点梯度。"},
-      {"gelu",
+      {"gelu", A::Gelu,
        "\\tfrac{z}{2}\\bigl(1 + \\tanh\\bigl(\\sqrt{2/\\pi}\\,(z + 0.044715 z^3)\\bigr)\\bigr)",
-       "he", "GELU (tanh form): a smooth ReLU, z·Φ(z); common in Transformers.",
+       "he", "GELU", "GELU", "GELU (tanh form): a smooth ReLU, z·Φ(z); common in Transformers.",
        "GELU（tanh 近似）：平滑版的 ReLU，约等于 z·Φ(z)，Transformer 里很常用。"},
-      {"swish", "\\frac{z}{1 + e^{-z}}", "he",
+      {"swish", A::Swish, "\\frac{z}{1 + e^{-z}}", "he", "Swish", "Swish",
        "Swish (SiLU): z·sigmoid(z), smooth and not monotonic.",
        "Swish（SiLU）：z·sigmoid(z)，平滑，但不是单调的。"},
   };
   return table;
 }
 
-const std::vector<NamedInfo>& loss_catalogue() {
-  static const std::vector<NamedInfo> table = {
-      {"ce", "e = -\\sum_i \\hat y_i \\ln y'_i",
+const std::vector<LossInfo>& loss_catalogue() {
+  static const std::vector<LossInfo> table = {
+      {"ce", OutputLoss::CrossEntropy, "e = -\\sum_i \\hat y_i \\ln y'_i", "Cross-entropy",
+       "交叉熵", "CE", "交叉熵",
        "Cross-entropy of the softmax outputs; minimising it maximises the likelihood. "
        "Regression datasets always use squared error.",
        "softmax 输出的交叉熵；最小化交叉熵就是最大化似然。回归数据集一律使用均方误差。"},
-      {"mse", "e = \\sum_i (\\hat y_i - y'_i)^2",
+      {"mse", OutputLoss::SquaredError, "e = \\sum_i (\\hat y_i - y'_i)^2", "MSE (squared error)",
+       "均方误差（MSE）", "MSE", "MSE",
        "Squared error between the softmax outputs and the one-hot label; nearly flat far from "
        "the right answer, so training can stall.",
        "softmax 输出与 one-hot 标签之差的平方和；离正确答案很远时几乎是平的，训练容易卡住。"},
@@ -83,13 +90,13 @@ const std::vector<NamedInfo>& loss_catalogue() {
   return table;
 }
 
-const std::vector<NamedInfo>& regularization_catalogue() {
-  static const std::vector<NamedInfo> table = {
-      {"none", "0", "No regularisation.", "不做正则化。"},
-      {"l1", "\\lambda \\sum |w|",
+const std::vector<RegularizationInfo>& regularization_catalogue() {
+  static const std::vector<RegularizationInfo> table = {
+      {"none", Regularization::None, "0", "None", "无", "No regularisation.", "不做正则化。"},
+      {"l1", Regularization::L1, "\\lambda \\sum |w|", "L1", "L1",
        "L1: adds rate·Σ|w| over the weights (not the biases); pushes unneeded weights to 0.",
        "L1：损失加上 rate·Σ|w|（只算权重，不算偏置），把用不上的权重压到 0。"},
-      {"l2", "\\tfrac{\\lambda}{2} \\sum w^2",
+      {"l2", Regularization::L2, "\\tfrac{\\lambda}{2} \\sum w^2", "L2", "L2",
        "L2: adds rate·½Σw² over the weights (not the biases); keeps all weights small.",
        "L2：损失加上 rate·½Σw²（只算权重，不算偏置），让所有权重都变小。"},
   };
@@ -148,10 +155,10 @@ const FeatureInfo* find_feature(const std::string& name) {
 const ActivationInfo* find_activation(const std::string& name) {
   return find_by_name(activation_catalogue(), name);
 }
-const NamedInfo* find_loss(const std::string& name) {
+const LossInfo* find_loss(const std::string& name) {
   return find_by_name(loss_catalogue(), name);
 }
-const NamedInfo* find_regularization(const std::string& name) {
+const RegularizationInfo* find_regularization(const std::string& name) {
   return find_by_name(regularization_catalogue(), name);
 }
 

@@ -1,7 +1,9 @@
 // The classification tables: datasets, input features, activations, losses, regularisations and
-// the experiment's settings with their defaults and valid ranges, with one-line descriptions in
-// English and Simplified Chinese. The share-link codec, the CLI (`playground list`) and the web
-// page read these; there is no other copy.
+// the experiment's settings with their defaults and valid ranges, with display names and
+// one-line descriptions in English and Simplified Chinese. Each row also names what it runs (the
+// enums below), so a name is mapped to its implementation in this one place. The share-link
+// codec, the trainer, the CLI (`playground list`) and the web page read these; there is no
+// other copy.
 #pragma once
 
 #include <string>
@@ -13,6 +15,31 @@ namespace pg {
 
 enum class TaskKind { Classification, Regression };
 
+// What the rows run. The implementations switch over these (core/learn/dataset.cpp,
+// features.cpp, activation.hpp, mlp.cpp).
+enum class DatasetShape {
+  Circle,
+  ExclusiveOr,
+  TwoGaussians,
+  Spirals,
+  Moons,
+  Blobs,
+  Checkerboard,
+  Plane,
+  MultiGauss,
+  Drawn,  // the user's points: nothing is generated
+};
+enum class Feature { X, Y, XSquared, YSquared, XTimesY, SinX, SinY };
+enum class Activation { Relu, Tanh, Sigmoid, Linear, LeakyRelu, Gelu, Swish };
+// What the output layer is trained for. Regression is no row of loss_catalogue(): regression
+// data always trains its one linear output with squared error.
+enum class OutputLoss {
+  CrossEntropy,  // K logits → softmax → −ln p_label
+  SquaredError,  // K logits → softmax → Σ_i (p_i − onehot_i)²
+  Regression,    // one linear output → (output − target)²
+};
+enum class Regularization { None, L1, L2 };
+
 // Limits every constructor in core/learn accepts (the codec enforces them on user text).
 constexpr double kDataViewHalfWidth = 6;  // data and drawing live in [-6, 6]²
 constexpr int kGeneratedPoints = 500;     // points per generated dataset, as in TFP
@@ -23,6 +50,7 @@ constexpr int kMaxDrawnPoints = 2000;  // "drawn": ClassifyConfig::points
 
 struct DatasetInfo {
   std::string name;  // as in links: "spiral"
+  DatasetShape shape = DatasetShape::Drawn;
   TaskKind kind = TaskKind::Classification;
   // Number of classes K. When min_classes < max_classes the user chooses K
   // (ClassifyConfig::classes, clamped to the range); otherwise K is fixed and `classes` is not
@@ -30,29 +58,49 @@ struct DatasetInfo {
   int min_classes = 2;
   int max_classes = 2;
   int default_classes = 2;
+  std::string label_en;  // as the page shows it: "Spiral", "螺旋"
+  std::string label_zh;
   std::string summary_en;
   std::string summary_zh;
 };
 
 struct FeatureInfo {
-  std::string name;     // as in links: "x2"
+  std::string name;  // as in links: "x2"
+  Feature feature = Feature::X;
   std::string display;  // as drawn on the page: "x²"
   std::string summary_en;
   std::string summary_zh;
 };
 
 struct ActivationInfo {
-  std::string name;            // as in links: "leaky-relu"
+  std::string name;  // as in links: "leaky-relu"
+  Activation activation = Activation::Linear;
   std::string formula;         // LaTeX
   std::string initialisation;  // "glorot" or "he": how its layers' weights start
+  std::string label_en;        // as the page shows it: "Leaky ReLU"
+  std::string label_zh;
   std::string summary_en;
   std::string summary_zh;
 };
 
-// Losses, regularisations: a name and what it means.
-struct NamedInfo {
-  std::string name;
-  std::string formula;  // LaTeX
+struct LossInfo {
+  std::string name;  // as in links: "ce"
+  OutputLoss loss = OutputLoss::CrossEntropy;
+  std::string formula;   // LaTeX
+  std::string label_en;  // as the page shows it: "Cross-entropy"
+  std::string label_zh;
+  std::string short_en;  // where room is short (a racer's name while comparing losses): "CE"
+  std::string short_zh;
+  std::string summary_en;
+  std::string summary_zh;
+};
+
+struct RegularizationInfo {
+  std::string name;  // as in links: "l2"
+  Regularization regularization = Regularization::None;
+  std::string formula;   // LaTeX
+  std::string label_en;  // as the page shows it: "None", "L2"
+  std::string label_zh;
   std::string summary_en;
   std::string summary_zh;
 };
@@ -60,14 +108,14 @@ struct NamedInfo {
 const std::vector<DatasetInfo>& dataset_catalogue();  // includes "drawn"
 const std::vector<FeatureInfo>& feature_catalogue();  // in the order the page lists them
 const std::vector<ActivationInfo>& activation_catalogue();
-const std::vector<NamedInfo>& loss_catalogue();
-const std::vector<NamedInfo>& regularization_catalogue();
+const std::vector<LossInfo>& loss_catalogue();
+const std::vector<RegularizationInfo>& regularization_catalogue();
 
 const DatasetInfo* find_dataset(const std::string& name);  // nullptr if unknown
 const FeatureInfo* find_feature(const std::string& name);
 const ActivationInfo* find_activation(const std::string& name);
-const NamedInfo* find_loss(const std::string& name);
-const NamedInfo* find_regularization(const std::string& name);
+const LossInfo* find_loss(const std::string& name);
+const RegularizationInfo* find_regularization(const std::string& name);
 
 // The scalar settings of classify mode, keyed as in links (data, classes, noise, train, batch,
 // seed, act, loss, reg, reg_rate, epochs, target_loss), with ClassifyConfig's defaults. The two

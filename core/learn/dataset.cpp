@@ -220,26 +220,37 @@ std::vector<DataPoint> generate_points(const std::string& name, int classes, dou
   double amount = !(noise > 0) ? 0.0 : std::min(noise, 50.0) / 100;
   Random random(seed, RandomStream::Data);
   Points points;
-  if (name == "circle")
-    points = circle(amount, random);
-  else if (name == "xor")
-    points = exclusive_or(amount, random);
-  else if (name == "gauss")
-    points = two_gaussians(amount, random);
-  else if (name == "spiral")
-    points = spirals(classes, amount, random);
-  else if (name == "moons")
-    points = moons(amount, random);
-  else if (name == "blobs")
-    points = blobs(classes, amount, random);
-  else if (name == "checkerboard")
-    points = checkerboard(amount, random);
-  else if (name == "plane")
-    points = plane(amount, random);
-  else if (name == "multigauss")
-    points = multigauss(amount, random);
-  else
-    throw std::invalid_argument("dataset '" + name + "' is not generated");
+  switch (info.shape) {
+    case DatasetShape::Circle:
+      points = circle(amount, random);
+      break;
+    case DatasetShape::ExclusiveOr:
+      points = exclusive_or(amount, random);
+      break;
+    case DatasetShape::TwoGaussians:
+      points = two_gaussians(amount, random);
+      break;
+    case DatasetShape::Spirals:
+      points = spirals(classes, amount, random);
+      break;
+    case DatasetShape::Moons:
+      points = moons(amount, random);
+      break;
+    case DatasetShape::Blobs:
+      points = blobs(classes, amount, random);
+      break;
+    case DatasetShape::Checkerboard:
+      points = checkerboard(amount, random);
+      break;
+    case DatasetShape::Plane:
+      points = plane(amount, random);
+      break;
+    case DatasetShape::MultiGauss:
+      points = multigauss(amount, random);
+      break;
+    case DatasetShape::Drawn:
+      throw std::invalid_argument("dataset '" + name + "' is not generated");
+  }
   for (DataPoint& p : points) {
     p.x = clamp_to_view(p.x);
     p.y = clamp_to_view(p.y);
@@ -253,7 +264,7 @@ Dataset make_dataset(const ClassifyConfig& config) {
   data.kind = info.kind;
   data.classes = clamped_classes(info, config.classes);
   Points points;
-  if (config.dataset == "drawn") {
+  if (info.shape == DatasetShape::Drawn) {
     for (const LabeledPoint& p : config.points) {
       if (!std::isfinite(p.x) || !std::isfinite(p.y)) continue;
       if (p.label < 0 || p.label >= data.classes) continue;

@@ -8,13 +8,11 @@
 namespace pg {
 
 std::vector<Feature> parse_features(const std::vector<std::string>& names) {
-  const std::vector<FeatureInfo>& table = feature_catalogue();
   std::vector<Feature> features;
   for (const std::string& name : names) {
     const FeatureInfo* info = find_feature(name);
     if (!info) throw std::invalid_argument("unknown feature '" + name + "'");
-    // The catalogue lists the features in the order of the enum.
-    features.push_back(static_cast<Feature>(info - table.data()));
+    features.push_back(info->feature);
   }
   return features;
 }

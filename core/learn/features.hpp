@@ -5,9 +5,9 @@
 #include <string>
 #include <vector>
 
-namespace pg {
+#include "learn/catalogue.hpp"
 
-enum class Feature { X, Y, XSquared, YSquared, XTimesY, SinX, SinY };
+namespace pg {
 
 // The features named in `names`, in that order. Throws std::invalid_argument naming an unknown
 // feature (the codec has rejected those before).

@@ -22,16 +22,15 @@ inline void add_multiple(double* __restrict target, const double* __restrict sou
 }  // namespace
 
 OutputLoss parse_output_loss(const std::string& loss, TaskKind kind) {
-  if (!find_loss(loss)) throw std::invalid_argument("unknown loss '" + loss + "'");
-  if (kind == TaskKind::Regression) return OutputLoss::Regression;
-  return loss == "ce" ? OutputLoss::CrossEntropy : OutputLoss::SquaredError;
+  const LossInfo* info = find_loss(loss);
+  if (!info) throw std::invalid_argument("unknown loss '" + loss + "'");
+  return kind == TaskKind::Regression ? OutputLoss::Regression : info->loss;
 }
 
 Regularization parse_regularization(const std::string& name) {
-  if (name == "none") return Regularization::None;
-  if (name == "l1") return Regularization::L1;
-  if (name == "l2") return Regularization::L2;
-  throw std::invalid_argument("unknown regularization '" + name + "'");
+  const RegularizationInfo* info = find_regularization(name);
+  if (!info) throw std::invalid_argument("unknown regularization '" + name + "'");
+  return info->regularization;
 }
 
 Examples make_examples(const std::vector<DataPoint>& points, const std::vector<Feature>& features) {

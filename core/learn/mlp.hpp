@@ -15,19 +15,12 @@
 
 namespace pg {
 
-// What the output layer is trained for.
-enum class OutputLoss {
-  CrossEntropy,  // K logits → softmax → −ln p_label                       ("ce")
-  SquaredError,  // K logits → softmax → Σ_i (p_i − onehot_i)²               ("mse")
-  Regression,    // one linear output → (output − target)²  (regression data always)
-};
-
-// "ce" or "mse" for classification data; regression data always gives Regression.
-// Throws std::invalid_argument for an unknown loss name.
+// The output loss of a loss_catalogue() name ("ce", "mse") for classification data; regression
+// data always gives Regression. Throws std::invalid_argument for an unknown loss name.
 OutputLoss parse_output_loss(const std::string& loss, TaskKind kind);
 
-enum class Regularization { None, L1, L2 };
-Regularization parse_regularization(const std::string& name);  // throws for an unknown name
+// Of a regularization_catalogue() name; throws std::invalid_argument for an unknown name.
+Regularization parse_regularization(const std::string& name);
 
 // Points turned into network inputs: the features of each point, row-major.
 struct Examples {

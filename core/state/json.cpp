@@ -108,6 +108,7 @@ std::string catalogue_json() {
                         {"min_classes", d.min_classes},
                         {"max_classes", d.max_classes},
                         {"default_classes", d.default_classes},
+                        {"label", text(d.label_en, d.label_zh)},
                         {"summary", text(d.summary_en, d.summary_zh)}});
   json features = json::array();
   for (const FeatureInfo& f : feature_catalogue())
@@ -119,15 +120,21 @@ std::string catalogue_json() {
     activations.push_back({{"name", a.name},
                            {"formula", a.formula},
                            {"initialisation", a.initialisation},
+                           {"label", text(a.label_en, a.label_zh)},
                            {"summary", text(a.summary_en, a.summary_zh)}});
-  auto named = [](const std::vector<NamedInfo>& infos) {
-    json list = json::array();
-    for (const NamedInfo& n : infos)
-      list.push_back({{"name", n.name},
-                      {"formula", n.formula},
-                      {"summary", text(n.summary_en, n.summary_zh)}});
-    return list;
-  };
+  json losses = json::array();
+  for (const LossInfo& l : loss_catalogue())
+    losses.push_back({{"name", l.name},
+                      {"formula", l.formula},
+                      {"label", text(l.label_en, l.label_zh)},
+                      {"short_label", text(l.short_en, l.short_zh)},
+                      {"summary", text(l.summary_en, l.summary_zh)}});
+  json regularizations = json::array();
+  for (const RegularizationInfo& r : regularization_catalogue())
+    regularizations.push_back({{"name", r.name},
+                               {"formula", r.formula},
+                               {"label", text(r.label_en, r.label_zh)},
+                               {"summary", text(r.summary_en, r.summary_zh)}});
   json j{{"optimizers", optimizers},
          {"schedules", schedules},
          {"warmup", spec_json(warmup_spec())},
@@ -135,8 +142,8 @@ std::string catalogue_json() {
          {"datasets", datasets},
          {"features", features},
          {"activations", activations},
-         {"losses", named(loss_catalogue())},
-         {"regularizations", named(regularization_catalogue())},
+         {"losses", losses},
+         {"regularizations", regularizations},
          {"classify_params", specs_json(classify_param_specs())},
          {"limits",
           {{"racers", kMaxRacers},
