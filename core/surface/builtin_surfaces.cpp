@@ -5,8 +5,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <functional>
-#include <map>
 #include <type_traits>
 #include <vector>
 
@@ -495,28 +493,56 @@ std::unique_ptr<Surface> make() {
 
 }  // namespace
 
-std::unique_ptr<Surface> make_builtin_formula(const std::string& name) {
-  static const std::map<std::string, std::function<std::unique_ptr<Surface>()>> factories = {
-      {"book-regression", make<BookRegression>},
-      {"book-saddle", make<BookSaddle>},
-      {"book-ce", make<BookCrossEntropy>},
-      {"book-mse", make<BookSquaredError>},
-      {"rosenbrock", make<Rosenbrock>},
-      {"banana", make<Banana>},
-      {"beale", make<Beale>},
-      {"himmelblau", make<Himmelblau>},
-      {"rastrigin", make<Rastrigin>},
-      {"ackley", make<Ackley>},
-      {"booth", make<Booth>},
-      {"matyas", make<Matyas>},
-      {"goldstein-price", make<GoldsteinPrice>},
-      {"ellipse", make<Ellipse>},
-      {"saddle", make<Saddle>},
-      {"monkey-saddle", make<MonkeySaddle>},
-      {"two-wells", make<TwoWells>},
-  };
-  auto found = factories.find(name);
-  return found == factories.end() ? nullptr : found->second();
+std::unique_ptr<Surface> make_book_regression() {
+  return make<BookRegression>();
+}
+std::unique_ptr<Surface> make_book_saddle() {
+  return make<BookSaddle>();
+}
+std::unique_ptr<Surface> make_book_cross_entropy() {
+  return make<BookCrossEntropy>();
+}
+std::unique_ptr<Surface> make_book_squared_error() {
+  return make<BookSquaredError>();
+}
+std::unique_ptr<Surface> make_rosenbrock() {
+  return make<Rosenbrock>();
+}
+std::unique_ptr<Surface> make_banana() {
+  return make<Banana>();
+}
+std::unique_ptr<Surface> make_beale() {
+  return make<Beale>();
+}
+std::unique_ptr<Surface> make_himmelblau() {
+  return make<Himmelblau>();
+}
+std::unique_ptr<Surface> make_rastrigin() {
+  return make<Rastrigin>();
+}
+std::unique_ptr<Surface> make_ackley() {
+  return make<Ackley>();
+}
+std::unique_ptr<Surface> make_booth() {
+  return make<Booth>();
+}
+std::unique_ptr<Surface> make_matyas() {
+  return make<Matyas>();
+}
+std::unique_ptr<Surface> make_goldstein_price() {
+  return make<GoldsteinPrice>();
+}
+std::unique_ptr<Surface> make_ellipse() {
+  return make<Ellipse>();
+}
+std::unique_ptr<Surface> make_saddle() {
+  return make<Saddle>();
+}
+std::unique_ptr<Surface> make_monkey_saddle() {
+  return make<MonkeySaddle>();
+}
+std::unique_ptr<Surface> make_two_wells() {
+  return make<TwoWells>();
 }
 
 }  // namespace pg

@@ -31,6 +31,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "book-regression";
+    s.make = make_book_regression;
     s.formula = R"(L(b, w) = \sum_{n=1}^{10} \bigl(y_n - (b + w\,x_n)\bigr)^2)";
     s.summary_en =
         "The chapter's linear-regression error surface: a long, narrow convex valley along which "
@@ -53,6 +54,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "book-saddle";
+    s.make = make_book_saddle;
     s.formula = R"(L(w_1, w_2) = (1 - w_1 w_2)^2)";
     s.summary_en =
         "The chapter's tiny network y = w1·w2·x: a saddle point at the origin and a whole curve "
@@ -70,6 +72,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "book-ce";
+    s.make = make_book_cross_entropy;
     s.formula = R"(e = -\ln y'_1,\quad y' = \operatorname{softmax}(y_1, y_2, -1000))";
     s.summary_en =
         "Cross-entropy of a 3-class softmax against class 1: steep where the prediction is wrong, "
@@ -89,6 +92,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "book-mse";
+    s.make = make_book_squared_error;
     s.formula =
         R"(e = \sum_{i=1}^{3} (\hat y_i - y'_i)^2,\quad y' = \operatorname{softmax}(y_1, y_2, -1000),\quad \hat y = (1, 0, 0))";
     s.summary_en =
@@ -112,6 +116,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "rosenbrock";
+    s.make = make_rosenbrock;
     s.formula = R"((1 - x)^2 + 100\,(y - x^2)^2)";
     s.summary_en =
         "Rosenbrock's banana valley: the valley is quickly found, its curved floor slowly "
@@ -126,6 +131,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "banana";
+    s.make = make_banana;
     s.formula = R"((1 - x)^2 + 20\,(3y - x^2)^2)";
     s.summary_en = "A gentler, rescaled banana valley with its minimum at (1, 1/3).";
     s.summary_zh = "更平缓、经过缩放的香蕉形山谷，最小值在 (1, 1/3)。";
@@ -138,6 +144,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "beale";
+    s.make = make_beale;
     s.formula = R"((1.5 - x + xy)^2 + (2.25 - x + xy^2)^2 + (2.625 - x + xy^3)^2)";
     s.summary_en =
         "Beale's function: wide flat plateaus and sharp ridges around the minimum (3, 0.5).";
@@ -151,6 +158,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "himmelblau";
+    s.make = make_himmelblau;
     s.formula = R"((x^2 + y - 11)^2 + (x + y^2 - 7)^2)";
     s.summary_en =
         "Himmelblau's function: four equally low minima, one maximum and four saddle points.";
@@ -168,6 +176,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "rastrigin";
+    s.make = make_rastrigin;
     s.formula = R"(20 + x^2 - 10\cos 2\pi x + y^2 - 10\cos 2\pi y)";
     s.summary_en = "Rastrigin's function: a bowl covered in regular bumps, full of local minima.";
     s.summary_zh = "Rastrigin 函数：布满规则起伏的碗形曲面，到处都是局部最小值。";
@@ -180,6 +189,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "ackley";
+    s.make = make_ackley;
     s.formula =
         R"(-20\,e^{-0.2\sqrt{\frac{1}{2}(x^2 + y^2)}} - e^{\frac{1}{2}(\cos 2\pi x + \cos 2\pi y)} + e + 20)";
     s.summary_en =
@@ -195,6 +205,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "booth";
+    s.make = make_booth;
     s.formula = R"((x + 2y - 7)^2 + (2x + y - 5)^2)";
     s.summary_en = "Booth's function: a tilted convex bowl with its minimum at (1, 3).";
     s.summary_zh = "Booth 函数：倾斜的凸碗形误差曲面，最小值在 (1, 3)。";
@@ -207,6 +218,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "matyas";
+    s.make = make_matyas;
     s.formula = R"(0.26\,(x^2 + y^2) - 0.48\,xy)";
     s.summary_en =
         "Matyas' function: a flat, elongated convex bowl; progress slows near the minimum.";
@@ -220,6 +232,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "goldstein-price";
+    s.make = make_goldstein_price;
     s.formula =
         R"(\left[1 + (x + y + 1)^2 (19 - 14x + 3x^2 - 14y + 6xy + 3y^2)\right] \left[30 + (2x - 3y)^2 (18 - 32x + 12x^2 + 48y - 36xy + 27y^2)\right])";
     s.summary_en =
@@ -239,6 +252,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "ellipse";
+    s.make = make_ellipse;
     s.formula =
         R"(\tfrac{1}{2}(u^2 + 100\,v^2),\quad u = \tfrac{x - y}{\sqrt 2},\ v = \tfrac{x + y}{\sqrt 2})";
     s.summary_en =
@@ -257,6 +271,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "saddle";
+    s.make = make_saddle;
     s.formula = R"(x^2 - y^2)";
     s.summary_en = "The plain saddle: a minimum along x and a maximum along y, both at the origin.";
     s.summary_zh = "最简单的鞍点：沿 x 方向是最小值，沿 y 方向是最大值，都在原点。";
@@ -270,6 +285,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "monkey-saddle";
+    s.make = make_monkey_saddle;
     s.formula = R"(x^3 - 3xy^2)";
     s.summary_en =
         "The monkey saddle: a flat critical point with three downhill directions, where the "
@@ -286,6 +302,7 @@ std::vector<SurfaceInfo> build_catalogue() {
   {
     SurfaceInfo s;
     s.name = "two-wells";
+    s.make = make_two_wells;
     s.formula = R"(x^2 + y^2 - 2e^{-((x - 1)^2 + y^2)/0.2} - 3e^{-((x + 1)^2 + y^2)/0.2})";
     s.summary_en =
         "Two wells of different depth: which one an optimizer ends in depends on the start and "
@@ -317,9 +334,9 @@ const SurfaceInfo* find_surface(const std::string& name) {
 }
 
 std::unique_ptr<Surface> make_builtin_surface(const std::string& name) {
-  std::unique_ptr<Surface> surface = find_surface(name) ? make_builtin_formula(name) : nullptr;
-  if (!surface) throw std::invalid_argument("unknown surface '" + name + "'");
-  return surface;
+  const SurfaceInfo* info = find_surface(name);
+  if (!info) throw std::invalid_argument("unknown surface '" + name + "'");
+  return info->make();
 }
 
 }  // namespace pg

@@ -53,6 +53,8 @@ struct SurfaceInfo {
   // The same function in the expression language (surface/expression.hpp), so a user can start
   // a custom surface from a built-in and change it.
   std::string expression;
+  // Builds the surface (its formula in builtin_surfaces.cpp).
+  std::unique_ptr<Surface> (*make)() = nullptr;
 };
 
 const std::vector<SurfaceInfo>& surface_catalogue();       // the built-ins (not "custom")
