@@ -6,6 +6,7 @@
 #include <cstdlib>
 #include <functional>
 #include <map>
+#include <stdexcept>
 
 #include "learn/catalogue.hpp"
 #include "optim/catalogue.hpp"
@@ -279,34 +280,55 @@ const std::vector<KeyRule>& surface_rules() {
 
 const ClassifyConfig kClassifyDefaults{};
 
-ParamValue classify_value(const ClassifyConfig& c, const std::string& key) {
-  ParamValue v;
-  if (key == "data") v.choice = c.dataset;
-  else if (key == "classes") v.number = c.classes;
-  else if (key == "noise") v.number = c.noise;
-  else if (key == "train") v.number = c.train_percent;
-  else if (key == "batch") v.number = c.batch;
-  else if (key == "act") v.choice = c.activation;
-  else if (key == "loss") v.choice = c.loss;
-  else if (key == "reg") v.choice = c.regularization;
-  else if (key == "reg_rate") v.number = c.regularization_rate;
-  else if (key == "epochs") v.number = c.epochs;
-  else if (key == "target_loss") v.number = c.target_loss;
-  return v;
+// Where each scalar setting of classify_param_specs() lives in ClassifyConfig (the seed is a key
+// of both modes). Every spec has its row; classify_rules() refuses a spec without one.
+struct ClassifyField {
+  const char* key;
+  ParamValue (*get)(const ClassifyConfig&);
+  void (*set)(ClassifyConfig&, const ParamValue&);
+};
+
+ParamValue number_value(double number) {
+  ParamValue value;
+  value.number = number;
+  return value;
 }
 
-void set_classify_value(ClassifyConfig& c, const std::string& key, const ParamValue& v) {
-  if (key == "data") c.dataset = v.choice;
-  else if (key == "classes") c.classes = static_cast<int>(v.number);
-  else if (key == "noise") c.noise = v.number;
-  else if (key == "train") c.train_percent = static_cast<int>(v.number);
-  else if (key == "batch") c.batch = static_cast<int>(v.number);
-  else if (key == "act") c.activation = v.choice;
-  else if (key == "loss") c.loss = v.choice;
-  else if (key == "reg") c.regularization = v.choice;
-  else if (key == "reg_rate") c.regularization_rate = v.number;
-  else if (key == "epochs") c.epochs = static_cast<int>(v.number);
-  else if (key == "target_loss") c.target_loss = v.number;
+ParamValue choice_value(const std::string& choice) {
+  ParamValue value;
+  value.choice = choice;
+  return value;
+}
+
+const ClassifyField kClassifyFields[] = {
+    {"data", [](const ClassifyConfig& c) { return choice_value(c.dataset); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.dataset = v.choice; }},
+    {"classes", [](const ClassifyConfig& c) { return number_value(c.classes); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.classes = static_cast<int>(v.number); }},
+    {"noise", [](const ClassifyConfig& c) { return number_value(c.noise); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.noise = v.number; }},
+    {"train", [](const ClassifyConfig& c) { return number_value(c.train_percent); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.train_percent = static_cast<int>(v.number); }},
+    {"batch", [](const ClassifyConfig& c) { return number_value(c.batch); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.batch = static_cast<int>(v.number); }},
+    {"act", [](const ClassifyConfig& c) { return choice_value(c.activation); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.activation = v.choice; }},
+    {"loss", [](const ClassifyConfig& c) { return choice_value(c.loss); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.loss = v.choice; }},
+    {"reg", [](const ClassifyConfig& c) { return choice_value(c.regularization); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.regularization = v.choice; }},
+    {"reg_rate", [](const ClassifyConfig& c) { return number_value(c.regularization_rate); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.regularization_rate = v.number; }},
+    {"epochs", [](const ClassifyConfig& c) { return number_value(c.epochs); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.epochs = static_cast<int>(v.number); }},
+    {"target_loss", [](const ClassifyConfig& c) { return number_value(c.target_loss); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.target_loss = v.number; }},
+};
+
+const ClassifyField& classify_field(const std::string& key) {
+  for (const ClassifyField& field : kClassifyFields)
+    if (key == field.key) return field;
+  throw std::logic_error("classify setting '" + key + "' has no field in ClassifyConfig");
 }
 
 int default_classes(const std::string& dataset) {
@@ -315,8 +337,9 @@ int default_classes(const std::string& dataset) {
 }
 
 KeyRule classify_spec_rule(const ParamSpec& spec) {
+  const ClassifyField& field = classify_field(spec.name);
   return {spec.name,
-          [spec](State& s, const std::string& v, Reason& r) {
+          [spec, &field](State& s, const std::string& v, Reason& r) {
             ParamValue value;
             if (spec.name == "classes") {
               const DatasetInfo* info = find_dataset(s.classify.dataset);
@@ -339,11 +362,11 @@ KeyRule classify_spec_rule(const ParamSpec& spec) {
               }
               return false;
             }
-            set_classify_value(s.classify, spec.name, value);
+            field.set(s.classify, value);
             return true;
           },
-          [spec](const State& s) {
-            ParamValue value = classify_value(s.classify, spec.name);
+          [spec, &field](const State& s) {
+            ParamValue value = field.get(s.classify);
             ParamValue fallback = spec.name == "classes"
                                       ? [&] {
                                           ParamValue d;
