@@ -1,7 +1,7 @@
 // playground: replays any share link natively, and answers questions about it.
 //
 //   playground run '<state>' [--format csv|json]
-//   playground list [--format text|json]
+//   playground list [--format text|json|markdown]
 //   playground analyze '<state>' --at X,Y
 //   playground critical '<state>'
 //
@@ -20,7 +20,8 @@ namespace cli {
 const char* const kUsage =
     "usage:\n"
     "  playground run '<state>' [--format csv|json]   replay a share link\n"
-    "  playground list [--format text|json]           surfaces, optimizers, schedules, datasets, ...\n"
+    "  playground list [--format text|json|markdown]  surfaces, optimizers, schedules, datasets, "
+    "...\n"
     "  playground analyze '<state>' --at X,Y          Hessian analysis of one point\n"
     "  playground critical '<state>'                  the critical points in the view, one per\n"
     "                                                 line: x,y,value,kind\n";

@@ -1,5 +1,5 @@
 // The page: a header (title, mode switch, language, copy link), the notice for bad links, and
-// the active mode's page. Also installs the automation API (window.playground, references.md).
+// the active mode's page. Also installs the automation API (window.playground, docs/reference.md).
 import { useEffect, useMemo, useState } from 'preact/hooks';
 import { installAutomation, type ModeController } from './automation';
 import { ClassifyPage } from './classify/ClassifyPage';

@@ -1,4 +1,4 @@
-// window.playground: the small automation API of references.md, for tests and power users.
+// window.playground: the small automation API of docs/reference.md, for tests and power users.
 //   state() → the current state string; setState(s) → the problems of s (loads the rest);
 //   step(n) → n updates (surface) or n epochs (classify), done when the promise resolves;
 //   racers() → per racer {optimizer, step, x, y, loss, status} or

@@ -177,12 +177,13 @@ std::unique_ptr<Optimizer> make_adamw(const ResolvedParams& params, std::size_t 
 // A row: `make` builds its algorithm; an alias (alias_of set) passes nullptr and runs the
 // algorithm of the optimizer it configures (filled in by build_optimizers).
 OptimizerInfo optimizer(const char* name, const char* alias_of, OptimizerFactory make,
-                        std::vector<ParamSpec> params, const char* summary_en,
+                        const char* torch, std::vector<ParamSpec> params, const char* summary_en,
                         const char* summary_zh, const char* formula_m, const char* formula_sigma) {
   OptimizerInfo info;
   info.name = name;
   info.alias_of = alias_of;
   info.make = make;
+  info.torch = torch;
   info.params = std::move(params);
   for (const ParamSpec& spec : info.params)
     if (spec.name == "variant") info.has_book_variant = true;
@@ -212,22 +213,23 @@ std::vector<OptimizerInfo> build_optimizers() {
       "Gradient descent; with momentum it keeps a running sum of past gradients (PyTorch SGD).";
   const char* sgd_zh =
       "梯度下降；加上动量后会累积过去的梯度，沿一致的方向越走越快（PyTorch SGD）。";
-  list.push_back(with_book(optimizer("sgd", "", make<Sgd>, sgd_params(0, false), sgd_en, sgd_zh,
-                                     kMomentumTorch, kSigmaOne),
+  list.push_back(with_book(optimizer("sgd", "", make<Sgd>, "torch.optim.SGD", sgd_params(0, false),
+                                     sgd_en, sgd_zh, kMomentumTorch, kSigmaOne),
                            kMomentumBook, kSigmaOne));
   list.push_back(with_book(
-      optimizer("gd", "sgd", nullptr, sgd_params(0, false),
+      optimizer("gd", "sgd", nullptr, "torch.optim.SGD", sgd_params(0, false),
                 "Plain gradient descent θ ← θ − η g (sgd without momentum).",
                 "最基本的梯度下降 θ ← θ − η g（不带动量的 SGD）。", kMomentumTorch, kSigmaOne),
       kMomentumBook, kSigmaOne));
   list.push_back(with_book(
-      optimizer("momentum", "sgd", nullptr, sgd_params(0.9, false),
+      optimizer("momentum", "sgd", nullptr, "torch.optim.SGD(momentum=0.9)", sgd_params(0.9, false),
                 "Gradient descent with momentum 0.9: past gradients keep pushing the same way.",
                 "带动量（0.9）的梯度下降：过去的梯度继续沿原来的方向推动参数。", kMomentumTorch,
                 kSigmaOne),
       kMomentumBook, kSigmaOne));
   list.push_back(with_book(
-      optimizer("nesterov", "sgd", nullptr, sgd_params(0.9, true),
+      optimizer("nesterov", "sgd", nullptr, "torch.optim.SGD(momentum=0.9, nesterov=True)",
+                sgd_params(0.9, true),
                 "Nesterov momentum 0.9: looks ahead along the momentum before the gradient step.",
                 "Nesterov 动量（0.9）：先沿动量方向往前看一步，再用梯度修正。", kMomentumTorch,
                 kSigmaOne),
@@ -235,7 +237,7 @@ std::vector<OptimizerInfo> build_optimizers() {
 
   list.push_back(with_book(
       optimizer(
-          "adagrad", "", make<Adagrad>,
+          "adagrad", "", make<Adagrad>, "torch.optim.Adagrad",
           {lr(0.01),
            non_negative("lr_decay", 0, "δ: the rate is divided by 1 + (t−1)δ (torch form only)",
                         "δ：学习率除以 1 + (t−1)δ（仅 torch 形式）"),
@@ -253,7 +255,7 @@ std::vector<OptimizerInfo> build_optimizers() {
 
   list.push_back(with_book(
       optimizer(
-          "rmsprop", "", make<RmsProp>,
+          "rmsprop", "", make<RmsProp>, "torch.optim.RMSprop",
           {lr(0.01),
            unit_interval("alpha", 0.99,
                          "α: weight of the history in the squared-gradient average; near 1 "
@@ -279,25 +281,27 @@ std::vector<OptimizerInfo> build_optimizers() {
   ParamSpec amsgrad =
       boolean("amsgrad", false, "AMSGrad: divide by the largest second moment seen so far",
               "AMSGrad：分母使用迄今为止最大的二阶矩");
-  list.push_back(optimizer(
-      "adam", "", make_adam, {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay(), amsgrad},
-      "Adam: RMSProp plus momentum, both moving averages bias-corrected "
-      "(Kingma & Ba).",
-      "Adam：RMSProp 加上动量，两个移动平均都做偏差修正（Kingma & Ba）。", kAdamM, adam_sigma));
+  list.push_back(optimizer("adam", "", make_adam, "torch.optim.Adam",
+                           {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay(), amsgrad},
+                           "Adam: RMSProp plus momentum, both moving averages bias-corrected "
+                           "(Kingma & Ba).",
+                           "Adam：RMSProp 加上动量，两个移动平均都做偏差修正（Kingma & Ba）。",
+                           kAdamM, adam_sigma));
   list.push_back(with_decay(optimizer(
-      "adamw", "", make_adamw,
+      "adamw", "", make_adamw, "torch.optim.AdamW",
       {lr(1e-3), beta1(), beta2(), eps(1e-8), decoupled_weight_decay(0.01), amsgrad},
       "AdamW: Adam with decoupled weight decay, shrinking the weights directly instead of "
       "adding L2 to the gradient.",
       "AdamW：解耦权重衰减的 Adam，直接按比例缩小参数，而不是把 L2 项加进梯度。", kAdamM,
       adam_sigma)));
   list.push_back(
-      optimizer("adamax", "", make<Adamax>, {lr(2e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
+      optimizer("adamax", "", make<Adamax>, "torch.optim.Adamax",
+                {lr(2e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
                 "Adamax: Adam with the infinity norm; σ is a decaying maximum of |g|.",
                 "Adamax：Adam 的无穷范数版本，σ 取 |g| 的衰减最大值。", kAdamM,
                 R"(\sigma_t^i = u_t^i = \max\big(\beta_2 u_{t-1}^i,\ |g_t^i| + \epsilon\big))"));
   list.push_back(optimizer(
-      "nadam", "", make<NAdam>,
+      "nadam", "", make<NAdam>, "torch.optim.NAdam",
       {lr(2e-3), beta1(), beta2(), eps(1e-8), weight_decay(),
        non_negative("momentum_decay", 0.004, "ψ: how fast the momentum schedule μ_t rises",
                     "ψ：动量系数 μ_t 随步数上升的速度")},
@@ -306,13 +310,14 @@ std::vector<OptimizerInfo> build_optimizers() {
       R"(m_t^i = \frac{1-\mu_k}{1-\Pi_k} g_t^i + \frac{\mu_{k+1}}{1-\Pi_k \mu_{k+1}} \bar m_t^i,\quad k = t+1,\ \mu_k = \beta_1\big(1 - \tfrac12\, 0.96^{k\psi}\big),\ \Pi_k = \textstyle\prod_{j=1}^{k} \mu_j)",
       R"(\sigma_t^i = \sqrt{v_t^i/(1-\beta_2^{t+1})} + \epsilon)"));
   list.push_back(optimizer(
-      "radam", "", make<RAdam>, {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
+      "radam", "", make<RAdam>, "torch.optim.RAdam",
+      {lr(1e-3), beta1(), beta2(), eps(1e-8), weight_decay()},
       "RAdam: momentum steps until the variance estimate is reliable, then rectified Adam "
       "(a built-in warmup).",
       "RAdam：方差估计还不可靠时只用动量，之后再用带修正系数的 Adam（自带预热）。", kAdamM,
       R"(\sigma_t^i = \frac{\sqrt{v_t^i} + \epsilon}{r_k \sqrt{1-\beta_2^{k}}} \text{ if } \rho_k > 5 \text{, else } 1;\quad k = t+1,\ \rho_k = \rho_\infty - \frac{2k\beta_2^k}{1-\beta_2^k},\ r_k = \sqrt{\frac{(\rho_k-4)(\rho_k-2)\rho_\infty}{(\rho_\infty-4)(\rho_\infty-2)\rho_k}})"));
   list.push_back(optimizer(
-      "adadelta", "", make<Adadelta>,
+      "adadelta", "", make<Adadelta>, "torch.optim.Adadelta",
       {lr(1.0),
        unit_interval("rho", 0.9, "ρ: decay rate of both running averages",
                      "ρ：两个移动平均的衰减率"),
@@ -322,7 +327,7 @@ std::vector<OptimizerInfo> build_optimizers() {
       "Adadelta：步长由过去更新量的均方根与梯度均方根之比决定，lr 通常取 1 即可。", kGradient,
       R"(\sigma_t^i = \frac{\sqrt{v_t^i + \epsilon}}{\sqrt{u_{t-1}^i + \epsilon}},\quad v_t^i = \rho v_{t-1}^i + (1-\rho)(g_t^i)^2,\ u_t^i = \rho u_{t-1}^i + (1-\rho)\big(g_t^i/\sigma_t^i\big)^2)"));
   list.push_back(with_decay(optimizer(
-      "lion", "", make<Lion>, {lr(1e-4), beta1(0.9), beta2(0.99), decoupled_weight_decay(0)},
+      "lion", "", make<Lion>, "", {lr(1e-4), beta1(0.9), beta2(0.99), decoupled_weight_decay(0)},
       "Lion (Chen et al. 2023): moves by the sign of an interpolated momentum, so every step "
       "has size η.",
       "Lion（Chen 等，2023）：按插值动量的符号移动，每一步的大小都是 η。",
@@ -349,17 +354,21 @@ ParamSpec eta_min() {
   return non_negative("eta_min", 0, "η_min: the lowest rate", "η_min：学习率的最低值");
 }
 
-ScheduleInfo schedule(const char* name, ScheduleKind kind, std::vector<ParamSpec> params,
-                      const char* summary_en, const char* summary_zh) {
-  return ScheduleInfo{name, kind, std::move(params), summary_en, summary_zh};
+ScheduleInfo schedule(const char* name, ScheduleKind kind, const char* formula, const char* torch,
+                      std::vector<ParamSpec> params, const char* summary_en,
+                      const char* summary_zh) {
+  return ScheduleInfo{name, kind, std::move(params), summary_en, summary_zh, formula, torch};
 }
 
 std::vector<ScheduleInfo> build_schedules() {
   std::vector<ScheduleInfo> list;
-  list.push_back(
-      schedule("constant", ScheduleKind::Constant, {}, "Constant rate η0.", "固定学习率 η0。"));
+  list.push_back(schedule("constant", ScheduleKind::Constant, R"(\eta_t = \eta_0)",
+                          "no scheduler (PyTorch's default)", {}, "Constant rate η0.",
+                          "固定学习率 η0。"));
   list.push_back(schedule(
       "step", ScheduleKind::Step,
+      R"(\eta_t = \eta_0\, \gamma^{\lfloor t / \mathrm{step\_size} \rfloor})",
+      "torch.optim.lr_scheduler.StepLR",
       {step_count("step_size", 100, 1, "updates between two decays", "两次衰减之间的更新次数"),
        gamma(0.1, "factor applied at each decay", "每次衰减乘上的系数")},
       "Multiply the rate by gamma every step_size updates.",
@@ -371,17 +380,22 @@ std::vector<ScheduleInfo> build_schedules() {
   milestones.default_list = {100, 200};
   list.push_back(schedule(
       "multistep", ScheduleKind::MultiStep,
+      R"(\eta_t = \eta_0\, \gamma^{k_t},\quad k_t = \#\{m \in \mathrm{milestones} : m \le t\})",
+      "torch.optim.lr_scheduler.MultiStepLR",
       {milestones, gamma(0.1, "factor applied at each milestone", "每个里程碑乘上的系数")},
       "Multiply the rate by gamma at each milestone.", "每到一个里程碑，学习率乘以 gamma。"));
   list.push_back(
-      schedule("exponential", ScheduleKind::Exponential,
+      schedule("exponential", ScheduleKind::Exponential, R"(\eta_t = \eta_0\, \gamma^{t})",
+               "torch.optim.lr_scheduler.ExponentialLR",
                {gamma(0.99, "factor applied after every update", "每次更新后乘上的系数")},
                "Multiply the rate by gamma after every update: η0 γᵗ.",
                "每次更新后学习率乘以 gamma（指数衰减）：η0 γᵗ。"));
-  list.push_back(schedule("invsqrt", ScheduleKind::InvSqrt, {},
+  list.push_back(schedule("invsqrt", ScheduleKind::InvSqrt,
+                          R"(\eta_t = \frac{\eta_0}{\sqrt{t + 1}})", "", {},
                           "η0/√(t+1): the chapter's decay for AdaGrad.",
                           "η0/√(t+1)：课本中配合 AdaGrad 使用的学习率衰减。"));
   list.push_back(schedule("invtime", ScheduleKind::InvTime,
+                          R"(\eta_t = \frac{\eta_0}{1 + \gamma t})", "",
                           {non_negative("gamma", 0.01, "decay speed γ", "衰减速度 γ")},
                           "Inverse-time decay η0/(1 + γt).", "反比例衰减 η0/(1 + γt)。"));
   ParamSpec start_factor =
@@ -390,6 +404,8 @@ std::vector<ScheduleInfo> build_schedules() {
   start_factor.min_open = true;
   list.push_back(schedule(
       "linear", ScheduleKind::Linear,
+      R"(\eta_t = \eta_0 \Big(s + (e - s)\, \frac{\min(t, T)}{T}\Big),\quad s = \mathrm{start\_factor},\ e = \mathrm{end\_factor},\ T = \mathrm{total\_iters})",
+      "torch.optim.lr_scheduler.LinearLR",
       {start_factor,
        unit_interval("end_factor", 1.0, "factor of η0 from total_iters on",
                      "从第 total_iters 次更新起 η0 的倍数"),
@@ -398,14 +414,19 @@ std::vector<ScheduleInfo> build_schedules() {
       "Change the factor of η0 linearly from start_factor to end_factor over total_iters "
       "updates, then hold it (PyTorch LinearLR).",
       "在 total_iters 次更新内把 η0 的倍数从 start_factor 线性变到 end_factor，之后保持不变。"));
-  list.push_back(schedule("polynomial", ScheduleKind::Polynomial,
-                          {step_count("total_iters", 5, 1, "updates until the rate reaches 0",
-                                      "学习率降到 0 所用的更新次数"),
-                           positive("power", 1, "exponent p of the decay", "衰减的指数 p")},
-                          "Polynomial decay η0 (1 − t/T)^p to 0 over total_iters updates.",
-                          "在 total_iters 次更新内按多项式 η0 (1 − t/T)^p 衰减到 0。"));
+  list.push_back(schedule(
+      "polynomial", ScheduleKind::Polynomial,
+      R"(\eta_t = \eta_0 \Big(1 - \frac{\min(t, T)}{T}\Big)^{p},\quad T = \mathrm{total\_iters})",
+      "torch.optim.lr_scheduler.PolynomialLR",
+      {step_count("total_iters", 5, 1, "updates until the rate reaches 0",
+                  "学习率降到 0 所用的更新次数"),
+       positive("power", 1, "exponent p of the decay", "衰减的指数 p")},
+      "Polynomial decay η0 (1 − t/T)^p to 0 over total_iters updates.",
+      "在 total_iters 次更新内按多项式 η0 (1 − t/T)^p 衰减到 0。"));
   list.push_back(schedule(
       "cosine", ScheduleKind::Cosine,
+      R"(\eta_t = \eta_{\min} + (\eta_0 - \eta_{\min})\, \frac{1 + \cos(\pi t / T_{\max})}{2})",
+      "torch.optim.lr_scheduler.CosineAnnealingLR",
       {step_count("T_max", 500, 1, "updates from η0 down to η_min (half a cosine period)",
                   "从 η0 降到 η_min 所用的更新次数（半个余弦周期）"),
        eta_min()},
@@ -413,6 +434,8 @@ std::vector<ScheduleInfo> build_schedules() {
       "余弦退火：在 T_max 次更新内从 η0 平滑降到 eta_min（之后再回升，与 PyTorch 一致）。"));
   list.push_back(schedule(
       "cosine-restarts", ScheduleKind::CosineRestarts,
+      R"(\eta_t = \eta_{\min} + (\eta_0 - \eta_{\min})\, \frac{1 + \cos(\pi\, T_{cur} / T_i)}{2},\quad T_i = T_0\, T_{mult}^{\,i} \text{ for cycle } i = 0, 1, \dots,\ T_{cur} = \text{updates into cycle } i)",
+      "torch.optim.lr_scheduler.CosineAnnealingWarmRestarts",
       {step_count("T_0", 100, 1, "length of the first cycle", "第一个周期的长度"),
        number_spec("T_mult", ParamKind::Integer, 1, 1, 1000, "each cycle is T_mult times longer",
                    "每个周期是上一个的 T_mult 倍长"),
@@ -422,6 +445,8 @@ std::vector<ScheduleInfo> build_schedules() {
       "带热重启的余弦退火（SGDR）：每次重启回到 η0，周期按 T_mult 倍增长。"));
   list.push_back(schedule(
       "onecycle", ScheduleKind::OneCycle,
+      R"(\eta_t = a\big(\eta_{\max}/d,\ \eta_{\max},\ \tfrac{t}{pT - 1}\big) \text{ for } t \le pT - 1, \text{ else } a\big(\eta_{\max},\ \tfrac{\eta_{\max}}{d f},\ \tfrac{\min(t, T - 1) - (pT - 1)}{T - pT}\big);\quad a(u, v, q) = v + (u - v)\frac{1 + \cos \pi q}{2} \text{ (cos) or } u + (v - u) q \text{ (linear)},\ T = \mathrm{total\_steps},\ p = \mathrm{pct\_start},\ \eta_{\max} = \mathrm{max\_lr},\ d = \mathrm{div\_factor},\ f = \mathrm{final\_div\_factor})",
+      "torch.optim.lr_scheduler.OneCycleLR",
       {step_count("total_steps", 500, 1,
                   "length of the cycle in updates; the rate then stays "
                   "at its minimum",
@@ -438,6 +463,8 @@ std::vector<ScheduleInfo> build_schedules() {
       "单周期策略：先升到 max_lr，再退火到远低于起点的值（PyTorch OneCycleLR）。"));
   list.push_back(schedule(
       "cyclic", ScheduleKind::Cyclic,
+      R"(\eta_t = b + (M - b)\, \max\big(0,\ 1 - |t/S - 2c + 1|\big)\, h_c,\quad c = \lfloor 1 + t/(2S) \rfloor,\ b = \mathrm{base\_lr},\ M = \mathrm{max\_lr},\ S = \mathrm{step\_size\_up},\ h_c = 1 \text{ (triangular) or } 2^{1-c} \text{ (triangular2)})",
+      "torch.optim.lr_scheduler.CyclicLR",
       {derived_rate("base_lr", "= lr", "lowest rate of the cycle", "循环中的最低学习率"),
        derived_rate("max_lr", "= 10·lr", "highest rate of the cycle", "循环中的最高学习率"),
        step_count("step_size_up", 2000, 1, "updates from base_lr up to max_lr (and as many back)",
@@ -448,6 +475,8 @@ std::vector<ScheduleInfo> build_schedules() {
       "循环学习率：在 base_lr 与 max_lr 之间按三角形往返（PyTorch CyclicLR）。"));
   list.push_back(schedule(
       "noam", ScheduleKind::Noam,
+      R"(\eta_t = \eta_0\, d_{\mathrm{model}}^{-1/2} \min\big((t + 1)^{-1/2},\ (t + 1)\, W^{-3/2}\big),\quad W = \mathrm{warmup\_steps})",
+      "",
       {number_spec("d_model", ParamKind::Integer, 512, 1, kMaxSteps,
                    "model width; the rate scales as d_model^−0.5",
                    "模型宽度；学习率按 d_model^−0.5 缩放"),
@@ -490,6 +519,12 @@ const ParamSpec& warmup_spec() {
                  "the schedule starts",
                  "N：前 N 次更新中学习率按 η0 (t+1)/N 线性上升，之后才开始所选的调度");
   return spec;
+}
+
+const std::string& warmup_formula() {
+  static const std::string formula =
+      R"(\eta_t = \eta_0\, \frac{t + 1}{N} \text{ for } t < N, \text{ else the schedule's } \eta_{t - N})";
+  return formula;
 }
 
 }  // namespace pg

@@ -27,6 +27,9 @@ struct OptimizerInfo {
   bool has_book_variant = false;  // sgd, adagrad, rmsprop (and their aliases)
   std::string summary_en;
   std::string summary_zh;
+  // Its PyTorch counterpart with the settings that make it this row ("torch.optim.SGD" or, for
+  // the alias momentum, "torch.optim.SGD(momentum=0.9)"); "" where PyTorch has none.
+  std::string torch;
   // LaTeX for the formula panel, in the chapter's notation (t counts updates from 0, i is the
   // parameter): how m_t^i and σ_t^i are formed, for the move θ_{t+1}^i = θ_t^i − (η_t/σ_t^i) m_t^i.
   std::string formula_m;
@@ -49,6 +52,10 @@ struct ScheduleInfo {
   std::vector<ParamSpec> params;
   std::string summary_en;
   std::string summary_zh;
+  std::string formula;  // LaTeX of η_t, t = updates done so far (from 0), η_0 = the racer's lr
+  // Its torch.optim.lr_scheduler counterpart ("no scheduler ..." for constant); "" where
+  // PyTorch has none.
+  std::string torch;
 };
 
 const std::vector<OptimizerInfo>& optimizer_catalogue();
@@ -56,7 +63,8 @@ const std::vector<ScheduleInfo>& schedule_catalogue();
 const OptimizerInfo* find_optimizer(const std::string& name);  // nullptr if unknown
 const ScheduleInfo* find_schedule(const std::string& name);    // nullptr if unknown
 
-// The spec of warmup:N, shared by every schedule (a racer-level key).
+// The spec of warmup:N, shared by every schedule (a racer-level key), and its LaTeX.
 const ParamSpec& warmup_spec();
+const std::string& warmup_formula();
 
 }  // namespace pg

@@ -77,6 +77,7 @@ std::string catalogue_json() {
                           {"alias_of", o.alias_of},
                           {"has_book_variant", o.has_book_variant},
                           {"summary", text(o.summary_en, o.summary_zh)},
+                          {"torch", o.torch},
                           {"formula_m", o.formula_m},
                           {"formula_sigma", o.formula_sigma},
                           {"formula_m_book", o.formula_m_book},
@@ -87,6 +88,8 @@ std::string catalogue_json() {
   for (const ScheduleInfo& s : schedule_catalogue())
     schedules.push_back({{"name", s.name},
                          {"summary", text(s.summary_en, s.summary_zh)},
+                         {"formula", s.formula},
+                         {"torch", s.torch},
                          {"params", specs_json(s.params)}});
   json surfaces = json::array();
   for (const SurfaceInfo& s : surface_catalogue()) {
@@ -138,6 +141,7 @@ std::string catalogue_json() {
   json j{{"optimizers", optimizers},
          {"schedules", schedules},
          {"warmup", spec_json(warmup_spec())},
+         {"warmup_formula", warmup_formula()},
          {"surfaces", surfaces},
          {"datasets", datasets},
          {"features", features},

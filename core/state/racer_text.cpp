@@ -105,6 +105,10 @@ void normalize_racer(RacerConfig& racer) {
     drop_defaults(info->params, racer.schedule_params);
 }
 
+std::vector<std::string> racer_level_keys() {
+  return {"sched", warmup_spec().name};
+}
+
 bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
                        Reason& reason) {
   const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);

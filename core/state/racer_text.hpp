@@ -21,6 +21,9 @@ std::string write_param_value(const ParamSpec& spec, const ParamValue& value);
 bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Problem>& problems,
                  const std::string& key_prefix);
 
+// The keys a racer takes beside its optimizer's and schedule's parameters: sched, warmup.
+std::vector<std::string> racer_level_keys();
+
 // Sets one racer value from link text: an optimizer or schedule parameter, "sched", "warmup",
 // or "optimizer" (switch optimizer, keeping the parameters both share and the schedule).
 bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,

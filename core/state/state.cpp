@@ -636,6 +636,18 @@ State default_state(Mode mode) {
   return s;
 }
 
+LinkKeys link_keys() {
+  LinkKeys keys;
+  keys.common = {"mode", "r"};
+  for (const KeyRule& rule : common_rules()) keys.common.push_back(rule.key);
+  for (const KeyRule& rule : surface_rules()) keys.surface.push_back(rule.key);
+  for (const KeyRule& rule : classify_rules()) keys.classify.push_back(rule.key);
+  for (const ShowFlag& flag : kShowFlags)
+    (flag.mode == Mode::Surface ? keys.show_surface : keys.show_classify).push_back(flag.name);
+  keys.racer = racer_level_keys();
+  return keys;
+}
+
 ViewBox effective_view(const State& state) { return state.view ? *state.view : default_view(state); }
 
 Vec2 effective_start(const State& state) {

@@ -1,5 +1,5 @@
 // The playground's whole state, and the ONE codec that reads and writes it as a share link
-// (the URL hash; the CLI takes the same string). Grammar and rules: references.md.
+// (the URL hash; the CLI takes the same string). Grammar and rules: docs/reference.md.
 //
 //   state := pair ('&' pair)*     pair := key '=' value
 //   racer := NAME [ '(' key ':' val (',' key ':' val)* ')' ]     lists inside a racer use '/'
@@ -91,6 +91,18 @@ void set_mode(State& state, Mode mode);
 
 // One racer in link syntax, defaults left out: "adam(lr:0.01)".
 std::string write_racer(const RacerConfig& racer);
+
+// Every key the codec reads, from its own tables (docs/reference.md documents each; a test
+// keeps the two in step).
+struct LinkKeys {
+  std::vector<std::string> common;         // keys of both modes: mode, r, seed, lang, show
+  std::vector<std::string> surface;        // keys of surface mode only
+  std::vector<std::string> classify;       // keys of classify mode only
+  std::vector<std::string> show_surface;   // flags of `show` in surface mode
+  std::vector<std::string> show_classify;  // ... in classify mode
+  std::vector<std::string> racer;          // racer-level keys beside the optimizer's and schedule's
+};
+LinkKeys link_keys();
 
 // The resolved view box and start of a surface-mode state (the surface's defaults unless set).
 ViewBox effective_view(const State& state);

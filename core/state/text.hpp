@@ -11,7 +11,7 @@ namespace pg {
 // Decodes %XX escapes. Returns false (leaving `out` unspecified) on a malformed escape.
 bool percent_decode(const std::string& text, std::string& out);
 
-// Escapes every byte that is not legal unescaped in a URL fragment as references.md lists
+// Escapes every byte that is not legal unescaped in a URL fragment as docs/reference.md lists
 // them (letters, digits, -._~!$'()*+,;=:@/?), plus '&' and '#' and '%' which the grammar uses.
 std::string percent_encode(const std::string& text);
 

@@ -1,4 +1,4 @@
-// The built-in surfaces of references.md. Every gradient and Hessian here is derived by hand
+// The built-in surfaces of docs/reference.md. Every gradient and Hessian here is derived by hand
 // from the formula in the comment above it; tests/unit/surface checks them against central
 // differences and against the same formula typed into the expression language.
 #include "surface/builtin_surfaces.hpp"

@@ -1,4 +1,4 @@
-// The catalogue of built-in surfaces (references.md's table): names, formulas, texts, views,
+// The catalogue of built-in surfaces (docs/reference.md's table): names, formulas, texts, views,
 // starts and minima. The formulas themselves are computed in builtin_surfaces.cpp.
 #include "surface/surface.hpp"
 

@@ -1,4 +1,4 @@
-// 2-D loss surfaces f(x, y): the built-ins of references.md and user expressions.
+// 2-D loss surfaces f(x, y): the built-ins of docs/reference.md and user expressions.
 #pragma once
 
 #include <cstddef>

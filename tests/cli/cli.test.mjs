@@ -1,4 +1,4 @@
-// The `playground` command-line tool: output formats of references.md, exit codes, and numbers
+// The `playground` command-line tool: output formats of docs/reference.md, exit codes, and numbers
 // worked out by hand from the formulas.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -66,7 +66,8 @@ TEST_CASE("sgd: coupled weight decay adds λθ to the gradient") {
 }
 
 TEST_CASE("sgd book momentum: same points as torch momentum at a constant rate") {
-  // v = −η b step for step while η is constant (references.md), with dampening and nesterov too.
+  // v = −η b step for step while η is constant (sgd.hpp; both forms in docs/maths.md), with
+  // dampening and nesterov too.
   const std::vector<double> rates(50, 0.07);
   for (double nesterov : {0.0, 1.0}) {
     for (double dampening : {0.0, 0.3}) {

@@ -1,6 +1,6 @@
 // The share-link codec: grammar, defaults, canonical text, round trips, and every kind of
 // problem reported (never thrown). Expected link texts are written by hand from the grammar
-// in references.md and the catalogue defaults.
+// in docs/reference.md and the catalogue defaults.
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <random>

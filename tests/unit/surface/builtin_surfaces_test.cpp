@@ -27,7 +27,7 @@ const char* const kTableNames[] = {
 
 }  // namespace
 
-TEST_CASE("catalogue: every surface of references.md's table, each complete, in table order") {
+TEST_CASE("catalogue: every surface of reference.md's table, each complete, in table order") {
   const auto& catalogue = surface_catalogue();
   REQUIRE(catalogue.size() == std::size(kTableNames));
   for (std::size_t i = 0; i < catalogue.size(); ++i) {
@@ -129,7 +129,7 @@ TEST_CASE("built-ins: batched and grid values equal single values") {
 }
 
 TEST_CASE("built-ins: the marked minima have the values of the table and zero gradient") {
-  // Minimum values from references.md (goldstein-price 3, all others 0 where a point is given),
+  // Minimum values from docs/reference.md (goldstein-price 3, all others 0 where a point is given),
   // except book-regression and two-wells, whose values are checked in their own tests.
   for (const SurfaceInfo& info : surface_catalogue()) {
     if (info.name == "book-regression" || info.name == "two-wells") continue;
