@@ -121,6 +121,21 @@ class ClassifySessionHandle {
     for (int s : session_.racer(0).network().layer_sizes()) sizes.call<void>("push", s);
     return sizes;
   }
+  // The parameter layout of docs/reference.md as the network has it: per weight layer l = 1…L,
+  // where W_l (rows × columns, row-major) and b_l start in the flat vector.
+  val parameter_layout() const {
+    const pg::Mlp& network = session_.racer(0).network();
+    val layers = val::array();
+    for (int l = 1; l <= network.weight_layers(); ++l) {
+      val layer = val::object();
+      layer.set("weights", static_cast<double>(network.weight_index(l, 0, 0)));
+      layer.set("biases", static_cast<double>(network.bias_index(l, 0)));
+      layer.set("rows", network.layer_sizes()[l]);
+      layer.set("columns", network.layer_sizes()[l - 1]);
+      layers.call<void>("push", layer);
+    }
+    return layers;
+  }
   val parameters(int index) const {
     const std::vector<double>& p = session_.racer(checked(index)).network().parameters();
     return val(emscripten::typed_memory_view(p.size(), p.data()));
@@ -189,6 +204,7 @@ EMSCRIPTEN_BINDINGS(playground_classify) {
       .function("neuronGridCount", &ClassifySessionHandle::neuron_grid_count)
       .function("neuronGrids", &ClassifySessionHandle::neuron_grids)
       .function("layerSizes", &ClassifySessionHandle::layer_sizes)
+      .function("parameterLayout", &ClassifySessionHandle::parameter_layout)
       .function("parameters", &ClassifySessionHandle::parameters)
       .function("effectiveRates", &ClassifySessionHandle::effective_rates)
       .function("points", &ClassifySessionHandle::points);

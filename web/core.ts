@@ -31,12 +31,15 @@ export interface OptimizerInfo {
   formula_m_book: string;
   formula_sigma_book: string;
   formula_decay: string;
+  torch: string; // its PyTorch counterpart; "" where there is none
   params: ParamSpec[];
 }
 
 export interface ScheduleInfo {
   name: string;
   summary: Text;
+  formula: string; // LaTeX of η_t
+  torch: string;
   params: ParamSpec[];
 }
 
@@ -54,7 +57,9 @@ export interface SurfaceInfo {
 export interface NamedInfo {
   name: string;
   formula?: string;
-  display?: string;
+  display?: string; // features: as drawn ("x²")
+  label?: Text; // activations, losses, regularisations: the display name
+  short_label?: Text; // losses: where room is short
   initialisation?: string;
   summary: Text;
 }
@@ -65,6 +70,7 @@ export interface DatasetInfo {
   min_classes: number;
   max_classes: number;
   default_classes: number;
+  label: Text;
   summary: Text;
 }
 
@@ -244,6 +250,18 @@ export async function loadModule(): Promise<PlaygroundModule> {
   const url = new URL('./playground.mjs', import.meta.url).href;
   const factory = (await import(url)).default as Factory;
   return factory();
+}
+
+// A link written by the core's codec, never by string concatenation: the empty link of `mode`
+// with `values` set in order (key, value in the link's own syntax). These are the page's own
+// links, so a value the codec refuses is a mistake in the page: it throws, naming it.
+export function writeLink(module: PlaygroundModule, mode: 'surface' | 'classify', values: [string, string][]): string {
+  let result = JSON.parse(module.setMode('', mode)) as StateResult;
+  for (const [key, value] of values) {
+    result = JSON.parse(module.setValue(result.link, key, value)) as StateResult;
+    if (result.problems.length > 0) throw new Error(`${key}=${value}: ${result.problems[0].reason.en}`);
+  }
+  return result.link;
 }
 
 // Link reading and editing through the core's codec.

@@ -22,7 +22,7 @@ export class LinkStore {
   opened = 0;
 
   constructor(
-    private core: Core,
+    readonly core: Core,
     hash: string,
   ) {
     // location.hash keeps %-escapes; the core decodes them itself.

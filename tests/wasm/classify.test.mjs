@@ -136,3 +136,16 @@ test('every dataset gives the same data and numbers in wasm and in the native CL
     session.delete();
   }
 });
+
+test('the parameter layout of docs/reference.md, as the network reports it', () => {
+  // Inputs x, y; hidden 3 and 2; K = 2 outputs. Worked by hand from the layout's rule:
+  // W1 3×2 at 0, b1 at 6; W2 2×3 at 9, b2 at 15; W3 2×2 at 17, b3 at 21; 23 parameters.
+  const session = new m.ClassifySession('mode=classify&data=circle&net=3,2');
+  assert.deepEqual(session.parameterLayout(), [
+    { weights: 0, biases: 6, rows: 3, columns: 2 },
+    { weights: 9, biases: 15, rows: 2, columns: 3 },
+    { weights: 17, biases: 21, rows: 2, columns: 2 },
+  ]);
+  assert.equal(session.parameters(0).length, 23);
+  session.delete();
+});

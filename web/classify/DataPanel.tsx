@@ -76,7 +76,7 @@ export function DataPanel({ core, store, runner, drawClass, onDrawClass }: Props
             >
               <DatasetThumbnail points={points} regression={d.regression} />
               {d.name === 'drawn' && !drawnPoints?.length && <span class="dataset-pencil">✎</span>}
-              <span class="dataset-name">{nameLabel(t, 'dataset', d.name)}</span>
+              <span class="dataset-name">{nameLabel(lang, d)}</span>
             </button>
           );
         })}

@@ -42,11 +42,12 @@ function alignedData(histories: RacerHistory[], racers: number, quantity: Quanti
 
 export function LearningCurves({ store, runner }: { store: LinkStore; runner: ClassifyRunner }) {
   const t = useT();
+  const lang = useLang();
   const [logLoss, setLogLoss] = useState(true);
   useNews(runner, ['setup'], 0);
   const setup = runner.setup;
   if (!setup) return null;
-  const names = Array.from({ length: setup.racerCount }, (_, i) => racerName(t, store, setup, i));
+  const names = Array.from({ length: setup.racerCount }, (_, i) => racerName(lang, store, setup, i));
   return (
     <div class="curves" data-testid="curves">
       <Curve

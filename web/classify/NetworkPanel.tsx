@@ -25,14 +25,14 @@ export function NetworkPanel({ core, store, runner }: Props) {
   const spec = (name: string) => core.classifyParam(name);
   const regression = core.dataset(settings.data)?.regression ?? false;
   const comparing = settings.compare === 'loss';
-  const choices = (kind: 'act' | 'loss' | 'reg', list: NamedInfo[]) =>
-    list.map((info) => ({ value: info.name, label: nameLabel(t, kind, info.name), title: pick(lang, info.summary) }));
+  const choices = (list: NamedInfo[]) =>
+    list.map((info) => ({ value: info.name, label: nameLabel(lang, info), title: pick(lang, info.summary) }));
 
   const lossChoices = comparing
     ? [{ value: settings.loss, label: t('classify.loss.both') }]
     : regression
       ? [{ value: settings.loss, label: t('classify.loss.regression') }]
-      : choices('loss', catalogue.losses);
+      : choices(catalogue.losses);
 
   return (
     <section class="panel network-panel" data-testid="network-panel">
@@ -43,7 +43,7 @@ export function NetworkPanel({ core, store, runner }: Props) {
         <ChoiceField
           label={t('classify.net.activation')}
           value={settings.act}
-          choices={choices('act', catalogue.activations)}
+          choices={choices(catalogue.activations)}
           title={pick(lang, spec('act').summary)}
           testId="act"
           commit={(v) => store.setValue('act', v)}
@@ -60,7 +60,7 @@ export function NetworkPanel({ core, store, runner }: Props) {
         <ChoiceField
           label={t('classify.net.regularization')}
           value={settings.reg}
-          choices={choices('reg', catalogue.regularizations)}
+          choices={choices(catalogue.regularizations)}
           title={pick(lang, spec('reg').summary)}
           testId="reg"
           commit={(v) => store.setValue('reg', v)}

@@ -4,7 +4,7 @@
 import type { Ref } from 'preact';
 import { formatNumber, formatPercent } from '../components/format';
 import { ShowToggle } from '../components/ShowToggle';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { ConfusionMatrix } from './ConfusionMatrix';
 import { DecisionMap } from './DecisionMap';
@@ -23,6 +23,7 @@ interface Props {
 
 export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }: Props) {
   const t = useT();
+  const lang = useLang();
   useNews(runner, ['frame', 'setup'], 100);
   const { setup, frame } = runner;
   const racer = frame?.racers[runner.selected];
@@ -40,7 +41,7 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }
       </div>
       {setup && racer && (
         <div class="output-racer" data-testid="output-racer">
-          {racerName(t, store, setup, runner.selected)}
+          {racerName(lang, store, setup, runner.selected)}
         </div>
       )}
       <dl class="output-numbers" data-testid="output-numbers">

@@ -3,7 +3,7 @@
 // map and network.
 import { formatNumber, formatPercent } from '../components/format';
 import { RacerSwatch } from '../components/RacerSwatch';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { useNews } from './hooks';
 import { racerName, statusLabel } from './racerNames';
@@ -11,6 +11,7 @@ import type { ClassifyRunner } from './runner';
 
 export function RacerTable({ store, runner }: { store: LinkStore; runner: ClassifyRunner }) {
   const t = useT();
+  const lang = useLang();
   useNews(runner, ['frame', 'setup'], 150);
   const { setup, frame } = runner;
   if (!setup || !frame) return null;
@@ -49,7 +50,7 @@ export function RacerTable({ store, runner }: { store: LinkStore; runner: Classi
                 }}
               >
                 <RacerSwatch index={i} />
-                <span class="racer-name">{racerName(t, store, setup, i)}</span>
+                <span class="racer-name">{racerName(lang, store, setup, i)}</span>
               </button>
             </th>
             <td>{racer.epoch}</td>

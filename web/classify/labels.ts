@@ -1,9 +1,9 @@
-// Display words for the core's names (datasets, activations, losses, ...): the page's own
-// translation where it has one, else the name as links write it, so a name the core adds later
-// still shows.
-import { type MessageKey, messages, type Translate } from '../i18n';
+// What the page calls a catalogue entry (a dataset, activation, loss, regularisation or
+// feature): the core's display name in the page's language, else its name as links write it.
+import type { Text } from '../core';
+import { type Lang, pick } from '../i18n';
 
-export function nameLabel(t: Translate, kind: 'dataset' | 'act' | 'loss' | 'reg' | 'feature', name: string): string {
-  const key = `classify.${kind}.${name}`;
-  return key in messages.en ? t(key as MessageKey) : name;
+export function nameLabel(lang: Lang, info: { name: string; label?: Text; display?: string }): string {
+  if (info.label) return pick(lang, info.label);
+  return info.display ?? info.name;
 }

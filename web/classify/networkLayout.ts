@@ -1,7 +1,7 @@
-// Where the network diagram puts things: one column per layer (the seven features, each hidden
+// Where the network diagram puts things: one column per layer (every input feature, each hidden
 // layer, the outputs), nodes centred vertically in their column, each link a cubic curve from
-// the right edge of its source to the left edge of its target. Also finds what the pointer is
-// over (a node, or the nearest link within a few pixels).
+// the right edge of its source to the left edge of its target. And where each weight and bias
+// sits in the network's flat parameter vector, from the layout the core reports.
 
 export interface NodeBox {
   x: number; // left
@@ -67,28 +67,29 @@ export function curvePoint(c: LinkCurve, s: number): [number, number] {
   return [x, y];
 }
 
-export function distanceToCurve(c: LinkCurve, px: number, py: number): number {
-  let best = Infinity;
-  let [ax, ay] = curvePoint(c, 0);
-  const pieces = 16;
-  for (let k = 1; k <= pieces; ++k) {
-    const [bx, by] = curvePoint(c, k / pieces);
-    const dx = bx - ax;
-    const dy = by - ay;
-    const length2 = dx * dx + dy * dy;
-    const s = length2 > 0 ? Math.max(0, Math.min(1, ((px - ax) * dx + (py - ay) * dy) / length2)) : 0;
-    best = Math.min(best, Math.hypot(ax + s * dx - px, ay + s * dy - py));
-    ax = bx;
-    ay = by;
-  }
-  return best;
+// The node that network input `input` is drawn as: its feature's place among all features
+// (column 0 shows every feature, used or not).
+export function featureNode(inputFeatures: readonly string[], input: number, allFeatures: readonly string[]): number {
+  return allFeatures.indexOf(inputFeatures[input]);
 }
 
-export function nodeAt(layout: NetworkLayout, px: number, py: number): { column: number; index: number } | null {
-  for (let c = 0; c < layout.columns.length; ++c)
-    for (let i = 0; i < layout.columns[c].nodes.length; ++i) {
-      const n = layout.columns[c].nodes[i];
-      if (px >= n.x && px <= n.x + n.size && py >= n.y && py <= n.y + n.size) return { column: c, index: i };
-    }
-  return null;
+// One weight layer of the network's flat parameter vector, as the core reports it
+// (docs/reference.md, "The network's parameter layout"): W_l starts at `weights`, `rows` × `columns`
+// (neurons of layer l × of layer l−1), row-major, so row j holds the weights into neuron j; the
+// `rows` biases b_l start at `biases`.
+export interface WeightLayer {
+  weights: number;
+  biases: number;
+  rows: number;
+  columns: number;
+}
+
+// Weight layers count from 1 (layer 1 takes the inputs), as in docs/reference.md.
+export function weightIndex(layout: readonly WeightLayer[], layer: number, from: number, to: number): number {
+  const l = layout[layer - 1];
+  return l.weights + to * l.columns + from;
+}
+
+export function biasIndex(layout: readonly WeightLayer[], layer: number, neuron: number): number {
+  return layout[layer - 1].biases + neuron;
 }

@@ -14,6 +14,8 @@
 //
 // Frames and setups carry the setup's generation; the page drops frames of older generations.
 
+import type { WeightLayer } from './networkLayout';
+
 // A racer's latest numbers, as the core's ClassifySession binding reports them.
 export interface RacerMetrics {
   epoch: number;
@@ -33,7 +35,6 @@ export const HISTORY_STRIDE = 7;
 
 export const DECISION_GRID_SIZE = 100; // the output map, as TensorFlow Playground's
 export const NEURON_GRID_SIZE = 20; // each neuron's and feature's small map
-export const THUMBNAIL_FEATURES = 'x,y,x2,y2,xy,sinx,siny';
 
 export type ToWorker =
   | { type: 'open'; link: string; speed: number; fresh: boolean } // fresh: an opened link, from epoch 0
@@ -52,6 +53,7 @@ export interface SetupMessage {
   regression: boolean;
   features: string[]; // the network's inputs, in catalogue order
   layerSizes: number[]; // inputs, hidden layers, outputs
+  parameterLayout: WeightLayer[]; // where each weight layer's parameters sit, from the core
   racerCount: number; // session racers (twice the link's racers with compare=loss)
   linkRacers: number[]; // per session racer: its index among the link's racers
   losses: string[]; // per session racer: 'ce' | 'mse'
@@ -81,7 +83,7 @@ export interface ThumbnailsMessage {
   type: 'thumbnails';
   classes: number;
   datasets: { name: string; points: Float64Array }[]; // x, y, class (or target) per point
-  features: Float32Array; // one NEURON_GRID_SIZE² map per feature of THUMBNAIL_FEATURES
+  features: Float32Array; // one NEURON_GRID_SIZE² map per feature of the catalogue, in its order
 }
 
 export type FromWorker =

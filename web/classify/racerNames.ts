@@ -1,19 +1,17 @@
 // How racers are named and their status worded on the page. A session racer is one of the
 // link's racers (numbered from 1, as in the racers panel), with its loss when comparing losses.
-import type { Translate } from '../i18n';
+import { type Lang, pick, type Translate } from '../i18n';
 import type { LinkStore } from '../store';
 import type { RacerMetrics, SetupMessage } from './protocol';
 
-export function racerName(t: Translate, store: LinkStore, setup: SetupMessage, index: number): string {
+export function racerName(lang: Lang, store: LinkStore, setup: SetupMessage, index: number): string {
   const linkRacer = setup.linkRacers[index] ?? index;
   const text = store.state.racers[linkRacer]?.text ?? '';
   const name = `${linkRacer + 1} · ${text}`;
   const comparing = setup.losses.length > 0 && new Set(setup.losses).size > 1;
-  return comparing ? `${name} · ${lossLabel(t, setup.losses[index])}` : name;
-}
-
-export function lossLabel(t: Translate, loss: string): string {
-  return loss === 'ce' ? t('classify.loss.ceShort') : loss === 'mse' ? t('classify.loss.mseShort') : loss;
+  if (!comparing) return name;
+  const loss = store.core.catalogue.losses.find((l) => l.name === setup.losses[index]);
+  return `${name} · ${loss?.short_label ? pick(lang, loss.short_label) : setup.losses[index]}`;
 }
 
 // "running", "done", "reached target at epoch k", "diverged at epoch k", in the page's language.

@@ -2,6 +2,7 @@
 // the training worker uses. Views of wasm memory (marked) die at the next call into the module
 // that may grow its heap: copy them at once.
 import type { PlaygroundModule } from '../core';
+import type { WeightLayer } from './networkLayout';
 import type { RacerMetrics } from './protocol';
 
 export interface ClassifySessionHandle {
@@ -21,6 +22,7 @@ export interface ClassifySessionHandle {
   neuronGridCount(): number;
   neuronGrids(index: number, n: number): Float32Array; // view
   layerSizes(): number[];
+  parameterLayout(): WeightLayer[];
   parameters(index: number): Float64Array; // view
   effectiveRates(index: number): Float64Array;
   points(test: boolean): Float64Array;

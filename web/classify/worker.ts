@@ -1,7 +1,7 @@
 // The classify page's training worker: its own instance of the wasm module and the link's
 // ClassifySession. It trains in slices of a few milliseconds (so messages are answered between
 // them) and posts at most ~30 frames a second; the page only draws. Protocol: protocol.ts.
-import { loadModule } from '../core';
+import { type Catalogue, loadModule, writeLink } from '../core';
 import {
   DECISION_GRID_SIZE,
   type FrameMessage,
@@ -10,7 +10,6 @@ import {
   NEURON_GRID_SIZE,
   type RacerMetrics,
   type SetupMessage,
-  THUMBNAIL_FEATURES,
   type ToWorker,
 } from './protocol';
 import type { ClassifyModule, ClassifySessionHandle } from './session';
@@ -150,6 +149,7 @@ function postSetup(): void {
     features: (JSON.parse(module!.parseState(link)) as { state: { classify: { features: string[] } } }).state.classify
       .features,
     layerSizes: session.layerSizes(),
+    parameterLayout: session.parameterLayout(),
     racerCount: count,
     linkRacers,
     losses,
@@ -205,20 +205,18 @@ function postFrame(): void {
 }
 
 // Small pictures for the data and feature pickers: every generated dataset with `classes`
-// classes where it offers a choice (seed 1, no noise), and the seven input features.
+// classes where it offers a choice (seed 1, no noise), and every input feature.
 function postThumbnails(classes: number): void {
   if (!module) return;
-  const catalogue = JSON.parse(module.catalogue()) as {
-    datasets: { name: string; min_classes: number; max_classes: number }[];
-  };
+  const catalogue = JSON.parse(module.catalogue()) as Catalogue;
   const datasets: { name: string; points: Float64Array }[] = [];
   for (const info of catalogue.datasets) {
     if (info.name === 'drawn') continue;
-    const k =
-      info.min_classes < info.max_classes
-        ? `&classes=${Math.min(Math.max(classes, info.min_classes), info.max_classes)}`
-        : '';
-    const s = new module.ClassifySession(`mode=classify&data=${info.name}${k}&net=none&train=90&seed=1`);
+    const values: [string, string][] = [['data', info.name]];
+    if (info.min_classes < info.max_classes)
+      values.push(['classes', String(Math.min(Math.max(classes, info.min_classes), info.max_classes))]);
+    values.push(['net', 'none'], ['train', '90'], ['seed', '1']);
+    const s = new module.ClassifySession(writeLink(module, 'classify', values));
     const train = s.points(false);
     const test = s.points(true);
     const points = new Float64Array(train.length + test.length);
@@ -227,10 +225,20 @@ function postThumbnails(classes: number): void {
     datasets.push({ name: info.name, points });
     s.delete();
   }
-  const s = new module.ClassifySession(`mode=classify&features=${THUMBNAIL_FEATURES}&net=none&seed=1`);
-  const features = s.neuronGrids(0, NEURON_GRID_SIZE).slice();
+  const features = catalogue.features.map((f) => f.name).join(',');
+  const s = new module.ClassifySession(
+    writeLink(module, 'classify', [
+      ['features', features],
+      ['net', 'none'],
+      ['seed', '1'],
+    ]),
+  );
+  const maps = s.neuronGrids(0, NEURON_GRID_SIZE).slice();
   s.delete();
-  post({ type: 'thumbnails', classes, datasets, features }, [features.buffer, ...datasets.map((d) => d.points.buffer)]);
+  post({ type: 'thumbnails', classes, datasets, features: maps }, [
+    maps.buffer,
+    ...datasets.map((d) => d.points.buffer),
+  ]);
 }
 
 // ---- messages from the page ----------------------------------------------------------------
