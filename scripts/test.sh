@@ -1,8 +1,8 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds, and runs every test layer:
 #   1. Catch2 unit tests (native, via CTest)
-#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the
-#      expression parser's fuzzer for a bounded time
+#   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the fuzzers
+#      (expression parser, share-link codec) for a bounded time they share
 #   3. node --test on the built wasm module and on the native CLI
 #   4. browser tests: playwright-core driving /usr/bin/chromium against build/site
 # and, before them, Biome (format + lint) over the page's TypeScript and the test scripts.
@@ -13,7 +13,7 @@ jobs=$(nproc)
 passed=0
 failed=0
 log_dir=build/test-logs
-fuzz_seconds=${FUZZ_SECONDS:-30}
+fuzz_seconds=${FUZZ_SECONDS:-40}  # in total, shared evenly by the fuzzers
 
 scripts/build.sh || { echo "setup or build failed"; echo "0 passed, 1 failed"; exit 1; }
 mkdir -p "$log_dir"
@@ -48,7 +48,7 @@ echo "== 1. Catch2 (native)"
 (cd build/native && ctest -j "$jobs" --output-on-failure) >"$log_dir/unit.log" 2>&1
 tail -n 3 "$log_dir/unit.log"; count_ctest "$log_dir/unit.log"
 
-echo "== 2. Catch2 under ASan + UBSan, and the expression fuzzer (${fuzz_seconds} s)"
+echo "== 2. Catch2 under ASan + UBSan, and the fuzzers (${fuzz_seconds} s in all)"
 if [ ! -f build/asan/build.ninja ]; then
   CXX=clang++ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
     -DPLAYGROUND_SANITIZE=ON -DPLAYGROUND_FUZZ=ON >/dev/null
@@ -60,15 +60,17 @@ if cmake --build build/asan -j "$jobs" >"$log_dir/asan-build.log" 2>&1; then
   (cd build/asan && ASAN_OPTIONS=detect_leaks=1 UBSAN_OPTIONS=print_stacktrace=1 \
      ctest -j "$jobs" --output-on-failure -E "$slow_outcomes") >"$log_dir/asan.log" 2>&1
   tail -n 3 "$log_dir/asan.log"; count_ctest "$log_dir/asan.log"
-  for fuzzer in build/asan/fuzz_*; do
-    [ -x "$fuzzer" ] || continue
+  fuzzers=()
+  for fuzzer in build/asan/fuzz_*; do [ -x "$fuzzer" ] && fuzzers+=("$fuzzer"); done
+  seconds_each=$((fuzz_seconds / (${#fuzzers[@]} > 0 ? ${#fuzzers[@]} : 1)))
+  for fuzzer in "${fuzzers[@]}"; do
     name=$(basename "$fuzzer")
     corpus=tests/fuzz/corpus/${name#fuzz_}
     work=$(mktemp -d)
     cp -r "$corpus"/. "$work"/ 2>/dev/null
-    if "$fuzzer" -max_total_time="$fuzz_seconds" -max_len=1200 -timeout=5 -artifact_prefix=/tmp/ \
+    if "$fuzzer" -max_total_time="$seconds_each" -max_len=1200 -timeout=5 -artifact_prefix=/tmp/ \
          "$work" >"$log_dir/$name.log" 2>&1; then
-      echo "$name: no crash in ${fuzz_seconds} s ($(grep -Eo 'Done [0-9]+ runs' "$log_dir/$name.log"))"
+      echo "$name: no crash in ${seconds_each} s ($(grep -Eo 'Done [0-9]+ runs' "$log_dir/$name.log"))"
       passed=$((passed + 1))
     else
       echo "$name: FAILED, see $log_dir/$name.log"; failed=$((failed + 1))
