@@ -3,7 +3,8 @@
 #   1. Catch2 unit tests (native, via CTest)
 #   2. the same tests under AddressSanitizer + UndefinedBehaviorSanitizer, and the fuzzers
 #      (expression parser, share-link codec) for a bounded time they share
-#   3. node --test on the built wasm module and on the native CLI
+#   3. node --test on the built wasm module and on the native CLI, and on the page's pure
+#      TypeScript helpers (tests/web, bundled for node by esbuild)
 #   4. browser tests: playwright-core driving /usr/bin/chromium against build/site
 # and, before them, Biome (format + lint) over the page's TypeScript and the test scripts.
 # Exits non-zero if anything failed; the last line is "N passed, N failed".
@@ -84,6 +85,8 @@ fi
 echo "== 3. node --test on the wasm module and the CLI"
 node --test tests/wasm/ tests/cli/ >"$log_dir/wasm.log" 2>&1
 grep -E '^# (pass|fail)' "$log_dir/wasm.log"; count_node "$log_dir/wasm.log"
+node scripts/web-tests.mjs >"$log_dir/web-unit.log" 2>&1
+echo "page helpers:"; grep -E '^# (pass|fail)' "$log_dir/web-unit.log"; count_node "$log_dir/web-unit.log"
 
 echo "== 4. browser (playwright-core + chromium)"
 node --test --test-concurrency=1 tests/e2e/ >"$log_dir/e2e.log" 2>&1

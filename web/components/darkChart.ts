@@ -17,7 +17,7 @@ const LOG_LABELS = [[1, 2, 3, 4, 5, 6, 7, 8, 9], [1, 2, 5], [1, 3], [1]];
 // labels stay MIN_LABEL_GAP_PX apart, measured on the chart (uPlot's own choice looks at one
 // decade and may keep a single "1" on a chart that spans 0.2 … 3). Powers of ten that are
 // still too close keep every n-th. Other axes keep every split.
-function logAxisLabels(u: uPlot, splits: number[], axis: number): (number | null)[] {
+export function logAxisLabels(u: uPlot, splits: number[], axis: number): (number | null)[] {
   const scale = u.axes[axis].scale ?? 'y';
   if (u.scales[scale].distr !== 3) return splits;
   const exponent = (v: number) => Math.floor(Math.log10(v) + 1e-9);
