@@ -96,7 +96,9 @@ std::string check_expression(const std::string& text) {
 
 // Bytes of the wasm heap held by live allocations: the memory tests' measure (the heap itself
 // only ever grows, so its size would hide a leak until the leak is large).
-double heap_in_use() { return static_cast<double>(mallinfo().uordblks); }
+double heap_in_use() {
+  return static_cast<double>(mallinfo().uordblks);
+}
 
 }  // namespace
 

@@ -96,8 +96,8 @@ TEST_CASE("reference.md names every optimizer, schedule, surface and classify ch
 }
 
 TEST_CASE("the documentation check itself: a name missing from the text is found missing") {
-  const std::set<std::string> words =
-      code_words("Keys `mode` and `r=sgd(lr:1,\nsched:step)`; prose mentions speed.\n    steps=5\n");
+  const std::set<std::string> words = code_words(
+      "Keys `mode` and `r=sgd(lr:1,\nsched:step)`; prose mentions speed.\n    steps=5\n");
   CHECK(words.count("mode") == 1);
   CHECK(words.count("sgd") == 1);
   CHECK(words.count("lr") == 1);
