@@ -17,6 +17,7 @@
 #include "common/geometry.hpp"
 #include "learn/config.hpp"
 #include "optim/racer.hpp"
+#include "state/text.hpp"  // format_number, parse_number: numbers as links write them
 
 namespace pg {
 
@@ -113,10 +114,5 @@ constexpr long kMaxSteps = 1000000;
 constexpr long kMaxEpochsPerSecond = 10000;  // classify `speed`
 constexpr std::size_t kMaxLinkLength = 65536;
 constexpr std::size_t kMaxValueLength = 40000;  // 2,000 drawn points fit
-
-// Numbers as links write them: the shortest decimal that reads back as the same double.
-std::string format_number(double value);
-// Strict decimal or exponent form ("-1.5", "1e-3", ".5"); no hex, inf or nan.
-bool parse_number(const std::string& text, double& value);
 
 }  // namespace pg

@@ -2,6 +2,9 @@
 
 #include <algorithm>
 #include <cctype>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <cstring>
 
 namespace pg {
@@ -129,6 +132,58 @@ std::string trim(const std::string& text) {
   if (begin == std::string::npos) return "";
   std::size_t end = text.find_last_not_of(" \t\r\n");
   return text.substr(begin, end - begin + 1);
+}
+
+std::string format_number(double value) {
+  if (value == 0) return "0";  // also turns -0 into 0
+  if (!std::isfinite(value)) return std::isnan(value) ? "nan" : value > 0 ? "inf" : "-inf";
+  // The fewest significant digits that read back as the same double...
+  char buffer[40];
+  int digits = 1;
+  for (; digits < 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, value);
+    if (std::strtod(buffer, nullptr) == value) break;
+  }
+  std::snprintf(buffer, sizeof buffer, "%.*e", digits - 1, value);
+  // ...laid out as JavaScript's Number#toString does: plain decimals for exponents -7 < e < 21.
+  std::string text = buffer;
+  std::size_t e = text.find('e');
+  int exponent = std::atoi(text.c_str() + e + 1);
+  std::string sign = value < 0 ? "-" : "";
+  std::string mantissa;
+  for (char c : text.substr(0, e))
+    if (std::isdigit(static_cast<unsigned char>(c))) mantissa += c;
+  if (exponent >= 21 || exponent <= -7) {
+    std::string rest = mantissa.size() > 1 ? "." + mantissa.substr(1) : "";
+    return sign + mantissa.substr(0, 1) + rest + "e" + std::to_string(exponent);
+  }
+  if (exponent < 0) return sign + "0." + std::string(-exponent - 1, '0') + mantissa;
+  if (static_cast<int>(mantissa.size()) <= exponent + 1)
+    return sign + mantissa + std::string(exponent + 1 - mantissa.size(), '0');
+  return sign + mantissa.substr(0, exponent + 1) + "." + mantissa.substr(exponent + 1);
+}
+
+bool parse_number(const std::string& text, double& value) {
+  // [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?
+  std::size_t i = 0, n = text.size();
+  if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+  std::size_t digits = 0;
+  while (i < n && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++digits;
+  if (i < n && text[i] == '.') {
+    ++i;
+    while (i < n && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++digits;
+  }
+  if (digits == 0) return false;
+  if (i < n && (text[i] == 'e' || text[i] == 'E')) {
+    ++i;
+    if (i < n && (text[i] == '+' || text[i] == '-')) ++i;
+    std::size_t exponent_digits = 0;
+    while (i < n && std::isdigit(static_cast<unsigned char>(text[i]))) ++i, ++exponent_digits;
+    if (exponent_digits == 0) return false;
+  }
+  if (i != n || n > 64) return false;
+  value = std::strtod(text.c_str(), nullptr);
+  return true;
 }
 
 }  // namespace pg

@@ -30,4 +30,9 @@ std::string shorten(const std::string& text, std::size_t limit = 60);
 std::vector<std::string> split(const std::string& text, char separator);
 std::string trim(const std::string& text);
 
+// Numbers as links write them: the shortest decimal that reads back as the same double.
+std::string format_number(double value);
+// Strict decimal or exponent form ("-1.5", "1e-3", ".5"); no hex, inf or nan.
+bool parse_number(const std::string& text, double& value);
+
 }  // namespace pg
