@@ -1,6 +1,6 @@
 // The selected racer's update in the chapter's notation, θ ← θ − (η_t/σ_t)·m_t: the rule, how
-// this optimizer forms m and σ (its book form where the racer uses it), its schedule, and the
-// live numbers of m, σ, η_t and η_t/σ for each parameter.
+// this optimizer forms m and σ (its book form where the racer uses it), its schedule's η_t, and
+// the live numbers of m, σ, η_t and η_t/σ for each parameter.
 import { formatNumber } from '../components/format';
 import { RacerSwatch } from '../components/RacerSwatch';
 import type { Core, RacerState } from '../core';
@@ -74,8 +74,11 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
         </dd>
         <dt>{t('formula.eta')}</dt>
         <dd>
-          <code>{racer.schedule}</code>
-          {racer.warmup > 0 && <code> + warmup {racer.warmup}</code>} — {schedule ? pick(lang, schedule.summary) : ''}
+          {schedule && <Formula tex={schedule.formula} testId="formula-eta" />}
+          <div class="muted small">
+            <code>{racer.schedule}</code>
+            {racer.warmup > 0 && <code> + warmup {racer.warmup}</code>} — {schedule ? pick(lang, schedule.summary) : ''}
+          </div>
         </dd>
       </dl>
       {book && <p class="muted small">{t('formula.book')}</p>}
