@@ -80,7 +80,7 @@ Derivatives symmetric(Derivatives d) {
 
 // ---- the chapter's surfaces ----------------------------------------------------------------
 
-// L(b, w) = Σₙ (Yₙ − (b + w Xₙ))², x = b, y = w (chapter-notes.md §2, a sum without 1/N).
+// L(b, w) = Σₙ (Yₙ − (b + w Xₙ))², x = b, y = w (the chapter's regression data, a sum without 1/N).
 // Residual rₙ = Yₙ − b − w Xₙ: ∇rₙ = (−1, −Xₙ), ∇²rₙ = 0.
 struct BookRegression {
   static constexpr int kCount = 10;

@@ -1,4 +1,4 @@
-// Critical points of a surface (chapter-notes.md §4): where ∇f = 0, the Hessian's eigenvalues
+// Critical points of a surface, as in the chapter: where ∇f = 0, the Hessian's eigenvalues
 // tell a minimum (all > 0) from a maximum (all < 0) and a saddle (mixed); a saddle is escaped
 // along the eigenvector of a negative eigenvalue.
 //

@@ -1,4 +1,4 @@
-// The Hessian analysis of a clicked point (chapter-notes.md §4): what kind of point it is,
+// The Hessian analysis of a clicked point (the chapter's critical points): what kind of point it is,
 // f and ∇f there, the Hessian's eigenvalues and eigenvectors (drawn on the map), and for a
 // saddle (or wherever an eigenvalue is negative) a button that moves the start a little along
 // the escape direction, so every racer restarts from there.

@@ -1,4 +1,4 @@
-// The chapter's experiments (chapter-notes.md §1–§5) as one-click presets. A preset is just a
+// The chapter's experiments (chapter 3 of 《深度学习详解》) as one-click presets. A preset is just a
 // link; its caption says what to look at. Racer colours in captions follow components/racerColors.ts
 // (1 red, 2 white, 3 orange).
 import type { Text } from '../core';

@@ -1,4 +1,4 @@
-// The chapter's classification numbers (section 5 of chapter-notes.md) and the derivatives of
+// The chapter's classification numbers (its softmax example) and the derivatives of
 // the softmax losses against central differences.
 #include "learn/softmax_loss.hpp"
 

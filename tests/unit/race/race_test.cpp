@@ -1,5 +1,5 @@
-// Racing on 2-D surfaces: the chapter's own experiments on its convex error surface (numbers
-// from chapter-notes.md), divergence, live reconfiguration, restarts and trajectory thinning.
+// Racing on 2-D surfaces: the chapter's own experiments on its convex error surface (the numbers
+// the chapter gives), divergence, live reconfiguration, restarts and trajectory thinning.
 #include <catch2/catch.hpp>
 #include <algorithm>
 #include <cmath>
