@@ -218,7 +218,7 @@ test('view and racers: the wheel zooms, reset view restores it; racers are added
   ]);
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split('\n');
-  assert.equal(lines[0], 'racer,step,x,y,loss,grad_norm,lr');
+  assert.equal(lines[0], 'racer,step,x,y,loss,grad_norm,lr,sample_grad_norm');
   assert.equal(lines.length, 1 + 101 + 101 + 1);
   const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-png]').click()]);
   assert.match(png.suggestedFilename(), /\.png$/);

@@ -34,7 +34,7 @@ const en = {
   'export.png': 'Save map as PNG',
   'export.csv': 'Save trajectories as CSV',
   'export.csv.title':
-    'racer,step,x,y,loss,grad_norm,lr — as the command line prints them; long runs keep every stride-th update',
+    'racer,step,x,y,loss,grad_norm,lr,sample_grad_norm — as the command line prints them; long runs keep every stride-th update',
   'help.title': 'Keyboard and mouse',
   'help.space.key': 'Space',
   'help.space': 'play / pause',
@@ -146,7 +146,8 @@ export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, strin
     'status.limit': '已达步数上限（{step}）',
     'export.png': '将地图保存为 PNG',
     'export.csv': '将轨迹保存为 CSV',
-    'export.csv.title': 'racer,step,x,y,loss,grad_norm,lr——与命令行输出相同；长时间运行只保留每隔 stride 次的更新',
+    'export.csv.title':
+      'racer,step,x,y,loss,grad_norm,lr,sample_grad_norm——与命令行输出相同；长时间运行只保留每隔 stride 次的更新',
     'help.title': '键盘与鼠标',
     'help.space.key': '空格',
     'help.space': '播放 / 暂停',
