@@ -464,7 +464,7 @@ const ParamSpec& batch_spec() {
         "B，仅用于曲面模式中的数据曲面（book-regression：N = 10 个平方误差）："
         "每次更新只用 N 个数据项中的 B 个，并乘以 N/B；"
         "每一轮不放回地抽取、每轮重新洗牌，由种子和优化器的序号决定");
-    s.default_note = "N (full batch)";
+    s.default_note = "N";  // the full batch
     return s;
   }();
   return spec;

@@ -180,7 +180,7 @@ test('list: the same catalogue as the page, as text or JSON', () => {
   assert.match(text, /^surfaces:$/m);
   assert.match(text, /^ {2}adam {2}/m);
   assert.match(text, /momentum_decay +default 0\.004/);
-  assert.match(text, /^ {2}batch +default N \(full batch\) +\[1, 1000000000\]/m);
+  assert.match(text, /^ {2}batch +default N +\[1, 1000000000\]/m);
   assert.match(text, /^ {2}noise +default 0 +\[0, inf\]/m);
   assert.match(text, /book-regression .* data terms N = 10/);
   assert.equal(json.batch.name, 'batch');

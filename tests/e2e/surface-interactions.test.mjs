@@ -250,7 +250,7 @@ test('presets: each opens cleanly with its caption, and the numbers its caption 
   const ids = await page.$$eval('[data-testid^=preset-]:not([data-testid=preset-caption])', (buttons) =>
     buttons.map((b) => b.dataset.testid),
   );
-  assert.equal(ids.length, 12);
+  assert.equal(ids.length, 15);
   for (const id of ids) {
     await page.locator(`[data-testid=${id}]`).click();
     assert.equal(await page.locator('[data-testid=notice]').count(), 0, `${id} is a valid link`);
