@@ -10,7 +10,7 @@ MiniBatches::MiniBatches(std::size_t terms, std::size_t batch, const Random& ran
   std::iota(order_.begin(), order_.end(), std::size_t{0});
 }
 
-const std::size_t* MiniBatches::next(std::size_t& count) {
+const std::size_t* MiniBatches::next(std::size_t& count) noexcept {
   if (cursor_ == order_.size()) {
     random_.shuffle(order_);
     cursor_ = 0;
@@ -31,7 +31,7 @@ GradientSampler::GradientSampler(const RacerConfig& config, std::size_t data_ter
     batches_.emplace(data_terms, batch, Random(seed, RandomStream::SurfaceBatch, racer));
 }
 
-Vec2 GradientSampler::draw(const Surface& surface, Vec2 point, Vec2 gradient) {
+Vec2 GradientSampler::drawn(const Surface& surface, Vec2 point, Vec2 gradient) noexcept {
   Vec2 g = gradient;
   if (batches_) {
     std::size_t count = 0;

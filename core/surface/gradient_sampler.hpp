@@ -23,7 +23,7 @@ class MiniBatches {
  public:
   MiniBatches(std::size_t terms, std::size_t batch, const Random& random);
   // The terms of the next update (`count` of them: B, or fewer at the end of a pass).
-  const std::size_t* next(std::size_t& count);
+  const std::size_t* next(std::size_t& count) noexcept;
 
  private:
   std::vector<std::size_t> order_;
@@ -42,9 +42,14 @@ class GradientSampler {
   // No mini-batch and no noise: the update uses ∇f itself, and nothing is drawn.
   bool exact() const { return !batches_ && noise_ == 0; }
   // The gradient the next update uses at `point`, where the exact gradient is `gradient`.
-  Vec2 draw(const Surface& surface, Vec2 point, Vec2 gradient);
+  // Inline for the common exact racer, whose hot loop then pays one branch.
+  Vec2 draw(const Surface& surface, Vec2 point, Vec2 gradient) noexcept {
+    return exact() ? gradient : drawn(surface, point, gradient);
+  }
 
  private:
+  Vec2 drawn(const Surface& surface, Vec2 point, Vec2 gradient) noexcept;
+
   std::size_t terms_;
   std::optional<MiniBatches> batches_;  // none for the full batch
   double noise_;

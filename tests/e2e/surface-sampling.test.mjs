@@ -3,11 +3,10 @@
 // the same link, which the parity tests show to be identical), and the racers' batch and noise
 // fields go through the codec with their problems shown inline. Screenshots in both languages.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
+import { cli, parseCsv } from '../wasm/module.mjs';
 import { englishOnPage } from './chinese-page.mjs';
 import { openPage, shotPath, startBrowser } from './harness.mjs';
-import { cli } from './surface-helpers.mjs';
 
 let env;
 before(async () => {
@@ -23,14 +22,9 @@ const step = (page, n) => page.evaluate((k) => window.playground.step(k), n);
 
 // Every row of `playground run` for a link, per racer.
 function cliRows(link) {
-  const [header, ...lines] = execFileSync(cli, ['run', link], { encoding: 'utf8', maxBuffer: 1 << 28 })
-    .trim()
-    .split('\n');
-  const keys = header.split(',');
   const rows = [];
-  for (const line of lines) {
-    const row = Object.fromEntries(line.split(',').map((v, i) => [keys[i], Number(v)]));
-    if (!rows[row.racer]) rows[row.racer] = [];
+  for (const row of parseCsv(cli('run', link).stdout)) {
+    rows[row.racer] = rows[row.racer] ?? [];
     rows[row.racer].push(row);
   }
   return rows;
