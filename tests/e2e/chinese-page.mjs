@@ -32,6 +32,7 @@ export const NAMES = [
   'm',
   'm_t',
   'g_t',
+  'N',
   'b',
   'w',
   'u',
