@@ -104,7 +104,8 @@ test('Noise escapes the saddle: plain GD stays at the saddle, the noisy one leav
   );
   // The formula panel of the noisy racer shows the noisy gradient beside ∇f.
   await page.locator('[data-testid=racer-1] .racer-summary').first().click();
-  assert.match(await page.locator('[data-testid=formula-g]').innerText(), /ξ/);
+  // KaTeX typesets it just after the panel renders.
+  await page.waitForFunction(() => /ξ/.test(document.querySelector('[data-testid=formula-g]')?.textContent ?? ''));
   const live = await page.locator('[data-testid=live-numbers]').innerText();
   assert.match(live, /∇f/);
   await page.screenshot({ path: shotPath('surface-noise-saddle-en'), fullPage: true });
