@@ -15,41 +15,41 @@ namespace {
 int run_surface(const pg::State& state, const std::string& format) {
   using nlohmann::json;
   json racers = json::array();
-  if (format == "csv") std::printf("racer,step,x,y,loss,grad_norm,lr\n");
+  if (format == "csv") std::printf("racer,step,x,y,loss,grad_norm,lr,sample_grad_norm\n");
+  // One session, as on the page (a racer's index picks its mini-batches and noise); racers are
+  // independent, so each runs to the end alone and streams its rows.
+  pg::SurfaceSession session(state);
+  pg::Race& race = session.race();
   for (std::size_t r = 0; r < state.racers.size(); ++r) {
-    // Racers are independent, so each runs alone and streams its rows.
-    pg::State single = state;
-    single.racers = {state.racers[r]};
-    pg::SurfaceSession session(single);
-    pg::Race& race = session.race();
     json rows = json::array();
     auto emit = [&] {
-      pg::Vec2 p = race.position(0);
-      pg::Vec2 g = race.gradient(0);
-      double grad_norm = pg::norm(g);
+      pg::Vec2 p = race.position(r);
+      double grad_norm = pg::norm(race.gradient(r));
+      double sample_grad_norm = pg::norm(race.estimate(r));
       if (format == "csv")
-        std::printf("%zu,%ld,%s,%s,%s,%s,%s\n", r, race.steps_taken(0), g17(p.x).c_str(),
-                    g17(p.y).c_str(), g17(race.loss(0)).c_str(), g17(grad_norm).c_str(),
-                    g17(race.next_rate(0)).c_str());
+        std::printf("%zu,%ld,%s,%s,%s,%s,%s,%s\n", r, race.steps_taken(r), g17(p.x).c_str(),
+                    g17(p.y).c_str(), g17(race.loss(r)).c_str(), g17(grad_norm).c_str(),
+                    g17(race.next_rate(r)).c_str(), g17(sample_grad_norm).c_str());
       else
-        rows.push_back({{"step", race.steps_taken(0)},
+        rows.push_back({{"step", race.steps_taken(r)},
                         {"x", p.x},
                         {"y", p.y},
-                        {"loss", race.loss(0)},
+                        {"loss", race.loss(r)},
                         {"grad_norm", grad_norm},
-                        {"lr", race.next_rate(0)}});
+                        {"lr", race.next_rate(r)},
+                        {"sample_grad_norm", sample_grad_norm}});
     };
-    bool undefined_at_start = race.status(0) == pg::RacerStatus::Diverged;
+    bool undefined_at_start = race.status(r) == pg::RacerStatus::Diverged;
     if (!undefined_at_start) emit();
-    while (race.steps_taken(0) < state.steps && race.status(0) != pg::RacerStatus::Diverged) {
-      race.advance(1, state.steps);
-      if (race.status(0) != pg::RacerStatus::Diverged) emit();
+    while (race.steps_taken(r) < state.steps && race.status(r) != pg::RacerStatus::Diverged) {
+      race.advance(r, 1, state.steps);
+      if (race.status(r) != pg::RacerStatus::Diverged) emit();
     }
-    std::string status = pg::status_name(race.status(0));
-    if (race.status(0) == pg::RacerStatus::Diverged) {
-      status = "diverged at step " + std::to_string(race.diverged_at(0));
+    std::string status = pg::status_name(race.status(r));
+    if (race.status(r) == pg::RacerStatus::Diverged) {
+      status = "diverged at step " + std::to_string(race.diverged_at(r));
       std::fprintf(stderr, "playground: racer %zu (%s) diverged at step %ld\n", r,
-                   pg::write_racer(state.racers[r]).c_str(), race.diverged_at(0));
+                   pg::write_racer(state.racers[r]).c_str(), race.diverged_at(r));
     }
     if (format == "json")
       racers.push_back({{"racer", r},

@@ -84,12 +84,17 @@ class SurfaceSessionHandle {
     r.set("sigmaY", in.sigma[1]);
     r.set("rateX", in.effective_rate[0]);
     r.set("rateY", in.effective_rate[1]);
+    // The last update's exact ∇f and the gradient g_t it used (a mini-batch or noisy estimate).
+    r.set("exactX", in.gradient[0]);
+    r.set("exactY", in.gradient[1]);
+    r.set("usedX", in.estimate[0]);
+    r.set("usedY", in.estimate[1]);
     r.set("stride", static_cast<double>(race.trajectory(i).stride));
     return r;
   }
 
   // One column of racer i's trajectory: steps, x, y, loss, grad_norm, lr, m_x, m_y, sigma_x,
-  // sigma_y. A view of wasm memory: copy it before calling the module again.
+  // sigma_y, sample_grad_norm. A view of wasm memory: copy it before calling the module again.
   val column(int index, const std::string& name) const {
     const pg::Trajectory& t = session_.race().trajectory(checked(index));
     const std::vector<double>* c = nullptr;
@@ -103,6 +108,7 @@ class SurfaceSessionHandle {
     else if (name == "m_y") c = &t.m_y;
     else if (name == "sigma_x") c = &t.sigma_x;
     else if (name == "sigma_y") c = &t.sigma_y;
+    else if (name == "sample_grad_norm") c = &t.sample_grad_norm;
     else throw_js_error("unknown trajectory column '" + name + "'");
     return val(emscripten::typed_memory_view(c->size(), c->data()));
   }

@@ -51,6 +51,7 @@ export interface SurfaceInfo {
   start: [number, number];
   minima: [number, number][];
   minima_note: Text;
+  data_terms: number; // N of a data surface (a sum of N data terms), else 0
   axes: [string, string];
 }
 
@@ -78,6 +79,8 @@ export interface Catalogue {
   optimizers: OptimizerInfo[];
   schedules: ScheduleInfo[];
   warmup: ParamSpec;
+  batch: ParamSpec; // surface racers' mini-batch size (data surfaces only)
+  noise: ParamSpec; // surface racers' gradient noise σ
   surfaces: SurfaceInfo[];
   datasets: DatasetInfo[];
   features: NamedInfo[];
@@ -103,6 +106,8 @@ export interface RacerState {
   optimizer: string;
   schedule: string;
   warmup: number;
+  batch: number; // 0 = the full batch
+  noise: number;
   params: Record<string, string>; // every optimizer parameter, resolved, as link text
   params_set: Record<string, string>;
   schedule_params: Record<string, string>;
@@ -179,6 +184,10 @@ export interface RacerFrame {
   sigmaY: number;
   rateX: number;
   rateY: number;
+  exactX: number; // ∇f where the last update started
+  exactY: number;
+  usedX: number; // the gradient that update used: ∇f, or its mini-batch / noisy estimate
+  usedY: number;
   stride: number;
 }
 
@@ -192,7 +201,8 @@ export type TrajectoryColumn =
   | 'm_x'
   | 'm_y'
   | 'sigma_x'
-  | 'sigma_y';
+  | 'sigma_y'
+  | 'sample_grad_norm';
 
 export interface SurfaceMapResult {
   rgba: Uint8Array; // view of wasm memory

@@ -276,7 +276,7 @@ Dataset make_dataset(const ClassifyConfig& config) {
 
   // Fisher–Yates with the split stream, then the first part trains (as TFP does).
   Random random(config.seed, RandomStream::Split);
-  for (std::size_t i = points.size(); i > 1; --i) std::swap(points[i - 1], points[random.below(i)]);
+  random.shuffle(points);
   int percent = std::min(90, std::max(10, config.train_percent));
   std::size_t train_size = points.size() * static_cast<std::size_t>(percent) / 100;
   if (train_size == 0 && !points.empty()) train_size = 1;

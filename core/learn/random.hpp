@@ -9,6 +9,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <utility>
+#include <vector>
 
 #include "common/fast_math.hpp"
 
@@ -16,10 +18,12 @@ namespace pg {
 
 // The streams drawn from one experiment seed.
 enum class RandomStream : std::uint64_t {
-  Data = 1,          // point positions and label noise
-  Split = 2,         // which points are for training
-  Weights = 3,       // initial weights
-  EpochShuffle = 4,  // mini-batch order (combined with the epoch number)
+  Data = 1,           // point positions and label noise
+  Split = 2,          // which points are for training
+  Weights = 3,        // initial weights
+  EpochShuffle = 4,   // mini-batch order (combined with the epoch number)
+  SurfaceBatch = 5,   // a surface racer's mini-batches of data terms (combined with its index)
+  GradientNoise = 6,  // a surface racer's gradient noise (combined with its index)
 };
 
 class Random {
@@ -50,6 +54,12 @@ class Random {
   std::size_t below(std::size_t n) {
     std::size_t i = static_cast<std::size_t>(uniform() * static_cast<double>(n));
     return i < n ? i : n - 1;
+  }
+
+  // A uniformly random order of `items` (Fisher–Yates).
+  template <class T>
+  void shuffle(std::vector<T>& items) {
+    for (std::size_t i = items.size(); i > 1; --i) std::swap(items[i - 1], items[below(i)]);
   }
 
   // Standard normal sample (Box–Muller, one value per call; 1 − u keeps the log argument > 0).

@@ -83,7 +83,7 @@ void Experiment::train_racer_epoch(Racer& racer) {
   order_.resize(n);
   std::iota(order_.begin(), order_.end(), std::size_t{0});
   Random random(config_.seed, RandomStream::EpochShuffle, static_cast<std::uint64_t>(epoch));
-  for (std::size_t i = n; i > 1; --i) std::swap(order_[i - 1], order_[random.below(i)]);
+  random.shuffle(order_);
 
   std::size_t batch = static_cast<std::size_t>(std::max(1, config_.batch));
   std::vector<double>& parameters = racer.network_.parameters();

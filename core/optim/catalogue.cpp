@@ -527,4 +527,30 @@ const std::string& warmup_formula() {
   return formula;
 }
 
+const ParamSpec& batch_spec() {
+  static const ParamSpec spec = [] {
+    ParamSpec s = step_count(
+        "batch", std::nan(""), 1,
+        "B, surface mode, data surfaces only (book-regression: N = 10 squared errors): each update "
+        "uses B of the N data terms, scaled by N/B; terms are drawn without replacement and "
+        "reshuffled every pass, from the seed and the racer's index",
+        "B，仅用于曲面模式中的数据曲面（book-regression：N = 10 个平方误差）："
+        "每次更新只用 N 个数据项中的 B 个，并乘以 N/B；"
+        "每一轮不放回地抽取、每轮重新洗牌，由种子和优化器的序号决定");
+    s.default_note = "N";  // the full batch
+    return s;
+  }();
+  return spec;
+}
+
+const ParamSpec& noise_spec() {
+  static const ParamSpec spec = non_negative(
+      "noise", 0,
+      "σ, surface mode: adds independent N(0, σ²) noise to each gradient component of each update, "
+      "drawn from the seed and the racer's index; 0 = the exact gradient",
+      "σ，曲面模式：每次更新在梯度的每个分量上加独立的 N(0, σ²) 噪声，由种子和优化器的序号决定；0 "
+      "表示使用精确梯度");
+  return spec;
+}
+
 }  // namespace pg

@@ -66,5 +66,8 @@ const ScheduleInfo* find_schedule(const std::string& name);    // nullptr if unk
 // The spec of warmup:N, shared by every schedule (a racer-level key), and its LaTeX.
 const ParamSpec& warmup_spec();
 const std::string& warmup_formula();
+// The specs of batch:B and noise:σ, racer-level keys of surface mode (gradient_sampler.hpp).
+const ParamSpec& batch_spec();
+const ParamSpec& noise_spec();
 
 }  // namespace pg

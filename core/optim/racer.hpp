@@ -19,6 +19,11 @@ struct RacerConfig {
   std::string schedule = "constant";
   ParamValues schedule_params;
   long warmup = 0;  // N of warmup:N
+  // The gradient a surface racer's update uses (core/surface/gradient_sampler.hpp): a mini-batch
+  // of B data terms (batch:B; 0 = all of them, the full batch) plus N(0, noise²) per component.
+  // The optimizer itself never sees these: it is given the resulting gradient.
+  long batch = 0;
+  double noise = 0;
 };
 
 // θ ← θ − (η_t/σ_t)·m_t with η_t = schedule.rate(t, lr), t = updates done so far.

@@ -102,6 +102,7 @@ std::string catalogue_json() {
                         {"start", point_json(s.start)},
                         {"minima", minima},
                         {"minima_note", text(s.minima_note_en, s.minima_note_zh)},
+                        {"data_terms", s.data_terms},
                         {"axes", {s.axis_x, s.axis_y}}});
   }
   json datasets = json::array();
@@ -142,6 +143,8 @@ std::string catalogue_json() {
          {"schedules", schedules},
          {"warmup", spec_json(warmup_spec())},
          {"warmup_formula", warmup_formula()},
+         {"batch", spec_json(batch_spec())},
+         {"noise", spec_json(noise_spec())},
          {"surfaces", surfaces},
          {"datasets", datasets},
          {"features", features},
@@ -181,7 +184,9 @@ json racer_json(const RacerConfig& racer) {
   json j{{"text", write_racer(racer)},
          {"optimizer", racer.optimizer},
          {"schedule", racer.schedule},
-         {"warmup", racer.warmup}};
+         {"warmup", racer.warmup},
+         {"batch", racer.batch},
+         {"noise", racer.noise}};
   if (const OptimizerInfo* o = find_optimizer(racer.optimizer)) {
     json v = values_json(o->params, racer.optimizer_params);
     j["params"] = v["resolved"];

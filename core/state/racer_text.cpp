@@ -1,6 +1,7 @@
 // Racers in link syntax: NAME [ '(' key ':' val (',' key ':' val)* ')' ].
 // The keys of one racer are its optimizer's parameters (lr, beta1, variant, ...), `sched` and
-// that schedule's parameters, and `warmup`. Lists use '/': milestones:100/200.
+// that schedule's parameters, `warmup`, and in surface mode `batch` and `noise`. Lists use '/':
+// milestones:100/200.
 #include "state/racer_text.hpp"
 
 #include <cmath>
@@ -8,6 +9,7 @@
 #include "optim/catalogue.hpp"
 #include "state/state.hpp"
 #include "state/text.hpp"
+#include "surface/surface.hpp"
 
 namespace pg {
 
@@ -106,7 +108,50 @@ void normalize_racer(RacerConfig& racer) {
 }
 
 std::vector<std::string> racer_level_keys() {
-  return {"sched", warmup_spec().name};
+  return {"sched", warmup_spec().name, batch_spec().name, noise_spec().name};
+}
+
+void fit_racer_to_surface(RacerConfig& racer, bool surface_mode, const std::string& surface,
+                          std::vector<Problem>& problems, const std::string& key_prefix) {
+  auto drop = [&](const char* key, const std::string& value, const Reason& reason) {
+    problems.push_back({key_prefix + "." + key, value, reason.en, reason.zh});
+  };
+  if (!surface_mode) {
+    if (racer.batch != 0)
+      drop("batch", format_number(static_cast<double>(racer.batch)),
+           {"is a racer key of surface mode; in classify mode the mini-batch size is the link's "
+            "batch=B, shared by every racer",
+            "是曲面模式的优化器参数；分类模式的批量大小由链接中的 batch=B 设置，所有优化器共用"});
+    if (racer.noise != 0)
+      drop("noise", format_number(racer.noise),
+           {"is a racer key of surface mode; classify racers train on mini-batches of real data",
+            "是曲面模式的优化器参数；分类模式在真实数据的小批量上训练"});
+    racer.batch = 0;
+    racer.noise = 0;
+    return;
+  }
+  if (racer.batch == 0) return;
+  const SurfaceInfo* info = find_surface(surface);
+  const std::size_t terms = info != nullptr ? info->data_terms : 0;
+  const std::string value = format_number(static_cast<double>(racer.batch));
+  if (terms == 0) {
+    std::string en, zh;
+    for (const SurfaceInfo& s : surface_catalogue())
+      if (s.data_terms > 0) {
+        en += (en.empty() ? "" : ", ") + s.name + " has N = " + std::to_string(s.data_terms);
+        zh += (zh.empty() ? "" : "，") + s.name + " 有 N = " + std::to_string(s.data_terms) + " 项";
+      }
+    drop("batch", value,
+         {"applies only to data surfaces, sums of data terms (" + en + "); " + surface +
+              " is not one",
+          "仅适用于由数据项求和而成的数据曲面（" + zh + "）；" + surface + " 不是数据曲面"});
+  } else if (static_cast<std::size_t>(racer.batch) > terms) {
+    const std::string n = std::to_string(terms);
+    drop("batch", value,
+         {"must be <= " + n + ", the number of data terms of " + surface,
+          "必须 <= " + n + "（" + surface + " 的数据项个数）"});
+  }
+  if (terms == 0 || static_cast<std::size_t>(racer.batch) >= terms) racer.batch = 0;
 }
 
 bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
@@ -144,10 +189,16 @@ bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::st
     racer.schedule = schedule->name;
     return true;
   }
-  if (key == "warmup") {
+  if (key == "warmup" || key == "batch" || key == "noise") {
+    const ParamSpec& spec = key == "warmup"  ? warmup_spec()
+                            : key == "batch" ? batch_spec()
+                                             : noise_spec();
     ParamValue value;
-    if (!parse_param_value(warmup_spec(), text, value, reason)) return false;
-    racer.warmup = static_cast<long>(value.number);
+    if (!parse_param_value(spec, text, value, reason)) return false;
+    if (key == "noise")
+      racer.noise = value.number;
+    else
+      (key == "warmup" ? racer.warmup : racer.batch) = static_cast<long>(value.number);
     return true;
   }
   if (const ParamSpec* spec = find_spec(optimizer->params, key)) {
@@ -258,6 +309,8 @@ std::string write_racer(const RacerConfig& racer) {
         add(spec.name, write_param_value(spec, it->second));
     }
   if (racer.warmup != 0) add("warmup", format_number(static_cast<double>(racer.warmup)));
+  if (racer.batch != 0) add("batch", format_number(static_cast<double>(racer.batch)));
+  if (racer.noise != 0) add("noise", format_number(racer.noise));
   return params.empty() ? racer.optimizer : racer.optimizer + "(" + params + ")";
 }
 

@@ -32,4 +32,10 @@ bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::st
 // Drops values equal to their defaults.
 void normalize_racer(RacerConfig& racer);
 
+// batch and noise are surface-mode keys, and batch needs a data surface (`surface` names a
+// built-in or is "custom") with at least B data terms; batch:N, the full batch, is the default
+// and is dropped. What does not fit is reported as "<key_prefix>.batch" or ".noise" and reset.
+void fit_racer_to_surface(RacerConfig& racer, bool surface_mode, const std::string& surface,
+                          std::vector<Problem>& problems, const std::string& key_prefix);
+
 }  // namespace pg

@@ -511,6 +511,12 @@ const std::vector<KeyRule>& mode_rules(Mode mode) {
 
 const char* mode_name(Mode mode) { return mode == Mode::Surface ? "surface" : "classify"; }
 
+// Racer i's batch and noise against the mode and surface (fit_racer_to_surface).
+void fit_racer(State& s, std::size_t i, std::vector<Problem>& problems) {
+  fit_racer_to_surface(s.racers[i], s.mode == Mode::Surface, s.surface, problems,
+                       "r[" + std::to_string(i + 1) + "]");
+}
+
 // Consistency between keys, after all of them are read: drops what does not fit, reporting it.
 void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) {
   if (s.mode == Mode::Surface) {
@@ -546,6 +552,7 @@ void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) 
         break;
       }
   }
+  for (std::size_t i = 0; i < s.racers.size(); ++i) fit_racer(s, i, problems);
 }
 
 }  // namespace
@@ -750,11 +757,14 @@ std::vector<Problem> set_value(State& state, const std::string& key, const std::
     problems.push_back({key, shorten(value), reason.en, reason.zh});
     return problems;
   }
-  // A new surface brings its own view and start (and a built-in needs no expression).
+  // A new surface brings its own view and start (and a built-in needs no expression), and
+  // racers drop mini-batches it has no data for.
   if (key == "surface" && value != state.surface) {
     edited.view.reset();
     edited.start.reset();
     if (value != "custom") edited.expression.clear();
+    std::vector<Problem> dropped;
+    for (std::size_t i = 0; i < edited.racers.size(); ++i) fit_racer(edited, i, dropped);
   }
   if (key == "expr") edited.surface = "custom";
   if (key == "data" && value != state.classify.dataset)
@@ -777,10 +787,13 @@ std::vector<Problem> set_racer(State& state, std::size_t index, const std::strin
   }
   RacerConfig racer;
   if (!parse_racer(racer_text, racer, problems, key) || !problems.empty()) return problems;
-  if (index == state.racers.size())
-    state.racers.push_back(racer);
+  State edited = state;
+  if (index == edited.racers.size())
+    edited.racers.push_back(racer);
   else
-    state.racers[index] = racer;
+    edited.racers[index] = racer;
+  fit_racer(edited, index, problems);
+  if (problems.empty()) state = edited;
   return problems;
 }
 
@@ -792,13 +805,14 @@ std::vector<Problem> set_racer_value(State& state, std::size_t index, const std:
     problems.push_back({prefix, "", "there is no such racer", "没有这个优化器"});
     return problems;
   }
-  RacerConfig racer = state.racers[index];
+  State edited = state;
   Reason reason;
-  if (!apply_racer_value(racer, key, value, reason)) {
+  if (!apply_racer_value(edited.racers[index], key, value, reason)) {
     problems.push_back({prefix + "." + key, shorten(value), reason.en, reason.zh});
     return problems;
   }
-  state.racers[index] = racer;
+  fit_racer(edited, index, problems);
+  if (problems.empty()) state = edited;
   return problems;
 }
 

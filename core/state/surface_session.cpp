@@ -20,13 +20,15 @@ SurfaceSession::SurfaceSession(const State& state) : state_(state) { rebuild(); 
 void SurfaceSession::rebuild() {
   surface_ = make_surface(state_);
   race_ = std::make_unique<Race>(surface_, effective_view(state_), effective_start(state_),
-                                 state_.racers);
+                                 state_.racers, state_.seed);
 }
 
 void SurfaceSession::apply(const State& next) {
   State previous = state_;
   state_ = next;
-  if (next.surface != previous.surface || next.expression != previous.expression) {
+  // A new seed draws other mini-batches and noise: the race starts over with them.
+  if (next.surface != previous.surface || next.expression != previous.expression ||
+      next.seed != previous.seed) {
     rebuild();
     return;
   }

@@ -18,7 +18,7 @@ class SurfaceSession {
   explicit SurfaceSession(const State& state);
 
   // Brings the session to `state` with the least disruption, as the page expects of live edits:
-  // a new surface or expression rebuilds everything; a new start restarts all racers; a racer
+  // a new surface, expression or seed rebuilds everything; a new start restarts all racers; a racer
   // whose settings changed continues from its point and state; added racers start now; racers
   // beyond the new count are dropped (remove_racer first to drop one from the middle).
   void apply(const State& state);

@@ -27,6 +27,11 @@ template <class Formula, class = void>
 struct HasValues : std::false_type {};
 template <class Formula>
 struct HasValues<Formula, std::void_t<decltype(&Formula::values)>> : std::true_type {};
+// Whether a formula is a sum of data terms (static kTerms and term_gradient(n, x, y)).
+template <class Formula, class = void>
+struct HasTerms : std::false_type {};
+template <class Formula>
+struct HasTerms<Formula, std::void_t<decltype(&Formula::term_gradient)>> : std::true_type {};
 
 // A formula is a struct with static value(x, y) and derivatives(x, y), and optionally grid()
 // when parts of it are separable. This template gives it the Surface interface, and a batched
@@ -53,6 +58,23 @@ class FormulaSurface final : public Surface {
       Formula::grid(xs, nx, ys, ny, out);
     else
       Surface::grid_values(xs, nx, ys, ny, out);
+  }
+  std::size_t data_terms() const noexcept override {
+    if constexpr (HasTerms<Formula>::value)
+      return static_cast<std::size_t>(Formula::kCount);
+    else
+      return 0;
+  }
+  Vec2 terms_gradient(double x, double y, const std::size_t* terms,
+                      std::size_t count) const noexcept override {
+    Vec2 sum;
+    if constexpr (HasTerms<Formula>::value)
+      for (std::size_t k = 0; k < count; ++k) {
+        const Vec2 g = Formula::term_gradient(terms[k], x, y);
+        sum.x += g.x;
+        sum.y += g.y;
+      }
+    return sum;
   }
 };
 
@@ -99,6 +121,11 @@ struct BookRegression {
     d.value = value(b, w);
     for (int n = 0; n < kCount; ++n) add_square(d, {kY[n] - (b + w * kX[n]), -1, -kX[n]});
     return symmetric(d);
+  }
+  // The data term n, (Yₙ − b − w Xₙ)², has gradient 2 rₙ ∇rₙ = −2 rₙ (1, Xₙ).
+  static Vec2 term_gradient(std::size_t n, double b, double w) {
+    const double residual = kY[n] - (b + w * kX[n]);
+    return {-2 * residual, -2 * residual * kX[n]};
   }
 };
 

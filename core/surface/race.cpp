@@ -18,9 +18,7 @@ const char* status_name(RacerStatus status) {
 }
 
 void Trajectory::clear() {
-  for (std::vector<double>* column :
-       {&steps, &x, &y, &loss, &grad_norm, &lr, &m_x, &m_y, &sigma_x, &sigma_y})
-    column->clear();
+  for (std::vector<double>* column : columns()) column->clear();
   stride = 1;
 }
 
@@ -33,14 +31,10 @@ void thin_out(Trajectory& t) {
   std::size_t kept = 0;
   for (std::size_t i = 0; i < t.size(); ++i) {
     if (static_cast<long>(t.steps[i]) % stride != 0) continue;
-    for (std::vector<double>* column : {&t.steps, &t.x, &t.y, &t.loss, &t.grad_norm, &t.lr,
-                                        &t.m_x, &t.m_y, &t.sigma_x, &t.sigma_y})
-      (*column)[kept] = (*column)[i];
+    for (std::vector<double>* column : t.columns()) (*column)[kept] = (*column)[i];
     ++kept;
   }
-  for (std::vector<double>* column : {&t.steps, &t.x, &t.y, &t.loss, &t.grad_norm, &t.lr, &t.m_x,
-                                      &t.m_y, &t.sigma_x, &t.sigma_y})
-    column->resize(kept);
+  for (std::vector<double>* column : t.columns()) column->resize(kept);
   t.stride = stride;
 }
 
@@ -49,17 +43,26 @@ bool finite(Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
 }  // namespace
 
 Race::Race(std::shared_ptr<const Surface> surface, const ViewBox& view, Vec2 start,
-           const std::vector<RacerConfig>& racers, std::size_t trajectory_capacity)
+           const std::vector<RacerConfig>& racers, std::uint64_t seed,
+           std::size_t trajectory_capacity)
     : surface_(std::move(surface)),
       view_(view),
       start_(start),
+      seed_(seed),
       capacity_(std::max<std::size_t>(trajectory_capacity, 16)) {
   racers_.reserve(racers.size());
   for (const RacerConfig& config : racers) add_racer(config);
 }
 
+GradientSampler Race::sampler(const RacerConfig& config, std::size_t index) const {
+  return GradientSampler(config, surface_->data_terms(), seed_, index);
+}
+
 void Race::reset(Racer& racer) {
   racer.optimizer = ScheduledOptimizer(racer.optimizer.config(), 2);
+  // Its index now: a racer removed before it moves it up, and a restart follows the link.
+  racer.sampler =
+      sampler(racer.optimizer.config(), static_cast<std::size_t>(&racer - racers_.data()));
   racer.position = start_;
   racer.status = RacerStatus::Running;
   racer.diverged_at = 0;
@@ -67,11 +70,15 @@ void Race::reset(Racer& racer) {
   racer.internals.lr = racer.optimizer.next_rate();
   racer.trajectory.clear();
   racer.loss = surface_->value_gradient(start_.x, start_.y, racer.gradient);
-  if (!std::isfinite(racer.loss) || !finite(racer.gradient) || !finite(start_)) {
+  if (std::isfinite(racer.loss) && finite(racer.gradient) && finite(start_))
+    racer.estimate = racer.sampler.draw(*surface_, start_, racer.gradient);
+  if (!std::isfinite(racer.loss) || !finite(racer.gradient) || !finite(start_) ||
+      !finite(racer.estimate)) {
     // Undefined at the start (a custom surface's domain error): stopped before the first update.
     racer.status = RacerStatus::Diverged;
     racer.loss = 0;
     racer.gradient = Vec2{};
+    racer.estimate = Vec2{};
     return;
   }
   record(racer, true);
@@ -83,9 +90,7 @@ void Race::record(Racer& r, bool force) {
   // The previous latest point was kept only to show where the racer is; drop it unless it lies
   // on the stride.
   if (t.size() > 1 && static_cast<long>(t.steps.back()) % t.stride != 0) {
-    for (std::vector<double>* column : {&t.steps, &t.x, &t.y, &t.loss, &t.grad_norm, &t.lr,
-                                        &t.m_x, &t.m_y, &t.sigma_x, &t.sigma_y})
-      column->pop_back();
+    for (std::vector<double>* column : t.columns()) column->pop_back();
   }
   if (!force && step % t.stride != 0) return;
   if (t.size() >= capacity_) thin_out(t);
@@ -99,6 +104,7 @@ void Race::record(Racer& r, bool force) {
   t.m_y.push_back(r.internals.m[1]);
   t.sigma_x.push_back(r.internals.sigma[0]);
   t.sigma_y.push_back(r.internals.sigma[1]);
+  t.sample_grad_norm.push_back(norm(r.estimate));
 }
 
 void Race::update(Racer& r) {
@@ -106,11 +112,15 @@ void Race::update(Racer& r) {
   const bool leaving_recorded_point =
       t.size() > 0 && static_cast<long>(t.steps.back()) == r.optimizer.steps_taken();
   double theta[2] = {r.position.x, r.position.y};
-  double gradient[2] = {r.gradient.x, r.gradient.y};
+  double gradient[2] = {r.estimate.x, r.estimate.y};
   double lr = r.optimizer.step(theta, gradient);
 
   RacerInternals& in = r.internals;
   in.lr = lr;
+  in.gradient[0] = r.gradient.x;
+  in.gradient[1] = r.gradient.y;
+  in.estimate[0] = r.estimate.x;
+  in.estimate[1] = r.estimate.y;
   for (int i = 0; i < 2; ++i) {
     in.m[i] = r.optimizer.direction()[i];
     in.sigma[i] = r.optimizer.denominator()[i];
@@ -125,7 +135,7 @@ void Race::update(Racer& r) {
   }
 
   Vec2 next{theta[0], theta[1]};
-  Vec2 next_gradient;
+  Vec2 next_gradient, next_estimate;
   double next_loss = 0;
   const double reach = 1e6 * std::max(view_.width(), view_.height());
   const double centre_x = 0.5 * (view_.x0 + view_.x1), centre_y = 0.5 * (view_.y0 + view_.y1);
@@ -134,6 +144,10 @@ void Race::update(Racer& r) {
   if (ok) {
     next_loss = surface_->value_gradient(next.x, next.y, next_gradient);
     ok = std::isfinite(next_loss) && finite(next_gradient);
+  }
+  if (ok) {
+    next_estimate = r.sampler.draw(*surface_, next, next_gradient);
+    ok = finite(next_estimate);
   }
   if (!ok) {
     // Keep the last finite point; nothing non-finite reaches the drawing code.
@@ -147,23 +161,29 @@ void Race::update(Racer& r) {
   r.position = next;
   r.loss = next_loss;
   r.gradient = next_gradient;
+  r.estimate = next_estimate;
   record(r, false);
 }
 
 long Race::advance(long updates, long step_limit) {
   long done = 0;
-  for (Racer& racer : racers_) {
-    long remaining = std::min(updates, step_limit - racer.optimizer.steps_taken());
-    for (long k = 0; k < remaining && racer.status != RacerStatus::Diverged; ++k) {
-      update(racer);
-      ++done;
-    }
-    // Always show where the racer is, even between stride points.
-    Trajectory& t = racer.trajectory;
-    if (racer.status != RacerStatus::Diverged && t.size() > 0 &&
-        static_cast<long>(t.steps.back()) != racer.optimizer.steps_taken())
-      record(racer, true);
+  for (std::size_t i = 0; i < racers_.size(); ++i) done += advance(i, updates, step_limit);
+  return done;
+}
+
+long Race::advance(std::size_t i, long updates, long step_limit) {
+  Racer& racer = racers_.at(i);
+  long done = 0;
+  long remaining = std::min(updates, step_limit - racer.optimizer.steps_taken());
+  for (long k = 0; k < remaining && racer.status != RacerStatus::Diverged; ++k) {
+    update(racer);
+    ++done;
   }
+  // Always show where the racer is, even between stride points.
+  Trajectory& t = racer.trajectory;
+  if (racer.status != RacerStatus::Diverged && t.size() > 0 &&
+      static_cast<long>(t.steps.back()) != racer.optimizer.steps_taken())
+    record(racer, true);
   return done;
 }
 
@@ -174,12 +194,19 @@ void Race::restart(Vec2 start) {
 
 void Race::reconfigure(std::size_t i, const RacerConfig& config) {
   Racer& racer = racers_.at(i);
+  const RacerConfig before = racer.optimizer.config();
   racer.optimizer.reconfigure(config);
-  if (!racer.trajectory.steps.empty()) racer.trajectory.lr.back() = racer.optimizer.next_rate();
+  Trajectory& t = racer.trajectory;
+  if (!t.steps.empty()) t.lr.back() = racer.optimizer.next_rate();
+  if (before.batch == config.batch && before.noise == config.noise) return;
+  racer.sampler = sampler(config, i);
+  if (racer.status == RacerStatus::Diverged) return;
+  racer.estimate = racer.sampler.draw(*surface_, racer.position, racer.gradient);
+  if (!t.steps.empty()) t.sample_grad_norm.back() = norm(racer.estimate);
 }
 
 void Race::add_racer(const RacerConfig& config) {
-  racers_.emplace_back(config);
+  racers_.emplace_back(config, sampler(config, racers_.size()));
   reset(racers_.back());
 }
 

@@ -1,15 +1,19 @@
 // Racers on a 2-D surface: N optimizer configurations (up to 8) from one start, stepped k
 // updates at a time, each recording its trajectory and the live parts of
-// θ ← θ − (η_t/σ_t)·m_t for both parameters.
+// θ ← θ − (η_t/σ_t)·m_t for both parameters. An update uses the racer's gradient estimate g_t
+// (gradient_sampler.hpp): ∇f itself unless the racer has a mini-batch or noise.
 #pragma once
 
+#include <array>
 #include <cstddef>
+#include <cstdint>
 #include <memory>
 #include <string>
 #include <vector>
 
 #include "common/geometry.hpp"
 #include "optim/racer.hpp"
+#include "surface/gradient_sampler.hpp"
 #include "surface/surface.hpp"
 
 namespace pg {
@@ -31,9 +35,14 @@ struct Trajectory {
   std::vector<double> steps, x, y, loss, grad_norm;
   std::vector<double> lr;                        // η_t of the update leaving the point
   std::vector<double> m_x, m_y, sigma_x, sigma_y;  // m and σ of that update
+  std::vector<double> sample_grad_norm;            // |g_t|, the gradient estimate that update uses
   long stride = 1;
   std::size_t size() const { return steps.size(); }
   void clear();
+  std::array<std::vector<double>*, 11> columns() {
+    return {&steps, &x,   &y,       &loss,    &grad_norm,       &lr,
+            &m_x,   &m_y, &sigma_x, &sigma_y, &sample_grad_norm};
+  }
 };
 
 // One update's live numbers, for the formula panel.
@@ -42,23 +51,30 @@ struct RacerInternals {
   double m[2] = {0, 0};     // direction per parameter
   double sigma[2] = {1, 1}; // denominator per parameter
   double effective_rate[2] = {0, 0};  // η_t / σ per parameter (0 where σ is 0)
+  double gradient[2] = {0, 0};        // ∇f where the update started
+  double estimate[2] = {0, 0};        // g_t, the gradient it used (∇f unless batch or noise)
 };
 
 class Race {
  public:
   // `surface` is shared with the caller (the page keeps drawing it). `view` sets the scale of
   // the divergence test. Racers beyond kMaxRacers are ignored by the codec before they get here.
+  // `seed` and a racer's index choose its mini-batches and noise.
   Race(std::shared_ptr<const Surface> surface, const ViewBox& view, Vec2 start,
-       const std::vector<RacerConfig>& racers, std::size_t trajectory_capacity = 1 << 17);
+       const std::vector<RacerConfig>& racers, std::uint64_t seed,
+       std::size_t trajectory_capacity = 1 << 17);
 
   // Advances every running racer by up to `updates` updates, none beyond `step_limit` updates in
   // total. Returns the number of updates done (summed over racers).
   long advance(long updates, long step_limit);
+  // The same for racer i alone.
+  long advance(std::size_t i, long updates, long step_limit);
 
   // Moving the start restarts all racers from there (fresh optimizer state, step 0).
   void restart(Vec2 start);
   void restart() { restart(start_); }
-  // New hyperparameters or schedule for racer i: it continues from its point and state.
+  // New hyperparameters or schedule for racer i: it continues from its point and state. A new
+  // batch or noise starts its mini-batches and noise over from its streams' beginning.
   void reconfigure(std::size_t i, const RacerConfig& config);
   // Adds a racer that starts from the start now (the others keep running); removes one.
   void add_racer(const RacerConfig& config);
@@ -74,6 +90,8 @@ class Race {
   Vec2 position(std::size_t i) const { return racers_[i].position; }
   double loss(std::size_t i) const { return racers_[i].loss; }
   Vec2 gradient(std::size_t i) const { return racers_[i].gradient; }
+  // g_t: the gradient the next update of racer i uses (drawn on arrival at its point).
+  Vec2 estimate(std::size_t i) const { return racers_[i].estimate; }
   long steps_taken(std::size_t i) const { return racers_[i].optimizer.steps_taken(); }
   RacerStatus status(std::size_t i) const { return racers_[i].status; }
   // The update at which it diverged (1-based: the k-th update failed), or 0.
@@ -85,16 +103,20 @@ class Race {
 
  private:
   struct Racer {
-    Racer(const RacerConfig& config) : optimizer(config, 2) {}
+    Racer(const RacerConfig& config, const GradientSampler& sampler)
+        : optimizer(config, 2), sampler(sampler) {}
     ScheduledOptimizer optimizer;
+    GradientSampler sampler;
     Vec2 position;
     double loss = 0;
     Vec2 gradient;
+    Vec2 estimate;
     RacerStatus status = RacerStatus::Running;
     long diverged_at = 0;
     RacerInternals internals;
     Trajectory trajectory;
   };
+  GradientSampler sampler(const RacerConfig& config, std::size_t index) const;
   void reset(Racer& racer);
   void update(Racer& racer);
   void record(Racer& racer, bool force);
@@ -102,6 +124,7 @@ class Race {
   std::shared_ptr<const Surface> surface_;
   ViewBox view_;
   Vec2 start_;
+  std::uint64_t seed_;
   std::size_t capacity_;
   std::vector<Racer> racers_;
 };

@@ -22,6 +22,10 @@ void Surface::grid_values(const double* xs, std::size_t nx, const double* ys, st
   }
 }
 
+Vec2 Surface::terms_gradient(double, double, const std::size_t*, std::size_t) const noexcept {
+  return Vec2{};
+}
+
 namespace {
 
 std::vector<SurfaceInfo> build_catalogue() {
@@ -317,6 +321,9 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.expression = "x^2 + y^2 - 2*exp(-((x - 1)^2 + y^2)/0.2) - 3*exp(-((x + 1)^2 + y^2)/0.2)";
     add(s);
   }
+  // The formulas know which surfaces are sums of data terms.
+  for (SurfaceInfo& info : rows)
+    if (info.make) info.data_terms = info.make()->data_terms();
   return rows;
 }
 

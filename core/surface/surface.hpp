@@ -36,6 +36,12 @@ class Surface {
   // the same operations in the same order as value(), so the results are identical.
   virtual void grid_values(const double* xs, std::size_t nx, const double* ys, std::size_t ny,
                            double* out) const;
+  // A data surface is a sum f = Σₙ fₙ over N data terms (book-regression: the chapter's ten
+  // squared errors), so that an update can use a mini-batch of them; N = 0 for the others.
+  virtual std::size_t data_terms() const noexcept { return 0; }
+  // Σ ∇fₙ at (x, y) over the terms terms[0 .. count), added in that order.
+  virtual Vec2 terms_gradient(double x, double y, const std::size_t* terms,
+                              std::size_t count) const noexcept;
 };
 
 struct SurfaceInfo {
@@ -48,6 +54,7 @@ struct SurfaceInfo {
   std::vector<Vec2> minima;    // known global/local minima to mark (may be empty)
   std::string minima_note_en;  // when minima are not points ("curve xy = 1", "x → +∞")
   std::string minima_note_zh;
+  std::size_t data_terms = 0;  // N of a data surface (see Surface::data_terms), else 0
   std::string axis_x = "x";  // axis labels ("b" and "w" for book-regression)
   std::string axis_y = "y";
   // The same function in the expression language (surface/expression.hpp), so a user can start

@@ -11,16 +11,61 @@ test('run: rows of plain gradient descent on booth, worked by hand', () => {
   const result = cli('run', 'surface=booth&steps=1&r=gd(lr:0.01)');
   assert.equal(result.status, 0, result.stderr);
   const [header] = result.stdout.split('\n');
-  assert.equal(header, 'racer,step,x,y,loss,grad_norm,lr');
+  assert.equal(header, 'racer,step,x,y,loss,grad_norm,lr,sample_grad_norm');
   const rows = parseCsv(result.stdout);
   assert.equal(rows.length, 2);
   assert.deepEqual([rows[0].racer, rows[0].step, rows[0].x, rows[0].y, rows[0].loss], [0, 0, -8, 8, 170]);
   assert.ok(Math.abs(rows[0].grad_norm - Math.sqrt(50 * 50 + 22 * 22)) < 1e-12);
+  // Neither batch nor noise: the update uses ∇f itself.
+  assert.equal(rows[0].sample_grad_norm, rows[0].grad_norm);
   assert.equal(rows[0].lr, 0.01);
   assert.ok(Math.abs(rows[1].x - -7.5) < 1e-12);
   assert.ok(Math.abs(rows[1].y - 8.22) < 1e-12);
   // Full double precision: every number reads back as the double that was printed (%.17g).
   assert.match(result.stdout.split('\n')[2], /^0,1,-7\.5,8\.2200000000000006,/);
+});
+
+test('run: a batch:1 update of GD is −lr·10·∇ of one data term; every pass of 10 uses each term once', () => {
+  // The chapter's data; term n is (yₙ − b − w xₙ)² with gradient −2 rₙ (1, xₙ).
+  const X = [338, 333, 328, 207, 226, 25, 179, 60, 208, 606];
+  const Y = [640, 633, 619, 393, 428, 27, 193, 66, 226, 1591];
+  const lr = 1e-7;
+  const result = cli('run', `steps=20&seed=3&r=gd(lr:${lr},batch:1)`);
+  assert.equal(result.status, 0, result.stderr);
+  const rows = parseCsv(result.stdout);
+  const used = [];
+  for (let k = 0; k < 20; ++k) {
+    const { x: b, y: w } = rows[k];
+    const candidates = X.map((x, n) => {
+      const r = Y[n] - b - w * x;
+      return { n, gx: -2 * r, gy: -2 * r * x };
+    }).filter(
+      ({ gx, gy }) =>
+        Math.abs(rows[k + 1].x - (b - lr * 10 * gx)) <= 1e-9 * Math.abs(b) &&
+        Math.abs(rows[k + 1].y - (w - lr * 10 * gy)) <= 1e-9 * Math.max(1, Math.abs(w)),
+    );
+    assert.equal(candidates.length, 1, `update ${k}: exactly one data term explains it`);
+    const [{ n, gx, gy }] = candidates;
+    assert.ok(Math.abs(rows[k].sample_grad_norm - 10 * Math.hypot(gx, gy)) <= 1e-9 * rows[k].sample_grad_norm);
+    used.push(n);
+  }
+  for (const pass of [used.slice(0, 10), used.slice(10)])
+    assert.deepEqual(
+      [...pass].sort((a, b) => a - b),
+      [0, 1, 2, 3, 4, 5, 6, 7, 8, 9],
+    );
+  // The loss and |∇f| columns are of the full surface.
+  const fullLoss = X.reduce((sum, x, n) => sum + (Y[n] + 120 + 4 * x) ** 2, 0);
+  assert.ok(Math.abs(rows[0].loss - fullLoss) <= 1e-12 * fullLoss);
+  const json = JSON.parse(cli('run', `steps=20&seed=3&r=gd(lr:${lr},batch:1)`, '--format', 'json').stdout);
+  assert.deepEqual(
+    json.racers[0].rows.map((r) => r.sample_grad_norm),
+    rows.map((r) => r.sample_grad_norm),
+  );
+  const bad = cli('run', 'surface=booth&r=gd(batch:2,noise:-0.5)');
+  assert.equal(bad.status, 2);
+  assert.match(bad.stderr, /r\[1\]\.batch=2: applies only to data surfaces/);
+  assert.match(bad.stderr, /r\[1\]\.noise=-0\.5: must be >= 0/);
 });
 
 test('run --format json: one entry per racer with its rows and status', () => {
@@ -135,4 +180,10 @@ test('list: the same catalogue as the page, as text or JSON', () => {
   assert.match(text, /^surfaces:$/m);
   assert.match(text, /^ {2}adam {2}/m);
   assert.match(text, /momentum_decay +default 0\.004/);
+  assert.match(text, /^ {2}batch +default N +\[1, 1000000000\]/m);
+  assert.match(text, /^ {2}noise +default 0 +\[0, inf\)/m);
+  assert.match(text, /book-regression .* data terms N = 10/);
+  assert.equal(json.batch.name, 'batch');
+  assert.equal(json.noise.default, 0);
+  assert.equal(json.surfaces.find((s) => s.name === 'book-regression').data_terms, 10);
 });

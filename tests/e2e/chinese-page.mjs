@@ -31,6 +31,8 @@ export const NAMES = [
   't',
   'm',
   'm_t',
+  'g_t',
+  'N',
   'b',
   'w',
   'u',
@@ -62,6 +64,7 @@ export const NAMES = [
   'step',
   'loss',
   'grad_norm',
+  'sample_grad_norm',
   'lr',
   'stride',
   // link values shown as such (variant: book, default: false)

@@ -218,7 +218,7 @@ test('view and racers: the wheel zooms, reset view restores it; racers are added
   ]);
   const csv = await (await download.createReadStream()).toArray();
   const lines = Buffer.concat(csv).toString('utf8').trim().split('\n');
-  assert.equal(lines[0], 'racer,step,x,y,loss,grad_norm,lr');
+  assert.equal(lines[0], 'racer,step,x,y,loss,grad_norm,lr,sample_grad_norm');
   assert.equal(lines.length, 1 + 101 + 101 + 1);
   const [png] = await Promise.all([page.waitForEvent('download'), page.locator('[data-testid=export-png]').click()]);
   assert.match(png.suggestedFilename(), /\.png$/);
@@ -250,7 +250,7 @@ test('presets: each opens cleanly with its caption, and the numbers its caption 
   const ids = await page.$$eval('[data-testid^=preset-]:not([data-testid=preset-caption])', (buttons) =>
     buttons.map((b) => b.dataset.testid),
   );
-  assert.equal(ids.length, 12);
+  assert.equal(ids.length, 15);
   for (const id of ids) {
     await page.locator(`[data-testid=${id}]`).click();
     assert.equal(await page.locator('[data-testid=notice]').count(), 0, `${id} is a valid link`);

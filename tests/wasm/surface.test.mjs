@@ -34,6 +34,33 @@ test('a short race gives bit-identical positions in wasm and in the native CLI',
   session.delete();
 });
 
+test('mini-batches and noise: wasm and the native CLI draw the same numbers, bit for bit', () => {
+  const link =
+    'steps=300&seed=11&r=gd(lr:1e-7,batch:1)&r=adam(lr:0.3,batch:3,noise:5000)' +
+    '&r=adagrad(lr:1,variant:book,batch:7)&r=adam(lr:0.3,noise:20000)&r=gd(lr:1e-7)';
+  const result = cli('run', link);
+  assert.equal(result.status, 0, result.stderr);
+  const rows = parseCsv(result.stdout);
+  const session = new m.SurfaceSession(link);
+  session.advance(300);
+  for (let r = 0; r < 5; ++r) {
+    const expected = rows.filter((row) => row.racer === r);
+    const columns = Object.fromEntries(
+      ['x', 'y', 'loss', 'grad_norm', 'sample_grad_norm'].map((c) => [c, session.column(r, c).slice()]),
+    );
+    assert.equal(expected.length, 301);
+    assert.equal(columns.x.length, 301);
+    for (let k = 0; k <= 300; ++k)
+      for (const c of Object.keys(columns)) assert.equal(columns[c][k], expected[k][c], `racer ${r} ${c} at step ${k}`);
+  }
+  // The last racer is plain: the gradient its update used is ∇f itself.
+  const plain = session.racer(4);
+  assert.deepEqual([plain.usedX, plain.usedY], [plain.exactX, plain.exactY]);
+  const noisy = session.racer(3);
+  assert.notEqual(noisy.usedX, noisy.exactX);
+  session.delete();
+});
+
 test('trajectory columns hold every recorded point', () => {
   const session = new m.SurfaceSession('surface=booth&r=gd(lr:0.01)&steps=50');
   session.advance(50);

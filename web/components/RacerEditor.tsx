@@ -1,7 +1,8 @@
 // One racer's settings: optimizer (with its description), its hyperparameters with the
 // catalogue's defaults and ranges, variant (torch / book) where it exists, schedule with its
-// parameters, warmup, and a preview of η_t. Every change applies live: the racer continues
-// from where it is with the new settings.
+// parameters, warmup, in surface mode the gradient it uses (mini-batch on a data surface, noise),
+// and a preview of η_t. Every change applies live: the racer continues from where it is with the
+// new settings.
 import type { Core, RacerState } from '../core';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
@@ -17,6 +18,9 @@ interface Props {
   racer: RacerState;
   selected: boolean;
   previewSteps: number; // the η_t preview's horizon, in updates
+  // Surface mode: N of the surface's data terms (0 when it has none), which offers batch and
+  // noise; undefined in classify mode, whose mini-batches are the link's own.
+  dataTerms?: number;
   canRemove: boolean;
   onSelect: () => void;
   onRemove: () => void;
@@ -29,6 +33,7 @@ export function RacerEditor({
   racer,
   selected,
   previewSteps,
+  dataTerms,
   canRemove,
   onSelect,
   onRemove,
@@ -128,6 +133,28 @@ export function RacerEditor({
         />
       </div>
       {schedule && <p class="racer-summary">{pick(lang, schedule.summary)}</p>}
+      {dataTerms !== undefined && (
+        <div class="field-grid">
+          {dataTerms > 0 && (
+            <ParamField
+              label={t('racer.batch')}
+              // The catalogue's spec, bounded by this surface's N.
+              spec={{ ...core.catalogue.batch, max: dataTerms }}
+              value={racer.batch ? String(racer.batch) : ''}
+              placeholder={t('racer.batch.full', { n: dataTerms })}
+              testId={testId('batch')}
+              commit={(text) => set('batch', text === '' ? String(dataTerms) : text)}
+            />
+          )}
+          <ParamField
+            label={t('racer.noise')}
+            spec={core.catalogue.noise}
+            value={String(racer.noise)}
+            testId={testId('noise')}
+            commit={(text) => set('noise', text)}
+          />
+        </div>
+      )}
       <SchedulePreview core={core} racerText={racer.text} steps={previewSteps} color={racerColor(index)} />
     </section>
   );

@@ -13,11 +13,12 @@ interface Props {
   store: LinkStore;
   beforeRemove?: (index: number) => void;
   previewSteps: number;
+  dataTerms?: number; // surface mode: the surface's N (see RacerEditor)
   selected: number;
   onSelect: (index: number) => void;
 }
 
-export function RacersPanel({ core, store, beforeRemove, previewSteps, selected, onSelect }: Props) {
+export function RacersPanel({ core, store, beforeRemove, previewSteps, dataTerms, selected, onSelect }: Props) {
   const t = useT();
   const racers = store.state.racers;
   const limit = core.catalogue.limits.racers;
@@ -58,6 +59,7 @@ export function RacersPanel({ core, store, beforeRemove, previewSteps, selected,
           racer={racer}
           selected={i === selected}
           previewSteps={previewSteps}
+          dataTerms={dataTerms}
           canRemove={racers.length > 1}
           onSelect={() => onSelect(i)}
           onRemove={() => remove(i)}

@@ -1,6 +1,7 @@
 // uPlot charts of every racer over the steps, overlaid in the racers' colours: loss (log y),
-// gradient norm (the chapter's "stuck, but the gradient is not small"), η_t, and the effective
-// rate η_t/σ for each parameter. Hovering shows every racer's value at that step.
+// gradient norm (the chapter's "stuck, but the gradient is not small"), the norm of the gradient
+// the updates used when a racer draws one (mini-batch or noise), η_t, and the effective rate η_t/σ
+// for each parameter. Hovering shows every racer's value at that step.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import uPlot from 'uplot';
 import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
@@ -13,8 +14,8 @@ import type { LinkStore } from '../store';
 import { type AlignedData, type ChartQuantity, chartData } from './chartData';
 import { useFrames } from './hooks';
 import type { SurfaceRunner } from './runner';
+import { anySampled } from './sampling';
 
-const QUANTITIES: readonly ChartQuantity[] = ['loss', 'grad_norm', 'lr', 'rate_x', 'rate_y'];
 const CHART_HEIGHT = 170;
 
 interface ChartSpec {
@@ -31,6 +32,7 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
   const titles: Record<ChartQuantity, string> = {
     loss: t('charts.loss'),
     grad_norm: t('charts.grad'),
+    sample_grad_norm: t('charts.sample'),
     lr: t('charts.lr'),
     rate_x: t('charts.rate', { axis: axes[0] }),
     rate_y: t('charts.rate', { axis: axes[1] }),
@@ -38,12 +40,18 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
   const specs: ChartSpec[] = [
     { quantity: 'loss', log: logLoss },
     { quantity: 'grad_norm', log: false },
+    // Only racers with batch or noise use a gradient other than ∇f.
+    ...(anySampled(store.state) ? [{ quantity: 'sample_grad_norm', log: false } as ChartSpec] : []),
     { quantity: 'lr', log: false },
     { quantity: 'rate_x', log: logRate },
     { quantity: 'rate_y', log: logRate },
   ];
   const names = store.state.racers.map((r, i) => `${i + 1}: ${r.text}`);
-  const data = chartData(runner.session, QUANTITIES, (q) => specs.find((s) => s.quantity === q)!.log);
+  const data = chartData(
+    runner.session,
+    specs.map((s) => s.quantity),
+    (q) => specs.find((s) => s.quantity === q)!.log,
+  );
   // A log axis needs at least one positive value; otherwise that chart falls back to linear.
   const usable = (spec: ChartSpec) =>
     spec.log &&

@@ -1,5 +1,6 @@
-// Play / pause, one update, reset, speed (updates per frame), step limit, the racers' status,
-// exports, and the keyboard shortcuts (space, s, r, ?) with their help overlay.
+// Play / pause, one update, reset, speed (updates per frame), step limit, the seed of the racers'
+// mini-batches and noise (when a racer draws them), the racers' status, exports, and the keyboard
+// shortcuts (space, s, r, ?) with their help overlay.
 import { useState } from 'preact/hooks';
 import { ParamField } from '../components/ParamField';
 import { RacerSwatch } from '../components/RacerSwatch';
@@ -9,6 +10,7 @@ import type { LinkStore } from '../store';
 import { HelpOverlay } from './HelpOverlay';
 import { useFrames } from './hooks';
 import type { SurfaceRunner } from './runner';
+import { anySampled } from './sampling';
 import { statusText } from './status';
 
 interface Props {
@@ -68,6 +70,24 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
           testId="steps"
           commit={(text) => store.setValue('steps', text)}
         />
+        {anySampled(store.state) && (
+          <>
+            <ParamField
+              label={t('controls.seed')}
+              value={String(store.state.seed)}
+              testId="seed"
+              commit={(text) => store.setValue('seed', text)}
+            />
+            <button
+              type="button"
+              data-testid="reseed"
+              title={t('controls.reseed.title')}
+              onClick={() => store.setValue('seed', String(store.state.seed + 1))}
+            >
+              {t('controls.reseed')}
+            </button>
+          </>
+        )}
         <button
           type="button"
           class="icon"

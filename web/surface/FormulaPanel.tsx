@@ -1,6 +1,7 @@
-// The selected racer's update in the chapter's notation, θ ← θ − (η_t/σ_t)·m_t: the rule, how
-// this optimizer forms m and σ (its book form where the racer uses it), its schedule's η_t, and
-// the live numbers of m, σ, η_t and η_t/σ for each parameter.
+// The selected racer's update in the chapter's notation, θ ← θ − (η_t/σ_t)·m_t: the rule, the
+// gradient g_t it uses (a mini-batch estimate or noisy where the racer draws one), how this
+// optimizer forms m and σ from it (its book form where the racer uses it), its schedule, and the
+// live numbers of g, m, σ, η_t and η_t/σ for each parameter.
 import { formatNumber } from '../components/format';
 import { RacerSwatch } from '../components/RacerSwatch';
 import type { Core, RacerState } from '../core';
@@ -9,6 +10,7 @@ import type { LinkStore } from '../store';
 import { Formula } from './Formula';
 import { useFrames } from './hooks';
 import type { SurfaceRunner } from './runner';
+import { gradientFormula, sampled } from './sampling';
 import { statusText } from './status';
 
 const UPDATE_RULE = String.raw`\theta_{t+1}^i = \theta_t^i - \frac{\eta_t}{\sigma_t^i}\, m_t^i`;
@@ -32,12 +34,18 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
   const formulaM = book ? optimizer!.formula_m_book : (optimizer?.formula_m ?? '');
   const formulaSigma = book ? optimizer!.formula_sigma_book : (optimizer?.formula_sigma ?? '');
   const frame = runner.session.racer(selected);
-  const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];
+  const surface = core.surface(store.state.surface!.name);
+  const axes = surface?.axes ?? ['x', 'y'];
   const status = statusText(frame, store.state.surface!.steps, t);
-  // Before the first update there are no m, σ or η_t/σ yet.
+  const drawn = sampled(racer);
+  // Before the first update there are no g, m, σ or η_t/σ yet.
   const started = frame.step > 0;
   // [symbol, x, y, known before the first update]
-  const rows: [string, number, number, boolean][] = [
+  type Row = [string, number, number, boolean];
+  const rows: Row[] = [
+    // Where the update used a drawn gradient, the exact one beside it.
+    ...(drawn ? [['\\nabla f(\\theta_t)', frame.exactX, frame.exactY, false] as Row] : []),
+    ['g_t^i', frame.usedX, frame.usedY, false],
     ['m_t^i', frame.mX, frame.mY, false],
     ['\\sigma_t^i', frame.sigmaX, frame.sigmaY, false],
     ['\\eta_t', frame.lr, frame.lr, true],
@@ -56,6 +64,14 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
         <Formula tex={UPDATE_RULE} display testId="formula-rule" />
       </div>
       <dl class="formula-parts">
+        {drawn && (
+          <>
+            <dt>{t('formula.g')}</dt>
+            <dd>
+              <Formula tex={gradientFormula(racer, surface?.data_terms ?? 0)} testId="formula-g" />
+            </dd>
+          </>
+        )}
         {optimizer?.formula_decay && (
           <>
             <dt>{t('formula.decay')}</dt>

@@ -97,6 +97,7 @@ export function SurfacePage({
             store={store}
             beforeRemove={(index) => runner.removeRacer(index)}
             previewSteps={surface.steps}
+            dataTerms={core.surface(surface.name)?.data_terms ?? 0}
             selected={selected}
             onSelect={setSelected}
           />

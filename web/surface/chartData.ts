@@ -9,7 +9,7 @@ export const CHART_BINS = 400;
 // number of decimals and stops advancing), so positive-only series are floored there.
 export const LOG_FLOOR = 1e-15;
 
-export type ChartQuantity = 'loss' | 'grad_norm' | 'lr' | 'rate_x' | 'rate_y';
+export type ChartQuantity = 'loss' | 'grad_norm' | 'sample_grad_norm' | 'lr' | 'rate_x' | 'rate_y';
 
 export type AlignedData = [number[], ...(number | null)[][]];
 

@@ -119,4 +119,32 @@ export const PRESETS: Preset[] = [
       zh: '预热：η_t 先上升，再保持或下降。红色：恒定 η = 0.1 的 Adam，在 σ 只基于少数梯度时就迈出全尺寸的步子。白色：同样的 Adam 加上 200 次更新的线性预热。橙色：Transformer 的调度 η_t = η0·d^−0.5·min((t+1)^−0.5, (t+1)·warmup^−1.5)，这里 d = 64、warmup = 200。请观察 η_t 图表和路径的最初几步。',
     },
   },
+  // §3.2: batch size, noise and momentum. Mini-batches and noise are drawn from the link's seed.
+  {
+    id: 'batch-size',
+    link: 'r=adam(lr:0.3,batch:1)&r=adam(lr:0.3)&steps=5000&speed=10',
+    title: { en: 'Full batch vs batch 1', zh: '全批量与批量 1' },
+    caption: {
+      en: 'The course’s picture on the chapter’s error surface. White: Adam (η = 0.3) with the full batch, all 10 data points in every update: a smooth path down the steep w direction and along the valley, settling at the minimum ★ by about update 4,000. Red: the same Adam with batch 1: each update sees one data point, scaled by 10, so one pass over the data (an epoch) takes 10 updates. Its path zigzags (w swings between about 2.1 and 3.3), its loss jumps up and down, and with a constant η it never settles: from about update 3,000 it wanders around the minimum (b between about −198 and −177). Compare |∇f| with the norm of the gradient used; “New draw” gives other mini-batches.',
+      zh: '课程中的示意图，画在本章的误差曲面上。白色：使用全批量的 Adam（η = 0.3），每次更新都用全部 10 个数据点：路径平滑，先沿陡峭的 w 方向下降，再沿山谷前进，大约在第 4,000 次更新时停在最小值 ★ 处。红色：同样的 Adam，批量为 1：每次更新只看一个数据点（乘以 10），所以把数据看一遍（一个回合）需要 10 次更新。它的路径曲折（w 在约 2.1 到 3.3 之间摆动），损失忽高忽低，而且学习率恒定时它永远停不下来：大约从第 3,000 次更新起，它在最小值附近徘徊（b 在约 −198 到 −177 之间）。请对比 |∇f| 与所用梯度的范数；按“重新抽样”可换一组小批量。',
+    },
+  },
+  {
+    id: 'noise-saddle',
+    link: 'surface=book-saddle&start=0.8,-0.8&r=gd(lr:0.05)&r=gd(lr:0.05,noise:0.01)&show=crit&steps=1000&speed=2',
+    title: { en: 'Noise escapes the saddle', zh: '噪声帮助逃离鞍点' },
+    caption: {
+      en: 'L(w1, w2) = (1 − w1·w2)², started exactly on the line w1 = −w2: the stable axis of the saddle point at the origin (✕), along the Hessian’s eigenvector (1, −1) with eigenvalue 2. Red: plain gradient descent (η = 0.05) slides along it into the saddle and stays there with loss 1, because its gradient points along that line. White: the same descent with gradient noise σ = 0.01 follows it to within about 0.03 of the saddle (near update 35); then the noise pushes it off the axis, the escape direction ±(1, 1) (eigenvalue −2) takes over, and by about update 90 its loss is below 0.01 at the curve of minima w1·w2 = 1, where the small noise only jiggles it. Noisy small-batch updates escape saddle points the same way.',
+      zh: 'L(w1, w2) = (1 − w1·w2)²，起点恰好在直线 w1 = −w2 上：这是原点处鞍点（✕）的稳定方向，即海森矩阵特征值为 2 的特征向量 (1, −1)。红色：普通梯度下降（η = 0.05）沿这条直线滑进鞍点并停在那里，损失为 1，因为它的梯度始终沿着这条直线。白色：同样的梯度下降加上 σ = 0.01 的梯度噪声，先跟着滑到离鞍点约 0.03 的地方（约第 35 次更新）；随后噪声把它推离稳定方向，逃离方向 ±(1, 1)（特征值 −2）接管，大约在第 90 次更新时损失已低于 0.01，到达最小值曲线 w1·w2 = 1，小噪声只让它在那里轻微抖动。小批量带噪声的更新正是这样逃离鞍点的。',
+    },
+  },
+  {
+    id: 'momentum-bump',
+    link: 'surface=two-wells&start=1.7,0.2&r=gd(lr:0.01)&r=momentum(lr:0.01)&show=m&steps=300&speed=1',
+    title: { en: 'Momentum rolls over a bump', zh: '动量越过小坡' },
+    caption: {
+      en: 'Two wells: a shallow one at (0.905, 0), a deeper one at (−0.936, 0), and a bump between them around x = 0. Both racers start at (1.7, 0.2) with η = 0.01. Red: plain gradient descent slides into the nearer, shallower well and stops there, at a local minimum (f ≈ −1.09). White: with momentum 0.9, m_t is a weighted sum of all past gradients, so the speed gathered on the way down carries it through that well and over the bump (it crosses x = 0 at update 15) into the deeper well (f ≈ −2.06). The dashed arrows show −m_t.',
+      zh: '两个坑：(0.905, 0) 处较浅，(−0.936, 0) 处较深，两者之间在 x = 0 附近有一个小坡。两个优化器都从 (1.7, 0.2) 出发，η = 0.01。红色：普通梯度下降滑进较近、较浅的坑，停在那里的局部最小值（f ≈ −1.09）。白色：动量为 0.9 时，m_t 是过去所有梯度的加权和，下坡时积累的速度带着它穿过这个坑、越过小坡（在第 15 次更新时越过 x = 0），落入更深的坑（f ≈ −2.06）。虚线箭头表示 −m_t。',
+    },
+  },
 ];

@@ -24,7 +24,8 @@ Race make_race(const std::string& surface, Vec2 start, const std::vector<std::st
                std::size_t capacity = 1 << 17) {
   std::vector<RacerConfig> configs;
   for (const std::string& text : racers) configs.push_back(racer(text));
-  return Race(make_builtin_surface(surface), find_surface(surface)->view, start, configs, capacity);
+  return Race(make_builtin_surface(surface), find_surface(surface)->view, start, configs, 1,
+              capacity);
 }
 
 }  // namespace
@@ -92,7 +93,7 @@ TEST_CASE("a racer starting where the surface is undefined is stopped at step 0"
   ExpressionError error;
   std::shared_ptr<const Surface> surface = compile_expression("log(x) + y^2", error);
   REQUIRE(surface);
-  Race race(surface, ViewBox{-2, 2, -2, 2}, Vec2{-1, 1}, {racer("adam(lr:0.1)")});
+  Race race(surface, ViewBox{-2, 2, -2, 2}, Vec2{-1, 1}, {racer("adam(lr:0.1)")}, 1);
   CHECK(race.status(0) == RacerStatus::Diverged);
   CHECK(race.diverged_at(0) == 0);
   CHECK(race.advance(10, 10) == 0);
@@ -198,8 +199,8 @@ TEST_CASE("a race on every built-in's expression twin equals the race on the bui
     ExpressionError error;
     std::shared_ptr<const Surface> typed = compile_expression(info.expression, error);
     REQUIRE(typed);
-    Race built_in(make_builtin_surface(info.name), info.view, info.start, racers);
-    Race expression(typed, info.view, info.start, racers);
+    Race built_in(make_builtin_surface(info.name), info.view, info.start, racers, 1);
+    Race expression(typed, info.view, info.start, racers, 1);
     built_in.advance(100, 100);
     expression.advance(100, 100);
     const double tolerance = 1e-9 * std::max(info.view.width(), info.view.height());
