@@ -157,14 +157,15 @@ export interface StateResult {
 }
 
 export interface RacerFrame {
-  step: number;
+  step: number; // the step of (x, y): for a diverged racer, the one before the update that failed
   x: number;
   y: number;
   loss: number;
   gradX: number;
   gradY: number;
-  status: 'running' | 'converged' | 'diverged';
-  divergedAt: number;
+  // What the racer's state means (core/surface/racer_report.hpp), and its words.
+  status: 'running' | 'limit' | 'diverged' | 'minimum' | 'saddle' | 'maximum' | 'degenerate' | 'stalled';
+  statusText: Text;
   nextRate: number;
   lr: number;
   mX: number;

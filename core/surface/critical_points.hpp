@@ -50,8 +50,17 @@ struct PointAnalysis {
   Vec2 escape;              // eigenvector of the most negative eigenvalue
 };
 
+// How big f and its derivatives typically are in a view: G and C above.
+struct SurfaceScale {
+  double gradient = 0;
+  double curvature = 0;
+};
+SurfaceScale surface_scale(const Surface& surface, const ViewBox& view);
+
 // f, ∇f, the Hessian and its eigen-decomposition at `at`, and what kind of point it is.
 PointAnalysis analyze_point(const Surface& surface, Vec2 at, const ViewBox& view);
+// The same with the view's scale computed once (for callers that analyse many points).
+PointAnalysis analyze_point(const Surface& surface, Vec2 at, const SurfaceScale& scale);
 
 // The critical points inside `view`, found by damped Newton iterations on ∇f = 0
 // (Levenberg–Marquardt, which also copes with singular Hessians) from a 32×32 grid of seeds.

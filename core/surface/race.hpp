@@ -75,6 +75,13 @@ class Race {
   double loss(std::size_t i) const { return racers_[i].loss; }
   Vec2 gradient(std::size_t i) const { return racers_[i].gradient; }
   long steps_taken(std::size_t i) const { return racers_[i].optimizer.steps_taken(); }
+  // The step of position(i): the updates that led there. A diverged racer keeps the point before
+  // the update that failed, so its step is one less than the updates it took.
+  long step(std::size_t i) const {
+    const Racer& r = racers_[i];
+    return r.status == RacerStatus::Diverged && r.diverged_at > 0 ? r.diverged_at - 1
+                                                                  : r.optimizer.steps_taken();
+  }
   RacerStatus status(std::size_t i) const { return racers_[i].status; }
   // The update at which it diverged (1-based: the k-th update failed), or 0.
   long diverged_at(std::size_t i) const { return racers_[i].diverged_at; }

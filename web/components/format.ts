@@ -14,6 +14,6 @@ export function formatNumber(value: number, digits = 4): string {
 }
 
 // A share (0 … 1) as a percentage with one decimal: 0.336 → "33.6%".
-export function formatPercent(share: number): string {
-  return Number.isFinite(share) ? `${(100 * share).toFixed(1)}%` : '–';
+export function formatPercent(share: number | null): string {
+  return share !== null && Number.isFinite(share) ? `${(100 * share).toFixed(1)}%` : '–';
 }

@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import { ParamField } from '../components/ParamField';
 import { RacerSwatch } from '../components/RacerSwatch';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { HelpOverlay } from './HelpOverlay';
 import { useFrames } from './hooks';
@@ -20,6 +20,7 @@ interface Props {
 
 export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
   const t = useT();
+  const lang = useLang();
   useFrames(runner, 250);
   const [help, setHelp] = useState(false);
 
@@ -81,7 +82,7 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
       </div>
       <ul class="status-list" data-testid="status-list">
         {racers.map((racer, i) => {
-          const status = statusText(racer, surface.steps, t);
+          const status = statusText(racer, lang, t);
           return (
             <li class="status">
               <RacerSwatch index={i} />

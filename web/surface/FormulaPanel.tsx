@@ -33,7 +33,7 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
   const formulaSigma = book ? optimizer!.formula_sigma_book : (optimizer?.formula_sigma ?? '');
   const frame = runner.session.racer(selected);
   const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];
-  const status = statusText(frame, store.state.surface!.steps, t);
+  const status = statusText(frame, lang, t);
   // Before the first update there are no m, σ or η_t/σ yet.
   const started = frame.step > 0;
   // [symbol, x, y, known before the first update]

@@ -46,7 +46,8 @@ export function SurfacePage({
           x: r.x,
           y: r.y,
           loss: r.loss,
-          status: r.status === 'diverged' ? `diverged at step ${r.divergedAt}` : r.status,
+          status: r.statusText.en,
+          statusZh: r.statusText.zh,
         })),
     });
     return () => {
