@@ -82,6 +82,15 @@ std::string set_mode(const std::string& link, const std::string& mode) {
   });
 }
 
+// `link` with the whole page's settings (the language) of `from`.
+std::string adopt_page_settings(const std::string& link, const std::string& from) {
+  return guarded([&] {
+    pg::State s = read_canonical(link);
+    pg::adopt_page_settings(s, read_canonical(from));
+    return state_result(s, {});
+  });
+}
+
 std::string check_expression(const std::string& text) {
   return guarded([&] {
     pg::ExpressionError error;
@@ -104,5 +113,6 @@ EMSCRIPTEN_BINDINGS(playground_codec) {
   function("setRacerValue", &set_racer_value);
   function("removeRacer", &remove_racer);
   function("setMode", &set_mode);
+  function("adoptPageSettings", &adopt_page_settings);
   function("checkExpression", &check_expression);
 }

@@ -234,6 +234,7 @@ export interface PlaygroundModule {
   setRacerValue(link: string, index: number, key: string, value: string): string;
   removeRacer(link: string, index: number): string;
   setMode(link: string, mode: string): string;
+  adoptPageSettings(link: string, from: string): string;
   checkExpression(text: string): string;
   scheduleRates(racer: string, lastStep: number, count: number): Float64Array;
   SurfaceSession: new (link: string) => SurfaceSessionHandle;
@@ -270,6 +271,10 @@ export class Core {
   }
   setMode(link: string, mode: 'surface' | 'classify'): StateResult {
     return JSON.parse(this.module.setMode(link, mode)) as StateResult;
+  }
+  // `link` with the whole page's settings (the language) of `from`.
+  adoptPageSettings(link: string, from: string): StateResult {
+    return JSON.parse(this.module.adoptPageSettings(link, from)) as StateResult;
   }
   checkExpression(text: string): { ok: boolean; column: number; message: Text } {
     return JSON.parse(this.module.checkExpression(text));

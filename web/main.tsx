@@ -1,4 +1,4 @@
-// Boot: load the wasm core, open the link in the URL hash, render the page.
+// Boot: load the wasm core, open the link in the URL hash (and ?lang=), render the page.
 import { render } from 'preact';
 import './style.css';
 import { App } from './app';
@@ -10,7 +10,7 @@ async function boot(): Promise<void> {
   const root = document.getElementById('app')!;
   try {
     const core = new Core(await loadModule());
-    const store = new LinkStore(core, location.hash);
+    const store = new LinkStore(core, location.hash, location.search);
     root.replaceChildren();
     render(<App core={core} store={store} />, root);
   } catch (error) {

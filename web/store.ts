@@ -21,13 +21,22 @@ export class LinkStore {
   // link starts its run afresh, even when it equals the current one.
   opened = 0;
 
+  // `query` is location.search: its `lang` sets the language as `#lang=` does, unless the link
+  // has its own.
   constructor(
     private core: Core,
     hash: string,
+    query = '',
   ) {
     // location.hash keeps %-escapes; the core decodes them itself.
     this.result = core.parse(hash.replace(/^#/, ''));
     this.notices = this.result.problems;
+    const queryLang = new URLSearchParams(query).get('lang');
+    if (queryLang !== null && !this.result.state.lang) {
+      const withLang = core.setValue(this.result.link, 'lang', queryLang);
+      if (withLang.problems.length === 0) this.result = withLang;
+      else this.notices = [...this.notices, ...withLang.problems];
+    }
     const other: Mode = this.result.state.mode === 'surface' ? 'classify' : 'surface';
     this.links = {
       surface: '',
@@ -79,10 +88,11 @@ export class LinkStore {
     return this.commit(this.core.setValue(this.link, key, value));
   }
 
+  // The other mode's link, with the settings of the whole page (the language) of this one.
   switchMode(mode: Mode): void {
     if (mode === this.mode) return;
     this.links[this.mode] = this.link;
-    this.set(this.core.parse(this.links[mode]));
+    this.set(this.core.adoptPageSettings(this.links[mode], this.link));
   }
 
   dismissNotices(): void {

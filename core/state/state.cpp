@@ -838,9 +838,13 @@ std::vector<Problem> remove_racer(State& state, std::size_t index) {
 void set_mode(State& state, Mode mode) {
   if (state.mode == mode) return;
   State next = default_state(mode);
-  next.lang = state.lang;
+  adopt_page_settings(next, state);
   next.seed = state.seed;
   state = next;
+}
+
+void adopt_page_settings(State& state, const State& from) {
+  state.lang = from.lang;
 }
 
 }  // namespace pg
