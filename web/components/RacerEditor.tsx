@@ -18,7 +18,7 @@ interface Props {
   selected: boolean;
   previewSteps: number; // the η_t preview's horizon, in updates
   canRemove: boolean;
-  onSelect: () => void;
+  onSelect: (card: Element) => void; // the card, to keep it where it is while panels change
   onRemove: () => void;
 }
 
@@ -48,8 +48,8 @@ export function RacerEditor({
     <section
       class={`racer-card${selected ? ' selected' : ''}`}
       data-testid={`racer-${index}`}
-      onFocusIn={onSelect}
-      onClick={onSelect}
+      onFocusIn={(e) => onSelect(e.currentTarget)}
+      onClick={(e) => onSelect(e.currentTarget)}
     >
       <header class="racer-head">
         <RacerSwatch index={index} />

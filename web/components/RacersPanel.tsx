@@ -5,6 +5,7 @@
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
+import { holdInPlace } from './holdInPlace';
 import { RacerEditor } from './RacerEditor';
 import './components.css';
 
@@ -59,7 +60,11 @@ export function RacersPanel({ core, store, beforeRemove, previewSteps, selected,
           selected={i === selected}
           previewSteps={previewSteps}
           canRemove={racers.length > 1}
-          onSelect={() => onSelect(i)}
+          onSelect={(card) => {
+            if (i === selected) return;
+            holdInPlace(card);
+            onSelect(i);
+          }}
           onRemove={() => remove(i)}
         />
       ))}
