@@ -132,10 +132,12 @@ class SurfaceSessionHandle {
 
   double value(double x, double y) const { return session_.surface()->value(x, y); }
 
-  std::string analyze(double x, double y) const {
+  // The analysis of a click at (x, y): of the critical point within the ellipse of half-axes
+  // (rx, ry) around it, if the search from (x, y) reaches one, else of (x, y) itself.
+  std::string analyze(double x, double y, double rx, double ry) const {
     return guarded([&] {
-      return analysis_json(pg::analyze_point(*session_.surface(), pg::Vec2{x, y},
-                                             pg::effective_view(session_.state())))
+      return analysis_json(pg::analyze_near(*session_.surface(), pg::Vec2{x, y},
+                                            pg::effective_view(session_.state()), pg::Vec2{rx, ry}))
           .dump();
     });
   }

@@ -221,7 +221,8 @@ export interface SurfaceSessionHandle {
   column(index: number, name: TrajectoryColumn): Float64Array;
   renderMap(width: number, height: number, x0: number, x1: number, y0: number, y1: number): SurfaceMapResult;
   value(x: number, y: number): number;
-  analyze(x: number, y: number): string;
+  // The click at (x, y), snapped to a critical point within the ellipse of half-axes (rx, ry).
+  analyze(x: number, y: number, rx: number, ry: number): string;
   criticalPoints(x0: number, x1: number, y0: number, y1: number): string;
   delete(): void;
 }

@@ -216,6 +216,19 @@ PointAnalysis analyze_point(const Surface& surface, Vec2 at, const ViewBox& view
   return analyze_point(surface, at, surface_scale(surface, view));
 }
 
+PointAnalysis analyze_near(const Surface& surface, Vec2 at, const ViewBox& view, Vec2 radius) {
+  const SurfaceScale scale = surface_scale(surface, view);
+  const PointAnalysis here = analyze_point(surface, at, scale);
+  Vec2 found;
+  if (here.kind != PointKind::NotCritical || !(radius.x > 0 && radius.y > 0) ||
+      !solve_gradient_zero(surface, at, view, 1e-10 * scale.gradient, found))
+    return here;
+  const double dx = (found.x - at.x) / radius.x, dy = (found.y - at.y) / radius.y;
+  if (dx * dx + dy * dy > 1) return here;
+  const PointAnalysis there = analyze_point(surface, found, scale);
+  return there.kind != PointKind::NotCritical ? there : here;
+}
+
 std::vector<PointAnalysis> find_critical_points(const Surface& surface, const ViewBox& view) {
   constexpr int kSeedsPerAxis = 32;
   const SurfaceScale scale = surface_scale(surface, view);

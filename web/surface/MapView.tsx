@@ -27,13 +27,16 @@ interface Props {
   store: LinkStore;
   runner: SurfaceRunner;
   analysis: PointAnalysis | null;
-  onAnalyze: (x: number, y: number) => void;
+  // A click at (x, y); radius: SNAP_PIXELS in surface units along x and y (a critical point that
+  // near is what the click means).
+  onAnalyze: (x: number, y: number, radius: [number, number]) => void;
   canvasRef: { current: HTMLCanvasElement | null };
 }
 
 const ARROW_PIXELS = 46;
 const START_GRAB_PIXELS = 14;
 const CLICK_SLOP_PIXELS = 4;
+const SNAP_PIXELS = 6;
 const ZOOM_STEP = 1.2;
 // While the view moves (a pan or the wheel), maps are drawn coarse; the full map follows this
 // long after the last move.
@@ -294,7 +297,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const f = currentFrame();
       if (gesture?.kind === 'pending' && f) {
         const [px, py] = local(event);
-        if (f.contains(px, py)) onAnalyze(f.x(px), f.y(py));
+        if (f.contains(px, py)) onAnalyze(f.x(px), f.y(py), [SNAP_PIXELS / f.scaleX, SNAP_PIXELS / f.scaleY]);
       }
       gesture = null;
       canvas.classList.remove('dragging-start');

@@ -64,7 +64,8 @@ export function SurfacePage({
     setSelected(store.state.racers.length - 1);
 
   const analyze = useCallback(
-    (x: number, y: number) => setAnalysis(JSON.parse(runner.session.analyze(x, y)) as PointAnalysis),
+    (x: number, y: number, radius: [number, number]) =>
+      setAnalysis(JSON.parse(runner.session.analyze(x, y, radius[0], radius[1])) as PointAnalysis),
     [runner],
   );
   const fileName = `optimizer-playground-${surface.name}`;
