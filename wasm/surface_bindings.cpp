@@ -111,7 +111,8 @@ class SurfaceSessionHandle {
     return val(emscripten::typed_memory_view(c->size(), c->data()));
   }
 
-  // The colour map of the surface over a view: {rgba, contours, min, max, logScale, levels}.
+  // The colour map of the surface over a view: {rgba, contours, min, max, logScale,
+  // undefinedPixels, levels}.
   // rgba and contours are views of wasm memory, valid until the next call.
   val render_map(int width, int height, double x0, double x1, double y0, double y1) {
     if (width < 1 || height < 1 || width > 4096 || height > 4096)
@@ -124,6 +125,7 @@ class SurfaceSessionHandle {
     m.set("min", map_.min);
     m.set("max", map_.max);
     m.set("logScale", map_.log_scale);
+    m.set("undefinedPixels", static_cast<double>(map_.undefined_pixels));
     val levels = val::array();
     for (double level : map_.levels) levels.call<void>("push", level);
     m.set("levels", levels);

@@ -195,6 +195,7 @@ export interface SurfaceMapResult {
   min: number;
   max: number;
   logScale: boolean;
+  undefinedPixels: number; // where f is NaN or infinite (drawn striped)
   levels: number[];
 }
 

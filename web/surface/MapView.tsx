@@ -47,7 +47,9 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
   const t = useT();
   const analysisRef = useRef(analysis);
   analysisRef.current = analysis;
-  const [legend, setLegend] = useState<{ min: number; max: number; logScale: boolean } | null>(null);
+  const [legend, setLegend] = useState<{ min: number; max: number; logScale: boolean; undefined: boolean } | null>(
+    null,
+  );
   const [hover, setHover] = useState<{ x: number; y: number; value: number } | null>(null);
   const redrawRef = useRef<() => void>(() => {});
 
@@ -100,7 +102,8 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       if (nextMapKey !== mapKey) {
         mapKey = nextMapKey;
         map = moving ? renderMapImage(runner.session, view, PREVIEW_PIXELS) : renderMapImage(runner.session, view);
-        if (!moving) setLegend({ min: map.min, max: map.max, logScale: map.logScale });
+        if (!moving)
+          setLegend({ min: map.min, max: map.max, logScale: map.logScale, undefined: map.undefinedPixels > 0 });
       }
       const wantCritical = state.show.crit && !moving;
       if (wantCritical && criticalKey !== mapKey) {
@@ -347,7 +350,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       <div class="map-readout" data-testid="map-readout">
         {hover
           ? `${axes[0]} = ${formatNumber(hover.x, 5)}, ${axes[1]} = ${formatNumber(hover.y, 5)}, f = ${
-              Number.isFinite(hover.value) ? formatNumber(hover.value, 5) : t('map.legend.undefined')
+              Number.isFinite(hover.value) ? formatNumber(hover.value, 5) : t('map.readout.undefined')
             }`
           : t('map.hint')}
       </div>
@@ -360,15 +363,21 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
             })}
           </span>
         )}
-        <span class="legend-item">
-          <span class="legend-star">★</span> {t('map.legend.minimum')}
-        </span>
+        {/* Only what the map shows: a star where the surface has known minima, stripes where f has
+            no value in the view. */}
+        {(core.surface(surface?.name ?? '')?.minima.length ?? 0) > 0 && (
+          <span class="legend-item">
+            <span class="legend-star">★</span> {t('map.legend.minimum')}
+          </span>
+        )}
         <span class="legend-item">
           <span class="legend-start">◎</span> {t('map.legend.start')}
         </span>
-        <span class="legend-item">
-          <span class="legend-stripes" /> {t('map.legend.undefined')}
-        </span>
+        {legend?.undefined && (
+          <span class="legend-item">
+            <span class="legend-stripes" /> {t('map.legend.undefined')}
+          </span>
+        )}
         {store.state.show.crit && (
           <span class="legend-item">
             <span style={{ color: KIND_COLORS.minimum }}>●</span> {t('kind.minimum')}{' '}
