@@ -619,6 +619,33 @@ Vec2 effective_start(const State& state) {
   return state.start ? *state.start : default_start(state, effective_view(state));
 }
 
+namespace {
+
+// The same problem (key and reason) found again and again is reported once, counted, where it
+// first occurred: a notice of one line per repetition hides everything else.
+void group_repeated(std::vector<Problem>& problems) {
+  std::vector<Problem> grouped;
+  std::vector<std::size_t> counts;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (const Problem& p : problems) {
+    auto [at, fresh] = index.try_emplace({p.key, p.reason}, grouped.size());
+    if (fresh) {
+      grouped.push_back(p);
+      counts.push_back(1);
+    } else {
+      ++counts[at->second];
+    }
+  }
+  for (std::size_t i = 0; i < grouped.size(); ++i)
+    if (counts[i] > 1) {
+      grouped[i].reason += " (" + count_text(counts[i]) + " times)";
+      grouped[i].reason_zh += "（共 " + count_text(counts[i]) + " 次）";
+    }
+  problems = std::move(grouped);
+}
+
+}  // namespace
+
 ParseResult parse_state(const std::string& link) {
   ParseResult result;
   std::vector<Problem>& problems = result.problems;
@@ -672,6 +699,9 @@ ParseResult parse_state(const std::string& link) {
 
   // 2. Apply keys in the tables' order (surface before view, data before classes), each once.
   std::map<std::string, std::string> last;
+  // Keys given more than once: the first value that was dropped, and how often each was given.
+  std::map<std::string, std::string> overridden;
+  std::map<std::string, std::size_t> given;
   std::vector<std::string> racer_texts;
   for (const auto& [key, value] : pairs) {
     if (key == "mode") continue;
@@ -697,10 +727,18 @@ ParseResult parse_state(const std::string& link) {
       }
       continue;
     }
-    if (last.count(key))
-      problems.push_back({key, shorten(last[key]), "given twice; the last value is used",
-                          "出现了两次；使用最后一个值"});
+    if (last.count(key)) overridden.try_emplace(key, last[key]);
+    ++given[key];
     last[key] = value;
+  }
+  for (const auto& [key, first] : overridden) {
+    const std::size_t times = given[key];
+    problems.push_back({key, shorten(first),
+                        times == 2
+                            ? "given twice; the last value is used"
+                            : "given " + count_text(times) + " times; the last value is used",
+                        times == 2 ? "出现了两次；使用最后一个值"
+                                   : "出现了 " + count_text(times) + " 次；使用最后一个值"});
   }
   for (const std::vector<KeyRule>* rules : {&mode_rules(mode), &common_rules()})
     for (const KeyRule& rule : *rules) {
@@ -714,20 +752,30 @@ ParseResult parse_state(const std::string& link) {
   // 3. Racers.
   if (!racer_texts.empty()) {
     std::vector<RacerConfig> racers;
+    std::size_t left_out = 0;
+    std::string first_left_out;
     for (std::size_t i = 0; i < racer_texts.size(); ++i) {
       std::string key = "r[" + std::to_string(i + 1) + "]";
       if (racers.size() == kMaxRacers) {
-        problems.push_back({key, shorten(racer_texts[i]),
-                            "at most " + std::to_string(kMaxRacers) + " racers; this one was left out",
-                            "最多 " + std::to_string(kMaxRacers) + " 个优化器；此项被忽略"});
+        if (left_out++ == 0) first_left_out = racer_texts[i];
         continue;
       }
       RacerConfig racer;
       if (parse_racer(racer_texts[i], racer, problems, key)) racers.push_back(racer);
     }
     if (!racers.empty()) s.racers = racers;
+    // One problem for all of them: a link with thousands of racers is one mistake, not thousands.
+    if (left_out > 0) {
+      const std::string limit = std::to_string(kMaxRacers);
+      problems.push_back(
+          {"r", shorten(first_left_out),
+           count_text(left_out) + (left_out == 1 ? " racer" : " racers") + " beyond the " + limit +
+               " allowed " + (left_out == 1 ? "was" : "were") + " ignored",
+           "超出上限 " + limit + " 个的 " + count_text(left_out) + " 个优化器已被忽略"});
+    }
   }
   reconcile(s, problems, last.count("expr") != 0);
+  group_repeated(problems);
   return result;
 }
 

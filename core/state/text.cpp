@@ -110,6 +110,12 @@ std::string shorten(const std::string& text, std::size_t limit) {
   return text.substr(0, cut) + "…";
 }
 
+std::string count_text(std::size_t count) {
+  std::string digits = std::to_string(count);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> parts;
   std::size_t begin = 0;

@@ -92,7 +92,7 @@ TEST_CASE("softmax with MSE learns too, but plain SGD takes longer than with cro
   CHECK(mse_epochs > ce_epochs + 30);  // more slowly
 }
 
-TEST_CASE("same configuration twice gives identical metrics; another seed other data") {
+TEST_CASE("same configuration twice gives identical metrics, another seed other data") {
   pg::ClassifyConfig config;
   config.dataset = "spiral";
   config.hidden = {6, 6};
