@@ -49,6 +49,7 @@ export interface SurfaceInfo {
   minima: [number, number][];
   minima_note: Text;
   axes: [string, string];
+  suggested_lr: { gradient: number; adaptive: number };
 }
 
 export interface NamedInfo {

@@ -92,14 +92,16 @@ std::string catalogue_json() {
   for (const SurfaceInfo& s : surface_catalogue()) {
     json minima = json::array();
     for (Vec2 m : s.minima) minima.push_back(point_json(m));
-    surfaces.push_back({{"name", s.name},
-                        {"formula", s.formula},
-                        {"summary", text(s.summary_en, s.summary_zh)},
-                        {"view", {s.view.x0, s.view.x1, s.view.y0, s.view.y1}},
-                        {"start", point_json(s.start)},
-                        {"minima", minima},
-                        {"minima_note", text(s.minima_note_en, s.minima_note_zh)},
-                        {"axes", {s.axis_x, s.axis_y}}});
+    surfaces.push_back(
+        {{"name", s.name},
+         {"formula", s.formula},
+         {"summary", text(s.summary_en, s.summary_zh)},
+         {"view", {s.view.x0, s.view.x1, s.view.y0, s.view.y1}},
+         {"start", point_json(s.start)},
+         {"minima", minima},
+         {"minima_note", text(s.minima_note_en, s.minima_note_zh)},
+         {"axes", {s.axis_x, s.axis_y}},
+         {"suggested_lr", {{"gradient", s.gradient_lr}, {"adaptive", s.adaptive_lr}}}});
   }
   json datasets = json::array();
   for (const DatasetInfo& d : dataset_catalogue())

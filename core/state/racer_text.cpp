@@ -105,6 +105,19 @@ void normalize_racer(RacerConfig& racer) {
     drop_defaults(info->params, racer.schedule_params);
 }
 
+namespace {
+
+// Two parameters that mean the same thing: one kind, default, range and description.
+bool same_specification(const ParamSpec& a, const ParamSpec& b) {
+  auto same_number = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+  return a.kind == b.kind && same_number(a.default_value, b.default_value) &&
+         a.default_choice == b.default_choice && same_number(a.min, b.min) &&
+         same_number(a.max, b.max) && a.min_open == b.min_open && a.max_open == b.max_open &&
+         a.summary_en == b.summary_en;
+}
+
+}  // namespace
+
 bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
                        Reason& reason) {
   const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);
@@ -118,13 +131,22 @@ bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::st
       reason = unknown_name("optimizer", "优化器", text, optimizer_names());
       return false;
     }
-    // Keep what the new optimizer also has (lr, weight_decay, ...); the schedule stays.
+    // Keep what the new optimizer shares; the rest returns to its defaults, and the schedule
+    // stays. Names of one optimizer (gd, momentum, sgd) share everything. Other optimizers share
+    // the rate, and a parameter only where both specify it identically (Adam's and AdamW's betas;
+    // not Adam's L2 weight_decay as AdamW's decoupled one, nor AdaGrad's eps as Adam's): `variant`
+    // names each optimizer's own book form, so it is never carried to another optimizer.
+    const bool same_optimizer = next->base_name() == optimizer->base_name();
     ParamValues kept;
-    for (const auto& [name, value] : racer.optimizer_params)
-      if (const ParamSpec* spec = find_spec(next->params, name)) {
-        Reason ignored;
-        if (check_value(*spec, value, ignored)) kept[name] = value;
-      }
+    for (const auto& [name, value] : racer.optimizer_params) {
+      const ParamSpec* spec = find_spec(next->params, name);
+      const ParamSpec* was = find_spec(optimizer->params, name);
+      if (spec == nullptr || was == nullptr) continue;
+      const bool shared =
+          same_optimizer || name == "lr" || (name != "variant" && same_specification(*spec, *was));
+      Reason ignored;
+      if (shared && check_value(*spec, value, ignored)) kept[name] = value;
+    }
     racer.optimizer = next->name;
     racer.optimizer_params = kept;
     normalize_racer(racer);

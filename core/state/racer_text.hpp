@@ -22,7 +22,8 @@ bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Proble
                  const std::string& key_prefix);
 
 // Sets one racer value from link text: an optimizer or schedule parameter, "sched", "warmup",
-// or "optimizer" (switch optimizer, keeping the parameters both share and the schedule).
+// or "optimizer" (switch optimizer, keeping the rate, the parameters both share and the schedule;
+// the others return to the new optimizer's defaults).
 bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
                        Reason& reason);
 

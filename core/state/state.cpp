@@ -804,6 +804,33 @@ std::string write_state(const State& state) {
   return link;
 }
 
+namespace {
+
+double resolved_lr(const RacerConfig& racer) {
+  const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);
+  return optimizer ? ResolvedParams(optimizer->params, racer.optimizer_params).number("lr")
+                   : std::nan("");
+}
+
+double suggested_lr(const std::string& surface, const std::string& optimizer) {
+  const SurfaceInfo* info = find_surface(surface);
+  const OptimizerInfo* o = find_optimizer(optimizer);
+  return info && o ? suggested_lr(*info, o->base_name()) : std::nan("");
+}
+
+// `racer` was `before` on surface `from` and is now on `to` (a new surface, or a new optimizer):
+// if its rate was the suggestion for `before` on `from`, the racer takes the suggestion for itself
+// on `to`. A rate the user chose stays; a custom surface suggests nothing.
+void follow_suggested_lr(RacerConfig& racer, const RacerConfig& before, const std::string& from,
+                         const std::string& to) {
+  const double now = suggested_lr(to, racer.optimizer);
+  if (!std::isfinite(now) || resolved_lr(before) != suggested_lr(from, before.optimizer)) return;
+  racer.optimizer_params["lr"].number = now;
+  normalize_racer(racer);
+}
+
+}  // namespace
+
 std::vector<Problem> set_value(State& state, const std::string& key, const std::string& value) {
   State edited = state;
   std::vector<Problem> problems;
@@ -819,11 +846,14 @@ std::vector<Problem> set_value(State& state, const std::string& key, const std::
     problems.push_back({key, shorten(value), reason.en, reason.zh});
     return problems;
   }
-  // A new surface brings its own view and start (and a built-in needs no expression).
+  // A new surface brings its own view and start (and a built-in needs no expression), and the
+  // racers still at the old surface's suggested rate take the new one's.
   if (key == "surface" && value != state.surface) {
     edited.view.reset();
     edited.start.reset();
     if (value != "custom") edited.expression.clear();
+    for (std::size_t i = 0; i < edited.racers.size(); ++i)
+      follow_suggested_lr(edited.racers[i], state.racers[i], state.surface, value);
   }
   if (key == "expr") edited.surface = "custom";
   if (key == "data" && value != state.classify.dataset)
@@ -867,6 +897,9 @@ std::vector<Problem> set_racer_value(State& state, std::size_t index, const std:
     problems.push_back({prefix + "." + key, shorten(value), reason.en, reason.zh});
     return problems;
   }
+  // A racer at its old optimizer's suggested rate for the surface takes the new one's.
+  if (key == "optimizer" && state.mode == Mode::Surface)
+    follow_suggested_lr(racer, state.racers[index], state.surface, state.surface);
   state.racers[index] = racer;
   return problems;
 }
