@@ -31,7 +31,7 @@ export async function openClassify(env, hash, options) {
   await opened.page.waitForSelector('[data-testid=classify-page]');
   await opened.page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 15000 });
   // The first full render (charts, thumbnails, diagram) is start-up, not training.
-  await opened.page.waitForSelector('[data-testid=curve-loss] canvas');
+  await opened.page.waitForSelector('[data-testid^=curve-loss] canvas');
   await opened.page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );

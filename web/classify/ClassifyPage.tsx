@@ -4,19 +4,25 @@
 // own view. It also serves window.playground in this mode.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
-import { downloadCanvasPng, downloadCsv } from '../components/download';
+import { downloadCsv } from '../components/download';
+import { downloadFigurePng, type LegendEntry } from '../components/figure';
+import { formatNumber, formatPercent } from '../components/format';
 import { RacersPanel } from '../components/RacersPanel';
+import { racerColor } from '../components/racerColors';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import { ControlBar } from './ControlBar';
+import { classColour, divergingCss } from './colors';
 import { curvesCsv } from './curvesCsv';
 import { DataPanel } from './DataPanel';
 import { useNews } from './hooks';
 import { LearningCurves } from './LearningCurves';
+import { nameLabel } from './labels';
 import { NetworkPanel } from './NetworkPanel';
 import { OutputPanel } from './OutputPanel';
 import { RacerTable } from './RacerTable';
+import { racerName, statusLabel } from './racerNames';
 import { ClassifyRunner } from './runner';
 import './classify.css';
 
@@ -64,6 +70,36 @@ export function ClassifyPage({ core, store, controllers }: Props) {
   const trainCount = setup ? setup.train.length / 3 : 0;
   const updatesPerEpoch = Math.max(1, Math.ceil(trainCount / Math.max(1, settings.batch)));
   const fileName = `optimizer-playground-${settings.data}`;
+  // The decision map as a figure: a legend naming the racer in its colour with its numbers, and
+  // the classes' colours (or the regression's scale).
+  const exportPng = () => {
+    const canvas = mapCanvas.current;
+    const racer = runner.frame?.racers[runner.selected];
+    if (!canvas || !setup || !racer) return;
+    const numbers = setup.regression
+      ? `${t('classify.output.testLoss')} ${formatNumber(racer.testLoss, 4)}`
+      : `${t('classify.output.testAcc')} ${formatPercent(racer.testAcc)}`;
+    const scale: LegendEntry[] = setup.regression
+      ? [-1, 1].map((value) => ({ colour: divergingCss(value), label: t('classify.figure.value', { value }) }))
+      : Array.from({ length: setup.classes }, (_, k) => ({
+          colour: classColour(k),
+          label: t('classify.figure.class', { k }),
+        }));
+    downloadFigurePng(
+      canvas,
+      {
+        title: `${t('app.title')} · ${nameLabel(t, 'dataset', settings.data)}`,
+        entries: [
+          {
+            colour: racerColor(runner.selected),
+            label: `${racerName(t, store, setup, runner.selected)} — ${statusLabel(t, racer)}, ${numbers}`,
+          },
+          ...scale,
+        ],
+      },
+      fileName,
+    );
+  };
 
   return (
     <div class="classify-page" data-testid="classify-page">
@@ -81,7 +117,7 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           runner={runner}
           drawClass={drawClass}
           mapCanvas={mapCanvas}
-          onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
+          onExportPng={exportPng}
         />
       </div>
       <div class="classify-lower">

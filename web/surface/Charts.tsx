@@ -22,11 +22,20 @@ interface ChartSpec {
   log: boolean;
 }
 
+// Every chart has a log switch: the quantities span decades (a diverged racer's gradient norm
+// would flatten every other line on a linear axis). η_t starts linear: most schedules are.
+const LOG_AT_FIRST: Record<ChartQuantity, boolean> = {
+  loss: true,
+  grad_norm: true,
+  lr: false,
+  rate_x: true,
+  rate_y: true,
+};
+
 export function Charts({ core, store, runner }: { core: Core; store: LinkStore; runner: SurfaceRunner }) {
   const t = useT();
   const tick = useFrames(runner, 500);
-  const [logLoss, setLogLoss] = useState(true);
-  const [logRate, setLogRate] = useState(true);
+  const [logScale, setLogScale] = useState(LOG_AT_FIRST);
   const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];
   const titles: Record<ChartQuantity, string> = {
     loss: t('charts.loss'),
@@ -35,13 +44,7 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
     rate_x: t('charts.rate', { axis: axes[0] }),
     rate_y: t('charts.rate', { axis: axes[1] }),
   };
-  const specs: ChartSpec[] = [
-    { quantity: 'loss', log: logLoss },
-    { quantity: 'grad_norm', log: false },
-    { quantity: 'lr', log: false },
-    { quantity: 'rate_x', log: logRate },
-    { quantity: 'rate_y', log: logRate },
-  ];
+  const specs: ChartSpec[] = QUANTITIES.map((quantity) => ({ quantity, log: logScale[quantity] }));
   const names = store.state.racers.map((r, i) => `${i + 1}: ${r.text}`);
   const data = chartData(runner.session, QUANTITIES, (q) => specs.find((s) => s.quantity === q)!.log);
   // A log axis needs at least one positive value; otherwise that chart falls back to linear.
@@ -63,13 +66,12 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
           stepLabel={t('charts.step')}
           data={data.get(spec.quantity)!}
           tick={tick}
-          toggle={
-            spec.quantity === 'loss'
-              ? { on: logLoss, set: setLogLoss, label: t('charts.log'), title: t('charts.log.title') }
-              : spec.quantity === 'rate_x'
-                ? { on: logRate, set: setLogRate, label: t('charts.log'), title: t('charts.log.title') }
-                : undefined
-          }
+          toggle={{
+            on: spec.log,
+            set: (on) => setLogScale((scales) => ({ ...scales, [spec.quantity]: on })),
+            label: t('charts.log'),
+            title: t('charts.log.title'),
+          }}
         />
       ))}
     </div>

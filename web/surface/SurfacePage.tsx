@@ -3,10 +3,13 @@
 // and the charts; each is its own view. It also serves window.playground in this mode.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
-import { downloadCanvasPng, downloadCsv } from '../components/download';
+import { downloadCsv } from '../components/download';
+import { downloadFigurePng, type Figure } from '../components/figure';
+import { formatNumber } from '../components/format';
 import { RacersPanel } from '../components/RacersPanel';
+import { racerColor } from '../components/racerColors';
 import type { Core, PointAnalysis } from '../core';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
@@ -14,9 +17,11 @@ import { FormulaPanel } from './FormulaPanel';
 import { HessianPanel } from './HessianPanel';
 import { useControl } from './hooks';
 import { MapView } from './MapView';
+import { MapFrame, type ViewBox } from './mapGeometry';
 import { PresetBar } from './PresetBar';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
+import { statusText } from './status';
 import { trajectoriesCsv } from './trajectoryCsv';
 import './surface.css';
 
@@ -30,6 +35,7 @@ export function SurfacePage({
   controllers: Map<Mode, ModeController>;
 }) {
   const t = useT();
+  const lang = useLang();
   const runner = useMemo(() => new SurfaceRunner(core, store), [core, store]);
   useControl(runner);
   const [selected, setSelected] = useState(0);
@@ -69,6 +75,25 @@ export function SurfacePage({
     [runner],
   );
   const fileName = `optimizer-playground-${surface.name}`;
+  // The map as a figure: each racer's number at its point, and a legend naming every racer in its
+  // colour with its status and loss.
+  const exportPng = () => {
+    const canvas = mapCanvas.current;
+    if (!canvas) return;
+    const frame = new MapFrame(surface.view as ViewBox, canvas.clientWidth, canvas.clientHeight);
+    const racers = runner.racers();
+    const figure: Figure = {
+      title: `${t('app.title')} · ${surface.name === 'custom' ? `f(x, y) = ${surface.expression}` : surface.name}`,
+      entries: racers.map((r, i) => ({
+        colour: racerColor(i),
+        label: `${i + 1} · ${store.state.racers[i]?.text ?? ''} — ${statusText(r, lang, t).text}, f = ${formatNumber(r.loss, 6)}`,
+      })),
+      marks: racers
+        .map((r, i) => ({ x: frame.px(r.x), y: frame.py(r.y), text: String(i + 1), colour: racerColor(i) }))
+        .filter((mark) => frame.contains(mark.x, mark.y)),
+    };
+    downloadFigurePng(canvas, figure, fileName);
+  };
 
   return (
     <div class="surface-page">
@@ -86,7 +111,7 @@ export function SurfacePage({
           <Controls
             store={store}
             runner={runner}
-            onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
+            onExportPng={exportPng}
             onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
           />
           {analysis && <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />}
