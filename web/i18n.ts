@@ -27,6 +27,11 @@ const base = {
   'notice.collapse': 'Hide the list',
   'notice.expand': 'Show the list',
   'loading.failed': 'The playground could not start: {message}',
+  'help.title': 'Keyboard and mouse',
+  'help.space.key': 'Space',
+  'help.space': 'play / pause',
+  'help.question': 'show or hide this help',
+  'help.close': 'Close',
 } as const;
 
 // Each area keeps its own words (surface/messages.ts, classify/messages.ts).
@@ -53,6 +58,11 @@ const zh: Record<MessageKey, string> = {
   'notice.collapse': '收起列表',
   'notice.expand': '展开列表',
   'loading.failed': '游乐场无法启动:{message}',
+  'help.title': '键盘与鼠标',
+  'help.space.key': '空格',
+  'help.space': '播放 / 暂停',
+  'help.question': '显示或隐藏此帮助',
+  'help.close': '关闭',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -98,7 +98,10 @@ async function downloadedPng(page, button, colours, fromY) {
 }
 
 test('the exported map PNG has a legend with every racer in its colour, under the map', async () => {
-  const { page, context, errors } = await openPage(env, 'surface=himmelblau&r=adam(lr:0.03)&r=gd(lr:0.01)&r=rmsprop(lr:0.01)');
+  const { page, context, errors } = await openPage(
+    env,
+    'surface=himmelblau&r=adam(lr:0.03)&r=gd(lr:0.01)&r=rmsprop(lr:0.01)',
+  );
   await page.evaluate(() => window.playground.step(100));
   const canvas = await page.locator('[data-testid=surface-map]').boundingBox();
   const red = [255, 77, 109];

@@ -1,12 +1,12 @@
 // Play / pause, one update, reset, speed (updates per frame), step limit, the racers' status,
 // exports, and the keyboard shortcuts (space, s, r, ?) with their help overlay.
 import { useState } from 'preact/hooks';
+import { HelpOverlay } from '../components/HelpOverlay';
 import { ParamField } from '../components/ParamField';
 import { RacerSwatch } from '../components/RacerSwatch';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { HelpOverlay } from './HelpOverlay';
 import { useFrames } from './hooks';
 import type { SurfaceRunner } from './runner';
 import { statusText } from './status';
@@ -100,7 +100,22 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
           {t('export.csv')}
         </button>
       </div>
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {help && (
+        <HelpOverlay
+          rows={[
+            [t('help.space.key'), t('help.space')],
+            ['S', t('help.s')],
+            ['R', t('help.r')],
+            ['?', t('help.question')],
+            [t('help.drag.key'), t('help.drag')],
+            [t('help.pan.key'), t('help.pan')],
+            [t('help.wheel.key'), t('help.wheel')],
+            [t('help.click.key'), t('help.click')],
+            [t('help.mapKeys.key'), t('help.mapKeys')],
+          ]}
+          onClose={() => setHelp(false)}
+        />
+      )}
     </div>
   );
 }

@@ -167,6 +167,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         gradientArrows: state.show.grad,
         momentumArrows: state.show.m,
         analysis: analysisRef.current,
+        focused: document.activeElement === canvas,
       });
       g.restore();
     };
@@ -185,6 +186,9 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       request();
     });
     observer.observe(canvas);
+    // The centre cross shows while the map has the focus.
+    canvas.addEventListener('focus', request);
+    canvas.addEventListener('blur', request);
     draw();
 
     return () => {
@@ -193,6 +197,8 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       observer.disconnect();
       cancelAnimationFrame(scheduled);
       window.clearTimeout(settleTimer);
+      canvas.removeEventListener('focus', request);
+      canvas.removeEventListener('blur', request);
     };
   }, [core, store, runner, canvasRef]);
 
@@ -203,7 +209,8 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
   const axes = core.surface(surface?.name ?? '')?.axes ?? ['x', 'y'];
   return (
     <div class="map-view">
-      <canvas ref={canvasRef} class="map" data-testid="surface-map" aria-label={t('map.aria')} />
+      {/* Focusable: its keys pan, zoom and analyse (useMapGestures). */}
+      <canvas ref={canvasRef} class="map" tabIndex={0} data-testid="surface-map" aria-label={t('map.aria')} />
       <div class="map-readout" data-testid="map-readout">
         {hover
           ? `${axes[0]} = ${formatNumber(hover.x, 5)}, ${axes[1]} = ${formatNumber(hover.y, 5)}, f = ${

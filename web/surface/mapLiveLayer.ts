@@ -1,7 +1,8 @@
 // The map's live layer, drawn fresh every frame over the still layer and the trails: each
 // racer's tail (from its last drawn trail point to where it is now), the start marker, the
 // racers with their −∇f and m arrows (or a pointer at the edge for a racer outside the view),
-// and the analysed point with its eigenvectors.
+// the analysed point with its eigenvectors, and, while the map has the keyboard focus, a cross at
+// the centre (what Enter analyses).
 import { racerColor } from '../components/racerColors';
 import type { PointAnalysis, RacerFrame } from '../core';
 import type { MapFrame } from './mapGeometry';
@@ -17,6 +18,7 @@ export interface LiveLayerInput {
   gradientArrows: boolean;
   momentumArrows: boolean;
   analysis: PointAnalysis | null;
+  focused: boolean;
 }
 
 // Draws into `g` (CSS pixels, already clipped to the plot area).
@@ -57,6 +59,27 @@ export function drawLiveLayer(g: CanvasRenderingContext2D, frame: MapFrame, inpu
     g.stroke();
   });
   if (input.analysis) drawAnalysis(g, frame, input.analysis);
+  if (input.focused) drawCentreCross(g, frame);
+}
+
+function drawCentreCross(g: CanvasRenderingContext2D, frame: MapFrame): void {
+  const x = frame.left + frame.width / 2;
+  const y = frame.top + frame.height / 2;
+  g.save();
+  for (const [width, colour] of [
+    [4, 'rgba(0,0,0,0.6)'],
+    [1.5, '#ffffff'],
+  ] as const) {
+    g.lineWidth = width;
+    g.strokeStyle = colour;
+    g.beginPath();
+    g.moveTo(x - 9, y);
+    g.lineTo(x + 9, y);
+    g.moveTo(x, y - 9);
+    g.lineTo(x, y + 9);
+    g.stroke();
+  }
+  g.restore();
 }
 
 // A racer outside the view: a triangle on the edge of the plot, pointing towards it.

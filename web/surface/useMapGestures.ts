@@ -1,8 +1,9 @@
-// What the pointer does on the map: drag the start marker to move the start (every racer restarts
-// there); drag elsewhere (or Shift+drag, or the middle button) to pan; the wheel zooms about the
-// cursor; a click asks for the analysis of that point (a critical point within SNAP_PIXELS is what
-// a click means); hovering reads f under the pointer. Views and starts go into the link through
-// the codec, rounded to what a pixel can express.
+// What the pointer and the keyboard do on the map: drag the start marker to move the start (every
+// racer restarts there); drag elsewhere (or Shift+drag, or the middle button) to pan; the wheel
+// zooms about the cursor; a click asks for the analysis of that point (a critical point within
+// SNAP_PIXELS is what a click means); hovering reads f under the pointer. With the focus on the
+// map, the arrows pan by a tenth of the view, + and − zoom about its centre and Enter analyses the
+// centre. Views and starts go into the link through the codec, rounded to what a pixel can express.
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { LinkStore } from '../store';
@@ -13,6 +14,7 @@ const START_GRAB_PIXELS = 14;
 const CLICK_SLOP_PIXELS = 4;
 const SNAP_PIXELS = 6;
 const ZOOM_STEP = 1.2;
+const KEY_PAN_SHARE = 0.1; // of the view, per arrow key
 
 export interface MapGestures {
   store: LinkStore;
@@ -89,6 +91,8 @@ export function useMapGestures(canvasRef: RefObject<HTMLCanvasElement>, gestures
           frame: f,
         };
       }
+      // The map takes the focus (for its keys), without the browser's own handling of the press.
+      canvas.focus({ preventScroll: true });
       event.preventDefault();
     };
     const onPointerMove = (event: PointerEvent) => {
@@ -138,13 +142,38 @@ export function useMapGestures(canvasRef: RefObject<HTMLCanvasElement>, gestures
       moveView(zoomedView(f.view, f.x(px), f.y(py), event.deltaY > 0 ? ZOOM_STEP : 1 / ZOOM_STEP));
     };
     const onLeave = () => onHover(null);
+    const onKey = (event: KeyboardEvent) => {
+      const f = frame();
+      if (!f || event.ctrlKey || event.metaKey || event.altKey) return;
+      const [x0, x1, y0, y1] = f.view;
+      const dx = KEY_PAN_SHARE * (x1 - x0);
+      const dy = KEY_PAN_SHARE * (y1 - y0);
+      const cx = 0.5 * (x0 + x1);
+      const cy = 0.5 * (y0 + y1);
+      const pans: Record<string, ViewBox> = {
+        ArrowLeft: [x0 - dx, x1 - dx, y0, y1],
+        ArrowRight: [x0 + dx, x1 + dx, y0, y1],
+        ArrowUp: [x0, x1, y0 + dy, y1 + dy],
+        ArrowDown: [x0, x1, y0 - dy, y1 - dy],
+      };
+      if (event.key in pans) moveView(pans[event.key]);
+      else if (event.key === '+' || event.key === '=') moveView(zoomedView(f.view, cx, cy, 1 / ZOOM_STEP));
+      else if (event.key === '-' || event.key === '_') moveView(zoomedView(f.view, cx, cy, ZOOM_STEP));
+      else if (event.key === 'Enter') onAnalyze(cx, cy, snapRadius(f));
+      else return;
+      // The map's keys are not the page's (the arrows would scroll it).
+      event.preventDefault();
+      event.stopPropagation();
+    };
     canvas.addEventListener('pointerdown', onPointerDown);
     canvas.addEventListener('pointermove', onPointerMove);
     canvas.addEventListener('pointerup', onPointerUp);
     canvas.addEventListener('pointercancel', onPointerUp);
     canvas.addEventListener('pointerleave', onLeave);
     canvas.addEventListener('wheel', onWheel, { passive: false });
+    canvas.addEventListener('keydown', onKey);
     return () => {
+      canvas.removeEventListener('keydown', onKey);
       canvas.removeEventListener('pointerdown', onPointerDown);
       canvas.removeEventListener('pointermove', onPointerMove);
       canvas.removeEventListener('pointerup', onPointerUp);
