@@ -24,6 +24,10 @@ await build({
   outdir: site,
   bundle: true,
   format: 'esm',
+  // Code loaded on demand (KaTeX, with the first formula) goes into chunks beside app.js, so that
+  // `import.meta.url` means the same folder in every file.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   target: 'es2022',
   minify: true,
   sourcemap: true,

@@ -33,6 +33,12 @@ std::string parse_state(const std::string& link) {
   });
 }
 
+// The link as the codec writes it (what parseState gives as `link`, without the state's JSON
+// view): cheap enough to recognise a dozen preset links at start-up.
+std::string canonical_link(const std::string& link) {
+  return guarded([&] { return pg::write_state(pg::parse_state(link).state); });
+}
+
 // Edits start from a canonical link the page got from us, so it parses without problems.
 pg::State read_canonical(const std::string& link) { return pg::parse_state(link).state; }
 
@@ -82,6 +88,10 @@ std::string set_mode(const std::string& link, const std::string& mode) {
   });
 }
 
+std::string catalogue_section(const std::string& section) {
+  return guarded([&] { return pg::catalogue_section_json(section); });
+}
+
 // `link` with the whole page's settings (the language) of `from`.
 std::string adopt_page_settings(const std::string& link, const std::string& from) {
   return guarded([&] {
@@ -107,7 +117,9 @@ std::string check_expression(const std::string& text) {
 EMSCRIPTEN_BINDINGS(playground_codec) {
   using namespace emscripten;
   function("catalogue", &pg::catalogue_json);
+  function("catalogueSection", &catalogue_section);
   function("parseState", &parse_state);
+  function("canonicalLink", &canonical_link);
   function("setValue", &set_value);
   function("setRacer", &set_racer);
   function("setRacerValue", &set_racer_value);

@@ -48,7 +48,9 @@ export class LinkStore {
     this.scheduleHashWrite();
     window.addEventListener('hashchange', () => {
       const now = location.hash.replace(/^#/, '');
-      if (now !== this.lastWrittenHash) this.open(now);
+      if (now === this.lastWrittenHash) return;
+      this.lastWrittenHash = now;
+      this.open(now);
     });
   }
 
@@ -115,6 +117,9 @@ export class LinkStore {
     if (this.hashTimer !== undefined) return;
     this.hashTimer = window.setTimeout(() => {
       this.hashTimer = undefined;
+      // A hash typed since the last write is the user's: its hashchange (maybe still queued) opens
+      // it, and the canonical link is written after that; writing now would overwrite it.
+      if (location.hash.replace(/^#/, '') !== this.lastWrittenHash) return;
       if (this.link === this.lastWrittenHash) return;
       this.lastWrittenHash = this.link;
       history.replaceState(null, '', `#${this.link}`);

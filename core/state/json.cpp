@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "learn/catalogue.hpp"
 #include "optim/catalogue.hpp"
@@ -68,60 +69,78 @@ json specs_json(const std::vector<ParamSpec>& specs) {
 
 json point_json(Vec2 p) { return json::array({p.x, p.y}); }
 
-}  // namespace
-
-std::string catalogue_json() {
-  json optimizers = json::array();
-  for (const OptimizerInfo& o : optimizer_catalogue())
-    optimizers.push_back({{"name", o.name},
-                          {"alias_of", o.alias_of},
-                          {"has_book_variant", o.has_book_variant},
-                          {"summary", text(o.summary_en, o.summary_zh)},
-                          {"formula_m", o.formula_m},
-                          {"formula_sigma", o.formula_sigma},
-                          {"formula_m_book", o.formula_m_book},
-                          {"formula_sigma_book", o.formula_sigma_book},
-                          {"formula_decay", o.formula_decay},
-                          {"params", specs_json(o.params)}});
-  json schedules = json::array();
-  for (const ScheduleInfo& s : schedule_catalogue())
-    schedules.push_back({{"name", s.name},
-                         {"summary", text(s.summary_en, s.summary_zh)},
-                         {"params", specs_json(s.params)}});
-  json surfaces = json::array();
-  for (const SurfaceInfo& s : surface_catalogue()) {
-    json minima = json::array();
-    for (Vec2 m : s.minima) minima.push_back(point_json(m));
-    surfaces.push_back(
-        {{"name", s.name},
-         {"formula", s.formula},
-         {"summary", text(s.summary_en, s.summary_zh)},
-         {"view", {s.view.x0, s.view.x1, s.view.y0, s.view.y1}},
-         {"start", point_json(s.start)},
-         {"minima", minima},
-         {"minima_note", text(s.minima_note_en, s.minima_note_zh)},
-         {"axes", {s.axis_x, s.axis_y}},
-         {"suggested_lr", {{"gradient", s.gradient_lr}, {"adaptive", s.adaptive_lr}}}});
+// One section of the catalogue (see catalogue_sections()).
+json catalogue_section(const std::string& section) {
+  if (section == "optimizers") {
+    json optimizers = json::array();
+    for (const OptimizerInfo& o : optimizer_catalogue())
+      optimizers.push_back({{"name", o.name},
+                            {"alias_of", o.alias_of},
+                            {"has_book_variant", o.has_book_variant},
+                            {"summary", text(o.summary_en, o.summary_zh)},
+                            {"formula_m", o.formula_m},
+                            {"formula_sigma", o.formula_sigma},
+                            {"formula_m_book", o.formula_m_book},
+                            {"formula_sigma_book", o.formula_sigma_book},
+                            {"formula_decay", o.formula_decay},
+                            {"params", specs_json(o.params)}});
+    return optimizers;
   }
-  json datasets = json::array();
-  for (const DatasetInfo& d : dataset_catalogue())
-    datasets.push_back({{"name", d.name},
-                        {"regression", d.kind == TaskKind::Regression},
-                        {"min_classes", d.min_classes},
-                        {"max_classes", d.max_classes},
-                        {"default_classes", d.default_classes},
-                        {"summary", text(d.summary_en, d.summary_zh)}});
-  json features = json::array();
-  for (const FeatureInfo& f : feature_catalogue())
-    features.push_back({{"name", f.name},
-                        {"display", f.display},
-                        {"summary", text(f.summary_en, f.summary_zh)}});
-  json activations = json::array();
-  for (const ActivationInfo& a : activation_catalogue())
-    activations.push_back({{"name", a.name},
-                           {"formula", a.formula},
-                           {"initialisation", a.initialisation},
-                           {"summary", text(a.summary_en, a.summary_zh)}});
+  if (section == "schedules") {
+    json schedules = json::array();
+    for (const ScheduleInfo& s : schedule_catalogue())
+      schedules.push_back({{"name", s.name},
+                           {"summary", text(s.summary_en, s.summary_zh)},
+                           {"params", specs_json(s.params)}});
+    return schedules;
+  }
+  if (section == "warmup") return spec_json(warmup_spec());
+  if (section == "surfaces") {
+    json surfaces = json::array();
+    for (const SurfaceInfo& s : surface_catalogue()) {
+      json minima = json::array();
+      for (Vec2 m : s.minima) minima.push_back(point_json(m));
+      surfaces.push_back(
+          {{"name", s.name},
+           {"formula", s.formula},
+           {"summary", text(s.summary_en, s.summary_zh)},
+           {"view", {s.view.x0, s.view.x1, s.view.y0, s.view.y1}},
+           {"start", point_json(s.start)},
+           {"minima", minima},
+           {"minima_note", text(s.minima_note_en, s.minima_note_zh)},
+           {"axes", {s.axis_x, s.axis_y}},
+           {"suggested_lr", {{"gradient", s.gradient_lr}, {"adaptive", s.adaptive_lr}}}});
+    }
+    return surfaces;
+  }
+  if (section == "datasets") {
+    json datasets = json::array();
+    for (const DatasetInfo& d : dataset_catalogue())
+      datasets.push_back({{"name", d.name},
+                          {"regression", d.kind == TaskKind::Regression},
+                          {"min_classes", d.min_classes},
+                          {"max_classes", d.max_classes},
+                          {"default_classes", d.default_classes},
+                          {"summary", text(d.summary_en, d.summary_zh)}});
+    return datasets;
+  }
+  if (section == "features") {
+    json features = json::array();
+    for (const FeatureInfo& f : feature_catalogue())
+      features.push_back({{"name", f.name},
+                          {"display", f.display},
+                          {"summary", text(f.summary_en, f.summary_zh)}});
+    return features;
+  }
+  if (section == "activations") {
+    json activations = json::array();
+    for (const ActivationInfo& a : activation_catalogue())
+      activations.push_back({{"name", a.name},
+                             {"formula", a.formula},
+                             {"initialisation", a.initialisation},
+                             {"summary", text(a.summary_en, a.summary_zh)}});
+    return activations;
+  }
   auto named = [](const std::vector<NamedInfo>& infos) {
     json list = json::array();
     for (const NamedInfo& n : infos)
@@ -130,27 +149,39 @@ std::string catalogue_json() {
                       {"summary", text(n.summary_en, n.summary_zh)}});
     return list;
   };
-  json j{{"optimizers", optimizers},
-         {"schedules", schedules},
-         {"warmup", spec_json(warmup_spec())},
-         {"surfaces", surfaces},
-         {"datasets", datasets},
-         {"features", features},
-         {"activations", activations},
-         {"losses", named(loss_catalogue())},
-         {"regularizations", named(regularization_catalogue())},
-         {"classify_params", specs_json(classify_param_specs())},
-         {"limits",
-          {{"racers", kMaxRacers},
-           {"steps", kMaxSteps},
-           {"hidden_layers", kMaxHiddenLayers},
-           {"neurons_per_layer", kMaxNeuronsPerLayer},
-           {"classes", kMaxClasses},
-           {"drawn_points", kMaxDrawnPoints},
-           {"epochs_per_second", kMaxEpochsPerSecond},
-           {"expression_length", kMaxExpressionLength},
-           {"data_half_width", kDataViewHalfWidth}}}};
+  if (section == "losses") return named(loss_catalogue());
+  if (section == "regularizations") return named(regularization_catalogue());
+  if (section == "classify_params") return specs_json(classify_param_specs());
+  if (section == "limits")
+    return {{"racers", kMaxRacers},
+            {"steps", kMaxSteps},
+            {"hidden_layers", kMaxHiddenLayers},
+            {"neurons_per_layer", kMaxNeuronsPerLayer},
+            {"classes", kMaxClasses},
+            {"drawn_points", kMaxDrawnPoints},
+            {"epochs_per_second", kMaxEpochsPerSecond},
+            {"expression_length", kMaxExpressionLength},
+            {"data_half_width", kDataViewHalfWidth}};
+  throw std::invalid_argument("the catalogue has no section '" + section + "'");
+}
+
+}  // namespace
+
+const std::vector<std::string>& catalogue_sections() {
+  static const std::vector<std::string> sections = {
+      "optimizers",  "schedules", "warmup",          "surfaces",        "datasets", "features",
+      "activations", "losses",    "regularizations", "classify_params", "limits"};
+  return sections;
+}
+
+std::string catalogue_json() {
+  json j = json::object();
+  for (const std::string& section : catalogue_sections()) j[section] = catalogue_section(section);
   return j.dump();
+}
+
+std::string catalogue_section_json(const std::string& section) {
+  return catalogue_section(section).dump();
 }
 
 namespace {

@@ -7,6 +7,7 @@ import type { ModeController } from '../automation';
 import { downloadCsv } from '../components/download';
 import { downloadFigurePng, type LegendEntry } from '../components/figure';
 import { formatNumber, formatPercent } from '../components/format';
+import { Later } from '../components/Later';
 import { RacersPanel } from '../components/RacersPanel';
 import { racerColor } from '../components/racerColors';
 import type { Core } from '../core';
@@ -111,43 +112,50 @@ export function ClassifyPage({ core, store, controllers }: Props) {
       )}
       <div class="classify-layout">
         <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
-        <NetworkPanel core={core} store={store} runner={runner} />
-        <OutputPanel
-          store={store}
-          runner={runner}
-          drawClass={drawClass}
-          mapCanvas={mapCanvas}
-          onExportPng={exportPng}
-        />
+        {/* The other panels render in tasks of their own (start-up stays under 50 ms a task). */}
+        <Later>
+          <NetworkPanel core={core} store={store} runner={runner} />
+        </Later>
+        <Later>
+          <OutputPanel
+            store={store}
+            runner={runner}
+            drawClass={drawClass}
+            mapCanvas={mapCanvas}
+            onExportPng={exportPng}
+          />
+        </Later>
       </div>
-      <div class="classify-lower">
-        <RacersPanel
-          core={core}
-          store={store}
-          previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
-          selected={selectedLinkRacer}
-          onSelect={(linkRacer) => {
-            const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
-            if (index >= 0 && index !== runner.selected) runner.select(index);
-          }}
-        />
-        <section class="panel curves-panel" data-testid="curves-panel">
-          <div class="panel-head">
-            <h2>{t('classify.curves.title')}</h2>
-            <button
-              type="button"
-              data-testid="export-csv"
-              title={t('classify.curves.csv.title')}
-              onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
-            >
-              CSV
-            </button>
-          </div>
-          <RacerTable store={store} runner={runner} />
-          <p class="small muted">{t('classify.curves.legend')}</p>
-          <LearningCurves store={store} runner={runner} />
-        </section>
-      </div>
+      <Later>
+        <div class="classify-lower">
+          <RacersPanel
+            core={core}
+            store={store}
+            previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
+            selected={selectedLinkRacer}
+            onSelect={(linkRacer) => {
+              const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
+              if (index >= 0 && index !== runner.selected) runner.select(index);
+            }}
+          />
+          <section class="panel curves-panel" data-testid="curves-panel">
+            <div class="panel-head">
+              <h2>{t('classify.curves.title')}</h2>
+              <button
+                type="button"
+                data-testid="export-csv"
+                title={t('classify.curves.csv.title')}
+                onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
+              >
+                CSV
+              </button>
+            </div>
+            <RacerTable store={store} runner={runner} />
+            <p class="small muted">{t('classify.curves.legend')}</p>
+            <LearningCurves store={store} runner={runner} />
+          </section>
+        </div>
+      </Later>
     </div>
   );
 }

@@ -2,6 +2,7 @@
 // epoch limit, a target loss); and the one-click comparison of cross-entropy with MSE.
 // Keys: space plays or pauses, s steps one epoch, r resets, ? shows them all.
 import { useState } from 'preact/hooks';
+import { formatCount } from '../components/format';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ParamField } from '../components/ParamField';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
@@ -113,7 +114,7 @@ export function ControlBar({ core, store, runner }: Props) {
       </div>
       <div class="epoch-counter">
         <span class="field-label">{t('classify.controls.epoch')}</span>
-        <output data-testid="epoch">{epoch.toLocaleString('en-US')}</output>
+        <output data-testid="epoch">{formatCount(epoch)}</output>
       </div>
       <ChoiceField
         label={t('classify.controls.speed')}

@@ -1,7 +1,7 @@
 // Learning curves of every racer per epoch (uPlot): loss (training solid, test dashed; log
 // scale optional) and accuracy. Long runs are thinned to at most MAX_POINTS epochs per curve.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
 import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
 import { formatNumber, formatPercent } from '../components/format';
@@ -121,7 +121,7 @@ function Curve({ runner, quantity, names, members, log, title, testId, toggle }:
 
   const plot = useDarkChart(
     holder,
-    (width) => {
+    (width, UPlot) => {
       const format = (v: number | null) =>
         v === null ? '–' : quantity === 'accuracy' ? formatPercent(v) : formatNumber(v, 5);
       const series: uPlot.Series[] = [
@@ -176,7 +176,7 @@ function Curve({ runner, quantity, names, members, log, title, testId, toggle }:
           ],
         },
       };
-      return new uPlot(
+      return new UPlot(
         options,
         alignedData(runner.histories, names.length, members, quantity, log) as uPlot.AlignedData,
         holder.current!,

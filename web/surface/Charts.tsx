@@ -2,7 +2,7 @@
 // gradient norm (the chapter's "stuck, but the gradient is not small"), η_t, and the effective
 // rate η_t/σ for each parameter. Hovering shows every racer's value at that step.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
 import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
 import { formatNumber } from '../components/format';
@@ -94,7 +94,7 @@ function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: C
   // The chart is rebuilt only when its series or scale change; data arrives below.
   const plot = useDarkChart(
     holder,
-    (width) => {
+    (width, UPlot) => {
       const options: uPlot.Options = {
         width,
         height: CHART_HEIGHT,
@@ -114,7 +114,7 @@ function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: C
           })),
         ],
       };
-      return new uPlot(options, data as uPlot.AlignedData, holder.current!);
+      return new UPlot(options, data as uPlot.AlignedData, holder.current!);
     },
     [log, stepLabel, names.join('\n')],
     CHART_HEIGHT,

@@ -7,11 +7,20 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../components/format';
 import { racerColor } from '../components/racerColors';
+import { later } from '../components/tasks';
 import type { Core, PointAnalysis, RacerFrame } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { MapFrame, type ViewBox } from './mapGeometry';
-import { drawStillLayer, KIND_COLORS, type MapImage, PREVIEW_PIXELS, renderMapImage, TrailLayer } from './mapLayers';
+import {
+  drawStillLayer,
+  KIND_COLORS,
+  MAP_PIXELS,
+  type MapImage,
+  PREVIEW_PIXELS,
+  renderMapImage,
+  TrailLayer,
+} from './mapLayers';
 import { drawLiveLayer } from './mapLiveLayer';
 import type { SurfaceRunner } from './runner';
 import { useMapGestures } from './useMapGestures';
@@ -31,6 +40,8 @@ interface Props {
 // long after the last move.
 const SETTLE_MS = 180;
 const TRAIL_INK_PER_FRAME = 200_000; // pixels of path length drawn per frame at most
+// The very first map, in wasm code that has not run before (so is not yet compiled for speed).
+const FIRST_PIXELS = 100;
 
 export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }: Props) {
   const t = useT();
@@ -55,10 +66,15 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
 
   useEffect(() => {
     const canvas = canvasRef.current!;
-    let mapKey = '';
-    let map: MapImage | null = null;
-    let criticalKey = '';
-    let criticalPoints: PointAnalysis[] | null = null;
+    // The maps of the surface over the current view: the coarse one (drawn at once, and while the
+    // view moves) and the full one with the view's critical points, which are prepared in tasks
+    // of their own (components/tasks.ts) once the view rests: a surface's first full map, in wasm
+    // code the browser has not optimised yet, took 60 ms, and the critical points as much again.
+    let coarse: { key: string; map: MapImage } | null = null;
+    let full: { key: string; map: MapImage } | null = null;
+    let critical: { key: string; points: PointAnalysis[] } | null = null;
+    let preparing = '';
+    let cancelPreparing = () => {};
     let stillKey = '';
     let still: HTMLCanvasElement | null = null;
     const trails = new TrailLayer();
@@ -73,10 +89,50 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         request();
       }, SETTLE_MS);
     };
-    // The canvas's CSS size, from the ResizeObserver (reading clientWidth every frame would force
-    // a layout whenever a panel's numbers changed).
-    let width = canvas.clientWidth;
-    let height = canvas.clientHeight;
+    // The canvas's CSS size, from the ResizeObserver (reading clientWidth would force a layout:
+    // at start-up, of the whole page).
+    let width = 0;
+    let height = 0;
+
+    const surfaceKey = () => {
+      const surface = store.state.surface!;
+      return `${surface.name}|${surface.expression}|${surface.view.join(',')}`;
+    };
+    // The full map and (when shown) the critical points of `key`, each in a later task.
+    const prepare = (key: string, view: ViewBox) => {
+      const wantCritical = store.state.show.crit;
+      const job = `${key}|${wantCritical}`;
+      if (preparing === job) return;
+      cancelPreparing();
+      preparing = job;
+      const steps: (() => void)[] = [];
+      if (full?.key !== key)
+        steps.push(() => {
+          const map = renderMapImage(runner.session, view, MAP_PIXELS);
+          full = { key, map };
+          setLegend({ min: map.min, max: map.max, logScale: map.logScale, undefined: map.undefinedPixels > 0 });
+        });
+      if (wantCritical && critical?.key !== key)
+        steps.push(() => {
+          performance.mark('critical-points-start');
+          const points = runner.session.criticalPoints(view[0], view[1], view[2], view[3]);
+          critical = { key, points: JSON.parse(points) as PointAnalysis[] };
+          performance.clearMeasures('critical-points');
+          performance.measure('critical-points', 'critical-points-start');
+          performance.clearMarks('critical-points-start');
+        });
+      const next = () => {
+        const step = steps.shift();
+        if (!step) return;
+        cancelPreparing = later(() => {
+          if (surfaceKey() !== key) return;
+          step();
+          request();
+          next();
+        });
+      };
+      next();
+    };
 
     const draw = () => {
       scheduled = 0;
@@ -96,38 +152,36 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const plot = `${frame.left},${frame.top},${frame.width},${frame.height}`;
       if (canvas.dataset.plot !== plot) canvas.dataset.plot = plot;
 
-      const nextMapKey = `${surface.name}|${surface.expression}|${view.join(',')}|${moving ? 'preview' : 'full'}`;
-      if (nextMapKey !== mapKey) {
-        mapKey = nextMapKey;
-        map = moving ? renderMapImage(runner.session, view, PREVIEW_PIXELS) : renderMapImage(runner.session, view);
-        if (!moving)
-          setLegend({ min: map.min, max: map.max, logScale: map.logScale, undefined: map.undefinedPixels > 0 });
+      const key = surfaceKey();
+      if (!moving && (full?.key !== key || (state.show.crit && critical?.key !== key))) prepare(key, view);
+      // Until the full map is ready: the coarse one (very coarse for the first of a surface).
+      let map: MapImage;
+      let mapKey: string;
+      if (!moving && full?.key === key) {
+        map = full.map;
+        mapKey = `${key}|full`;
+      } else {
+        if (coarse?.key !== key)
+          coarse = { key, map: renderMapImage(runner.session, view, coarse ? PREVIEW_PIXELS : FIRST_PIXELS) };
+        map = coarse.map;
+        mapKey = `${key}|coarse`;
       }
-      const wantCritical = state.show.crit && !moving;
-      if (wantCritical && criticalKey !== mapKey) {
-        criticalKey = mapKey;
-        performance.mark('critical-points-start');
-        criticalPoints = JSON.parse(
-          runner.session.criticalPoints(view[0], view[1], view[2], view[3]),
-        ) as PointAnalysis[];
-        performance.clearMeasures('critical-points');
-        performance.measure('critical-points', 'critical-points-start');
-        performance.clearMarks('critical-points-start');
-      }
+      const criticalPoints = state.show.crit && !moving && critical?.key === key ? critical.points : null;
       const info = core.surface(surface.name);
-      const nextStillKey = `${mapKey}|${width}x${height}@${ratio}|${wantCritical}`;
+      const nextStillKey = `${mapKey}|${width}x${height}@${ratio}|${criticalPoints !== null}`;
       if (nextStillKey !== stillKey || !still) {
         stillKey = nextStillKey;
         still = drawStillLayer({
-          map: map!,
+          map,
           frame,
           ratio,
           axes: info?.axes ?? ['x', 'y'],
           minima: info?.minima ?? [],
-          criticalPoints: wantCritical ? criticalPoints : null,
+          criticalPoints,
         });
       }
-      const trailsKey = `${stillKey}|${runner.generation}`;
+      // The paths depend on the view and the canvas, not on how sharp the map under them is.
+      const trailsKey = `${view.join(',')}|${width}x${height}@${ratio}|${runner.generation}`;
       if (trailsKey !== trails.currentKey) trails.reset(trailsKey, frame, ratio);
 
       const g = canvas.getContext('2d')!;
@@ -180,16 +234,15 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
     const unsubscribeRunner = runner.onFrame(() => (runner.playing ? draw() : request()));
     const unsubscribeStore = store.subscribe(request);
     redrawRef.current = request;
-    const observer = new ResizeObserver(() => {
-      width = canvas.clientWidth;
-      height = canvas.clientHeight;
+    const observer = new ResizeObserver(([entry]) => {
+      width = entry.contentRect.width;
+      height = entry.contentRect.height;
       request();
     });
     observer.observe(canvas);
     // The centre cross shows while the map has the focus.
     canvas.addEventListener('focus', request);
     canvas.addEventListener('blur', request);
-    draw();
 
     return () => {
       unsubscribeRunner();
@@ -197,6 +250,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       observer.disconnect();
       cancelAnimationFrame(scheduled);
       window.clearTimeout(settleTimer);
+      cancelPreparing();
       canvas.removeEventListener('focus', request);
       canvas.removeEventListener('blur', request);
     };

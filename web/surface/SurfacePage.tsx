@@ -6,6 +6,7 @@ import type { ModeController } from '../automation';
 import { downloadCsv } from '../components/download';
 import { downloadFigurePng, type Figure } from '../components/figure';
 import { formatNumber } from '../components/format';
+import { Later } from '../components/Later';
 import { RacersPanel } from '../components/RacersPanel';
 import { racerColor } from '../components/racerColors';
 import type { Core, PointAnalysis } from '../core';
@@ -116,22 +117,29 @@ export function SurfacePage({
           />
           {analysis && <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />}
         </div>
+        {/* The panels beside the map and the charts render in tasks of their own. */}
         <div class="surface-side">
-          <SurfaceChooser core={core} store={store} />
-          <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
-          <RacersPanel
-            core={core}
-            store={store}
-            beforeRemove={(index) => runner.removeRacer(index)}
-            previewSteps={surface.steps}
-            selected={selected}
-            onSelect={setSelected}
-          />
+          <Later>
+            <SurfaceChooser core={core} store={store} />
+            <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
+          </Later>
+          <Later>
+            <RacersPanel
+              core={core}
+              store={store}
+              beforeRemove={(index) => runner.removeRacer(index)}
+              previewSteps={surface.steps}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          </Later>
         </div>
       </div>
       <section class="panel charts-panel">
         <h2>{t('charts.title')}</h2>
-        <Charts core={core} store={store} runner={runner} />
+        <Later>
+          <Charts core={core} store={store} runner={runner} />
+        </Later>
       </section>
     </div>
   );

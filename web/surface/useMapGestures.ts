@@ -7,7 +7,7 @@
 import type { RefObject } from 'preact';
 import { useEffect } from 'preact/hooks';
 import type { LinkStore } from '../store';
-import { type MapFrame, roundForLink, type ViewBox } from './mapGeometry';
+import { MapFrame, roundForLink, type ViewBox } from './mapGeometry';
 import type { SurfaceRunner } from './runner';
 
 const START_GRAB_PIXELS = 14;
@@ -143,8 +143,10 @@ export function useMapGestures(canvasRef: RefObject<HTMLCanvasElement>, gestures
     };
     const onLeave = () => onHover(null);
     const onKey = (event: KeyboardEvent) => {
-      const f = frame();
-      if (!f || event.ctrlKey || event.metaKey || event.altKey) return;
+      const drawn = frame();
+      if (!drawn || event.ctrlKey || event.metaKey || event.altKey) return;
+      // The view now (keys may come faster than the map is redrawn).
+      const f = new MapFrame(store.state.surface!.view as ViewBox, drawn.canvasWidth, drawn.canvasHeight);
       const [x0, x1, y0, y1] = f.view;
       const dx = KEY_PAN_SHARE * (x1 - x0);
       const dy = KEY_PAN_SHARE * (y1 - y0);
