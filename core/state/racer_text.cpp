@@ -8,6 +8,7 @@
 #include "optim/catalogue.hpp"
 #include "state/state.hpp"
 #include "state/text.hpp"
+#include "surface/surface.hpp"
 
 namespace pg {
 
@@ -277,6 +278,30 @@ std::string write_racer(const RacerConfig& racer) {
     }
   if (racer.warmup != 0) add("warmup", format_number(static_cast<double>(racer.warmup)));
   return params.empty() ? racer.optimizer : racer.optimizer + "(" + params + ")";
+}
+
+namespace {
+
+double resolved_lr(const RacerConfig& racer) {
+  const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);
+  return optimizer ? ResolvedParams(optimizer->params, racer.optimizer_params).number("lr")
+                   : std::nan("");
+}
+
+double suggested_rate(const std::string& surface, const std::string& optimizer) {
+  const SurfaceInfo* info = find_surface(surface);
+  const OptimizerInfo* o = find_optimizer(optimizer);
+  return info && o ? suggested_lr(*info, o->base_name()) : std::nan("");
+}
+
+}  // namespace
+
+void follow_suggested_rate(RacerConfig& racer, const RacerConfig& before, const std::string& from,
+                           const std::string& to) {
+  const double now = suggested_rate(to, racer.optimizer);
+  if (!std::isfinite(now) || resolved_lr(before) != suggested_rate(from, before.optimizer)) return;
+  racer.optimizer_params["lr"].number = now;
+  normalize_racer(racer);
 }
 
 }  // namespace pg

@@ -30,4 +30,11 @@ bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::st
 // Drops values equal to their defaults.
 void normalize_racer(RacerConfig& racer);
 
+// `racer` was `before` on surface `from` and is now on surface `to` (a new surface, or a new
+// optimizer): if its rate was the surface's suggestion for `before`'s optimizer on `from`
+// (surface.hpp's suggested_lr), it takes the suggestion for its own optimizer on `to`. A rate the
+// user chose stays, and a custom surface suggests nothing.
+void follow_suggested_rate(RacerConfig& racer, const RacerConfig& before, const std::string& from,
+                           const std::string& to);
+
 }  // namespace pg

@@ -619,33 +619,6 @@ Vec2 effective_start(const State& state) {
   return state.start ? *state.start : default_start(state, effective_view(state));
 }
 
-namespace {
-
-// The same problem (key and reason) found again and again is reported once, counted, where it
-// first occurred: a notice of one line per repetition hides everything else.
-void group_repeated(std::vector<Problem>& problems) {
-  std::vector<Problem> grouped;
-  std::vector<std::size_t> counts;
-  std::map<std::pair<std::string, std::string>, std::size_t> index;
-  for (const Problem& p : problems) {
-    auto [at, fresh] = index.try_emplace({p.key, p.reason}, grouped.size());
-    if (fresh) {
-      grouped.push_back(p);
-      counts.push_back(1);
-    } else {
-      ++counts[at->second];
-    }
-  }
-  for (std::size_t i = 0; i < grouped.size(); ++i)
-    if (counts[i] > 1) {
-      grouped[i].reason += " (" + count_text(counts[i]) + " times)";
-      grouped[i].reason_zh += "（共 " + count_text(counts[i]) + " 次）";
-    }
-  problems = std::move(grouped);
-}
-
-}  // namespace
-
 ParseResult parse_state(const std::string& link) {
   ParseResult result;
   std::vector<Problem>& problems = result.problems;
@@ -804,33 +777,6 @@ std::string write_state(const State& state) {
   return link;
 }
 
-namespace {
-
-double resolved_lr(const RacerConfig& racer) {
-  const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);
-  return optimizer ? ResolvedParams(optimizer->params, racer.optimizer_params).number("lr")
-                   : std::nan("");
-}
-
-double suggested_lr(const std::string& surface, const std::string& optimizer) {
-  const SurfaceInfo* info = find_surface(surface);
-  const OptimizerInfo* o = find_optimizer(optimizer);
-  return info && o ? suggested_lr(*info, o->base_name()) : std::nan("");
-}
-
-// `racer` was `before` on surface `from` and is now on `to` (a new surface, or a new optimizer):
-// if its rate was the suggestion for `before` on `from`, the racer takes the suggestion for itself
-// on `to`. A rate the user chose stays; a custom surface suggests nothing.
-void follow_suggested_lr(RacerConfig& racer, const RacerConfig& before, const std::string& from,
-                         const std::string& to) {
-  const double now = suggested_lr(to, racer.optimizer);
-  if (!std::isfinite(now) || resolved_lr(before) != suggested_lr(from, before.optimizer)) return;
-  racer.optimizer_params["lr"].number = now;
-  normalize_racer(racer);
-}
-
-}  // namespace
-
 std::vector<Problem> set_value(State& state, const std::string& key, const std::string& value) {
   State edited = state;
   std::vector<Problem> problems;
@@ -853,7 +799,7 @@ std::vector<Problem> set_value(State& state, const std::string& key, const std::
     edited.start.reset();
     if (value != "custom") edited.expression.clear();
     for (std::size_t i = 0; i < edited.racers.size(); ++i)
-      follow_suggested_lr(edited.racers[i], state.racers[i], state.surface, value);
+      follow_suggested_rate(edited.racers[i], state.racers[i], state.surface, value);
   }
   if (key == "expr") edited.surface = "custom";
   if (key == "data" && value != state.classify.dataset)
@@ -899,7 +845,7 @@ std::vector<Problem> set_racer_value(State& state, std::size_t index, const std:
   }
   // A racer at its old optimizer's suggested rate for the surface takes the new one's.
   if (key == "optimizer" && state.mode == Mode::Surface)
-    follow_suggested_lr(racer, state.racers[index], state.surface, state.surface);
+    follow_suggested_rate(racer, state.racers[index], state.surface, state.surface);
   state.racers[index] = racer;
   return problems;
 }

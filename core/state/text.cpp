@@ -3,6 +3,9 @@
 #include <algorithm>
 #include <cctype>
 #include <cstring>
+#include <map>
+
+#include "state/state.hpp"
 
 namespace pg {
 
@@ -135,6 +138,27 @@ std::string trim(const std::string& text) {
   if (begin == std::string::npos) return "";
   std::size_t end = text.find_last_not_of(" \t\r\n");
   return text.substr(begin, end - begin + 1);
+}
+
+void group_repeated(std::vector<Problem>& problems) {
+  std::vector<Problem> grouped;
+  std::vector<std::size_t> counts;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (const Problem& p : problems) {
+    auto [at, fresh] = index.try_emplace({p.key, p.reason}, grouped.size());
+    if (fresh) {
+      grouped.push_back(p);
+      counts.push_back(1);
+    } else {
+      ++counts[at->second];
+    }
+  }
+  for (std::size_t i = 0; i < grouped.size(); ++i)
+    if (counts[i] > 1) {
+      grouped[i].reason += " (" + count_text(counts[i]) + " times)";
+      grouped[i].reason_zh += "（共 " + count_text(counts[i]) + " 次）";
+    }
+  problems = std::move(grouped);
 }
 
 }  // namespace pg

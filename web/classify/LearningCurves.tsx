@@ -59,33 +59,28 @@ export function LearningCurves({ store, runner }: { store: LinkStore; runner: Cl
   const toggle = { on: logLoss, set: setLogLoss, label: t('classify.curves.log') };
   // Cross-entropy and squared error are different units: comparing them, each gets its own chart.
   const losses = [...new Set(setup.losses)];
+  const lossCharts =
+    losses.length > 1
+      ? losses.map((loss) => ({
+          members: everyone.filter((i) => setup.losses[i] === loss),
+          title: t('classify.curves.lossOf', { loss: nameLabel(t, 'loss', loss) }),
+          testId: `curve-loss-${loss}`,
+        }))
+      : [{ members: everyone, title: t('classify.curves.loss'), testId: 'curve-loss' }];
   return (
     <div class="curves" data-testid="curves">
-      {losses.length > 1 ? (
-        losses.map((loss) => (
-          <Curve
-            runner={runner}
-            quantity="loss"
-            names={names}
-            members={everyone.filter((i) => setup.losses[i] === loss)}
-            log={logLoss}
-            title={t('classify.curves.lossOf', { loss: nameLabel(t, 'loss', loss) })}
-            testId={`curve-loss-${loss}`}
-            toggle={toggle}
-          />
-        ))
-      ) : (
+      {lossCharts.map((chart) => (
         <Curve
           runner={runner}
           quantity="loss"
           names={names}
-          members={everyone}
+          members={chart.members}
           log={logLoss}
-          title={t('classify.curves.loss')}
-          testId="curve-loss"
+          title={chart.title}
+          testId={chart.testId}
           toggle={toggle}
         />
-      )}
+      ))}
       {!setup.regression && (
         <Curve
           runner={runner}
