@@ -23,7 +23,7 @@ test('choosing rosenbrock: the chapter’s racers take rosenbrock’s suggested 
     await state(page),
     'surface=rosenbrock&r=gd&r=adagrad(variant:book)&r=adagrad(variant:book,sched:invsqrt)&seed=1',
   );
-  assert.equal(await page.locator('[data-testid=racer-0-lr]').inputValue(), '0.001');
+  await page.waitForFunction(() => document.querySelector('[data-testid=racer-0-lr]')?.value === '0.001');
   // GD at 1e-7 moved 0.08 in 20,000 updates; at 1e-3 it runs down the valley (f from 12.5 below 1).
   await page.evaluate(() => window.playground.step(2000));
   const [gd] = await racers(page);
@@ -35,7 +35,7 @@ test('choosing rosenbrock: the chapter’s racers take rosenbrock’s suggested 
 test('a new optimizer for a racer: the book form of AdaGrad does not carry over to RMSProp', async () => {
   const { page, context, errors } = await openPage(env);
   await page.locator('[data-testid=racer-1-optimizer]').selectOption('rmsprop');
-  assert.equal(await page.locator('[data-testid=racer-1-variant]').inputValue(), 'torch');
+  await page.waitForFunction(() => document.querySelector('[data-testid=racer-1-variant]')?.value === 'torch');
   assert.match(await state(page), /&r=rmsprop\(lr:1\)&/);
   assert.deepEqual(errors, []);
   await context.close();
