@@ -52,11 +52,13 @@ void print_specs(const std::vector<pg::ParamSpec>& specs, const char* indent) {
 int print_text() {
   std::printf("surfaces:\n");
   for (const pg::SurfaceInfo& s : pg::surface_catalogue())
-    std::printf("  %-16s view [%s,%s]x[%s,%s] start (%s,%s)%s  %s\n", s.name.c_str(),
-                pg::format_number(s.view.x0).c_str(), pg::format_number(s.view.x1).c_str(),
-                pg::format_number(s.view.y0).c_str(), pg::format_number(s.view.y1).c_str(),
-                pg::format_number(s.start.x).c_str(), pg::format_number(s.start.y).c_str(),
+    std::printf("  %-16s view [%s,%s]x[%s,%s] start (%s,%s)%s lr sgd %s, adaptive %s  %s\n",
+                s.name.c_str(), pg::format_number(s.view.x0).c_str(),
+                pg::format_number(s.view.x1).c_str(), pg::format_number(s.view.y0).c_str(),
+                pg::format_number(s.view.y1).c_str(), pg::format_number(s.start.x).c_str(),
+                pg::format_number(s.start.y).c_str(),
                 s.data_terms > 0 ? (" data terms N = " + std::to_string(s.data_terms)).c_str() : "",
+                pg::format_number(s.gradient_lr).c_str(), pg::format_number(s.adaptive_lr).c_str(),
                 s.summary_en.c_str());
   std::printf("  %-16s expr=... with view=x0,x1,y0,y1: your own f(x, y)\n", "custom");
   std::printf("\noptimizers:\n");

@@ -45,16 +45,14 @@ int run_surface(const pg::State& state, const std::string& format) {
       race.advance(r, 1, state.steps);
       if (race.status(r) != pg::RacerStatus::Diverged) emit();
     }
-    std::string status = pg::status_name(race.status(r));
-    if (race.status(r) == pg::RacerStatus::Diverged) {
-      status = "diverged at step " + std::to_string(race.diverged_at(r));
-      std::fprintf(stderr, "playground: racer %zu (%s) diverged at step %ld\n", r,
-                   pg::write_racer(state.racers[r]).c_str(), race.diverged_at(r));
-    }
+    const pg::RacerReport report = session.report(r);
+    if (report.outcome == pg::RacerOutcome::Diverged)
+      std::fprintf(stderr, "playground: racer %zu (%s) %s\n", r,
+                   pg::write_racer(state.racers[r]).c_str(), report.text.en.c_str());
     if (format == "json")
       racers.push_back({{"racer", r},
                         {"optimizer", pg::write_racer(state.racers[r])},
-                        {"status", status},
+                        {"status", report.text.en},
                         {"rows", rows}});
   }
   if (format == "json")
@@ -76,10 +74,12 @@ int run_classify(const pg::State& state, const std::string& format) {
     json rows = json::array();
     const std::string optimizer = pg::write_racer(state.racers[session.link_racer(r)]);
     for (const pg::EpochMetrics& m : session.racer(r).history()) {
+      // A regression has no accuracy: an empty cell (null in JSON).
+      auto accuracy = [](double a) { return std::isnan(a) ? std::string() : g17(a); };
       if (format == "csv")
         std::printf("%zu,%d,%s,%s,%s,%s,%s\n", r, m.epoch, g17(m.train_loss).c_str(),
-                    g17(m.test_loss).c_str(), g17(m.train_accuracy).c_str(),
-                    g17(m.test_accuracy).c_str(), g17(m.learning_rate).c_str());
+                    g17(m.test_loss).c_str(), accuracy(m.train_accuracy).c_str(),
+                    accuracy(m.test_accuracy).c_str(), g17(m.learning_rate).c_str());
       else
         rows.push_back({{"epoch", m.epoch},
                         {"train_loss", m.train_loss},

@@ -1,9 +1,11 @@
 // Bundles the page with esbuild into build/site/ (app.js, app.css from the modules' CSS imports,
-// worker.js), next to the wasm module and static assets.
+// worker.js), next to the wasm module and static assets, and writes a brotli (.br) and a gzip
+// (.gz) copy of every file worth compressing, for the server to send instead.
 
-import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -22,6 +24,10 @@ await build({
   outdir: site,
   bundle: true,
   format: 'esm',
+  // Code loaded on demand (KaTeX, with the first formula) goes into chunks beside app.js, so that
+  // `import.meta.url` means the same folder in every file.
+  splitting: true,
+  chunkNames: '[name]-[hash]',
   target: 'es2022',
   minify: true,
   sourcemap: true,
@@ -40,3 +46,24 @@ const fonts = join(root, 'node_modules/katex/dist/fonts');
 for (const font of readdirSync(fonts).filter((f) => f.endsWith('.woff2')))
   cpSync(join(fonts, font), join(site, 'fonts', font));
 for (const file of ['playground.mjs', 'playground.wasm']) cpSync(join(wasm, file), join(site, file));
+
+// Text and wasm shrink to a third or less; woff2 fonts and images are compressed already, and
+// source maps are only fetched by a developer's tools.
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.wasm', '.svg', '.json']);
+function precompress(folder) {
+  for (const name of readdirSync(folder)) {
+    const path = join(folder, name);
+    if (statSync(path).isDirectory()) precompress(path);
+    else if (COMPRESSIBLE.has(extname(name))) {
+      const bytes = readFileSync(path);
+      writeFileSync(
+        `${path}.br`,
+        brotliCompressSync(bytes, {
+          params: { [constants.BROTLI_PARAM_QUALITY]: 11, [constants.BROTLI_PARAM_SIZE_HINT]: bytes.length },
+        }),
+      );
+      writeFileSync(`${path}.gz`, gzipSync(bytes, { level: 9 }));
+    }
+  }
+}
+precompress(site);

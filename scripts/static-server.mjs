@@ -1,5 +1,6 @@
 // A tiny static file server for build/site, used by scripts/serve.sh and by the browser tests.
-// Loopback only; no directory listings; paths cannot leave the root.
+// Loopback only; no directory listings; paths cannot leave the root. A file's brotli (.br) or
+// gzip (.gz) copy written by scripts/bundle.mjs is sent instead when the browser accepts it.
 
 import { readFile, stat } from 'node:fs/promises';
 import { createServer } from 'node:http';
@@ -20,6 +21,17 @@ const MIME = {
   '.ico': 'image/x-icon',
 };
 
+// Whether an Accept-Encoding header accepts `encoding` (listed, and not with q=0).
+function accepts(header, encoding) {
+  for (const part of String(header ?? '').split(',')) {
+    const [name, ...params] = part.trim().split(';');
+    if (name.trim().toLowerCase() !== encoding) continue;
+    const q = params.map((p) => p.trim()).find((p) => p.startsWith('q='));
+    return !q || Number(q.slice(2)) > 0;
+  }
+  return false;
+}
+
 export function startStaticServer(root, { port = 0, host = '127.0.0.1' } = {}) {
   const base = resolve(root);
   const server = createServer(async (request, response) => {
@@ -31,12 +43,25 @@ export function startStaticServer(root, { port = 0, host = '127.0.0.1' } = {}) {
       if (file !== base && !file.startsWith(base + sep)) throw new Error('outside root');
       const info = await stat(file);
       if (!info.isFile()) throw new Error('not a file');
-      const body = await readFile(file);
-      response.writeHead(200, {
+      const headers = {
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
         'Cache-Control': 'no-cache',
-      });
-      response.end(body);
+        Vary: 'Accept-Encoding',
+      };
+      let body = null;
+      for (const [encoding, suffix] of [
+        ['br', '.br'],
+        ['gzip', '.gz'],
+      ]) {
+        if (!accepts(request.headers['accept-encoding'], encoding)) continue;
+        body = await readFile(file + suffix).catch(() => null);
+        if (body) {
+          headers['Content-Encoding'] = encoding;
+          break;
+        }
+      }
+      response.writeHead(200, headers);
+      response.end(body ?? (await readFile(file)));
     } catch {
       response.writeHead(404, { 'Content-Type': 'text/plain; charset=utf-8' });
       response.end('not found');

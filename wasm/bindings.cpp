@@ -34,6 +34,12 @@ std::string parse_state(const std::string& link) {
   });
 }
 
+// The link as the codec writes it (what parseState gives as `link`, without the state's JSON
+// view): cheap enough to recognise a dozen preset links at start-up.
+std::string canonical_link(const std::string& link) {
+  return guarded([&] { return pg::write_state(pg::parse_state(link).state); });
+}
+
 // Edits start from a canonical link the page got from us, so it parses without problems.
 pg::State read_canonical(const std::string& link) { return pg::parse_state(link).state; }
 
@@ -83,6 +89,19 @@ std::string set_mode(const std::string& link, const std::string& mode) {
   });
 }
 
+std::string catalogue_section(const std::string& section) {
+  return guarded([&] { return pg::catalogue_section_json(section); });
+}
+
+// `link` with the whole page's settings (the language) of `from`.
+std::string adopt_page_settings(const std::string& link, const std::string& from) {
+  return guarded([&] {
+    pg::State s = read_canonical(link);
+    pg::adopt_page_settings(s, read_canonical(from));
+    return state_result(s, {});
+  });
+}
+
 std::string check_expression(const std::string& text) {
   return guarded([&] {
     pg::ExpressionError error;
@@ -105,12 +124,15 @@ double heap_in_use() {
 EMSCRIPTEN_BINDINGS(playground_codec) {
   using namespace emscripten;
   function("catalogue", &pg::catalogue_json);
+  function("catalogueSection", &catalogue_section);
   function("parseState", &parse_state);
+  function("canonicalLink", &canonical_link);
   function("setValue", &set_value);
   function("setRacer", &set_racer);
   function("setRacerValue", &set_racer_value);
   function("removeRacer", &remove_racer);
   function("setMode", &set_mode);
+  function("adoptPageSettings", &adopt_page_settings);
   function("checkExpression", &check_expression);
   function("heapInUse", &heap_in_use);
 }

@@ -4,6 +4,7 @@
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 
+#include <cmath>
 #include <string>
 #include <vector>
 
@@ -63,8 +64,10 @@ class ClassifySessionHandle {
     out.set("epoch", m.epoch);
     out.set("trainLoss", m.train_loss);
     out.set("testLoss", m.test_loss);
-    out.set("trainAcc", m.train_accuracy);
-    out.set("testAcc", m.test_accuracy);
+    // A regression's accuracy does not exist: null, as the CLI's JSON has it.
+    auto accuracy = [](double a) { return std::isnan(a) ? val::null() : val(a); };
+    out.set("trainAcc", accuracy(m.train_accuracy));
+    out.set("testAcc", accuracy(m.test_accuracy));
     out.set("lr", m.learning_rate);
     out.set("regularization", m.regularization);
     out.set("updates", static_cast<double>(r.optimizer().steps_taken()));

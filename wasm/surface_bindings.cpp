@@ -67,15 +67,19 @@ class SurfaceSessionHandle {
     const pg::Race& race = session_.race();
     std::size_t i = checked(index);
     const pg::RacerInternals& in = race.internals(i);
+    const pg::RacerReport report = session_.report(i);
     val r = val::object();
-    r.set("step", static_cast<double>(race.steps_taken(i)));
+    r.set("step", static_cast<double>(report.step));
     r.set("x", race.position(i).x);
     r.set("y", race.position(i).y);
     r.set("loss", race.loss(i));
     r.set("gradX", race.gradient(i).x);
     r.set("gradY", race.gradient(i).y);
-    r.set("status", std::string(pg::status_name(race.status(i))));
-    r.set("divergedAt", static_cast<double>(race.diverged_at(i)));
+    r.set("status", std::string(pg::outcome_name(report.outcome)));
+    val text = val::object();
+    text.set("en", report.text.en);
+    text.set("zh", report.text.zh);
+    r.set("statusText", text);
     r.set("nextRate", race.next_rate(i));
     r.set("lr", in.lr);
     r.set("mX", in.m[0]);
@@ -113,7 +117,8 @@ class SurfaceSessionHandle {
     return val(emscripten::typed_memory_view(c->size(), c->data()));
   }
 
-  // The colour map of the surface over a view: {rgba, contours, min, max, logScale, levels}.
+  // The colour map of the surface over a view: {rgba, contours, min, max, logScale,
+  // undefinedPixels, levels}.
   // rgba and contours are views of wasm memory, valid until the next call.
   val render_map(int width, int height, double x0, double x1, double y0, double y1) {
     if (width < 1 || height < 1 || width > 4096 || height > 4096)
@@ -126,6 +131,7 @@ class SurfaceSessionHandle {
     m.set("min", map_.min);
     m.set("max", map_.max);
     m.set("logScale", map_.log_scale);
+    m.set("undefinedPixels", static_cast<double>(map_.undefined_pixels));
     val levels = val::array();
     for (double level : map_.levels) levels.call<void>("push", level);
     m.set("levels", levels);
@@ -134,10 +140,12 @@ class SurfaceSessionHandle {
 
   double value(double x, double y) const { return session_.surface()->value(x, y); }
 
-  std::string analyze(double x, double y) const {
+  // The analysis of a click at (x, y): of the critical point within the ellipse of half-axes
+  // (rx, ry) around it, if the search from (x, y) reaches one, else of (x, y) itself.
+  std::string analyze(double x, double y, double rx, double ry) const {
     return guarded([&] {
-      return analysis_json(pg::analyze_point(*session_.surface(), pg::Vec2{x, y},
-                                             pg::effective_view(session_.state())))
+      return analysis_json(pg::analyze_near(*session_.surface(), pg::Vec2{x, y},
+                                            pg::effective_view(session_.state()), pg::Vec2{rx, ry}))
           .dump();
     });
   }

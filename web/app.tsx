@@ -4,6 +4,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { installAutomation, type ModeController } from './automation';
 import { ClassifyPage } from './classify/ClassifyPage';
 import { Notice } from './components/Notice';
+import { later } from './components/tasks';
 import type { Core } from './core';
 import { browserLang, type Lang, LangContext, translate } from './i18n';
 import type { LinkStore, Mode } from './store';
@@ -13,7 +14,17 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
   const [, setVersion] = useState(0);
   useEffect(() => store.subscribe(() => setVersion((v) => v + 1)), [store]);
   const controllers = useMemo(() => new Map<Mode, ModeController>(), []);
-  useEffect(() => installAutomation(store, controllers), [store, controllers]);
+  // Installed once the page's panels have rendered (they render in later tasks, queued first).
+  useEffect(() => {
+    let uninstall = () => {};
+    const cancel = later(() => {
+      uninstall = installAutomation(store, controllers);
+    });
+    return () => {
+      cancel();
+      uninstall();
+    };
+  }, [store, controllers]);
 
   const state = store.state;
   const lang: Lang = state.lang || browserLang();

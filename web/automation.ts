@@ -11,9 +11,17 @@ export interface ModeController {
   racers(): Record<string, unknown>[];
 }
 
+// A problem as the contract writes it (docs/reference.md).
+export interface ProblemReport {
+  key: string;
+  value: string;
+  reason: string;
+  reason_zh: string;
+}
+
 export interface Automation {
   state(): string;
-  setState(link: string): Problem[];
+  setState(link: string): ProblemReport[];
   step(n: number): Promise<void>;
   racers(): Record<string, unknown>[];
 }
@@ -32,7 +40,10 @@ export function installAutomation(store: LinkStore, controllers: Map<Mode, ModeC
   };
   window.playground = {
     state: () => store.link,
-    setState: (link: string) => store.open(String(link).replace(/^#/, '')),
+    setState: (link: string) =>
+      store
+        .open(String(link).replace(/^#/, ''))
+        .map((p: Problem) => ({ key: p.key, value: p.value, reason: p.reason.en, reason_zh: p.reason.zh })),
     step: async (n: number) => {
       if (!Number.isFinite(n) || n < 0) throw new Error('step(n) needs a number n >= 0');
       await active().step(Math.floor(n));

@@ -53,6 +53,7 @@ export interface SurfaceInfo {
   minima_note: Text;
   data_terms: number; // N of a data surface (a sum of N data terms), else 0
   axes: [string, string];
+  suggested_lr: { gradient: number; adaptive: number };
 }
 
 export interface NamedInfo {
@@ -168,14 +169,15 @@ export interface StateResult {
 }
 
 export interface RacerFrame {
-  step: number;
+  step: number; // the step of (x, y): for a diverged racer, the one before the update that failed
   x: number;
   y: number;
   loss: number;
   gradX: number;
   gradY: number;
-  status: 'running' | 'converged' | 'diverged';
-  divergedAt: number;
+  // What the racer's state means (core/surface/racer_report.hpp), and its words.
+  status: 'running' | 'limit' | 'diverged' | 'minimum' | 'saddle' | 'maximum' | 'degenerate' | 'stalled';
+  statusText: Text;
   nextRate: number;
   lr: number;
   mX: number;
@@ -210,6 +212,7 @@ export interface SurfaceMapResult {
   min: number;
   max: number;
   logScale: boolean;
+  undefinedPixels: number; // where f is NaN or infinite (drawn striped)
   levels: number[];
 }
 
@@ -236,19 +239,23 @@ export interface SurfaceSessionHandle {
   column(index: number, name: TrajectoryColumn): Float64Array;
   renderMap(width: number, height: number, x0: number, x1: number, y0: number, y1: number): SurfaceMapResult;
   value(x: number, y: number): number;
-  analyze(x: number, y: number): string;
+  // The click at (x, y), snapped to a critical point within the ellipse of half-axes (rx, ry).
+  analyze(x: number, y: number, rx: number, ry: number): string;
   criticalPoints(x0: number, x1: number, y0: number, y1: number): string;
   delete(): void;
 }
 
 export interface PlaygroundModule {
   catalogue(): string;
+  catalogueSection(section: string): string;
   parseState(link: string): string;
+  canonicalLink(link: string): string;
   setValue(link: string, key: string, value: string): string;
   setRacer(link: string, index: number, text: string): string;
   setRacerValue(link: string, index: number, key: string, value: string): string;
   removeRacer(link: string, index: number): string;
   setMode(link: string, mode: string): string;
+  adoptPageSettings(link: string, from: string): string;
   checkExpression(text: string): string;
   scheduleRates(racer: string, lastStep: number, count: number): Float64Array;
   SurfaceSession: new (link: string) => SurfaceSessionHandle;
@@ -274,14 +281,56 @@ export function writeLink(module: PlaygroundModule, mode: 'surface' | 'classify'
   return result.link;
 }
 
+export const CATALOGUE_SECTIONS = [
+  'optimizers',
+  'schedules',
+  'warmup',
+  'batch',
+  'noise',
+  'surfaces',
+  'datasets',
+  'features',
+  'activations',
+  'losses',
+  'regularizations',
+  'classify_params',
+  'limits',
+] as const satisfies readonly (keyof Catalogue)[];
+
+// The catalogue, read from the core one section at a time when first needed (the whole of it in
+// one call was a 50 ms task at start-up); `load` reads a section ahead of time.
+function lazyCatalogue(module: PlaygroundModule): { catalogue: Catalogue; load: (section: keyof Catalogue) => void } {
+  const sections: Partial<Catalogue> = {};
+  const catalogue = {} as Catalogue;
+  const load = (section: keyof Catalogue) => {
+    if (!(section in sections))
+      (sections as Record<string, unknown>)[section] = JSON.parse(module.catalogueSection(section));
+  };
+  for (const section of CATALOGUE_SECTIONS)
+    Object.defineProperty(catalogue, section, {
+      enumerable: true,
+      get: () => {
+        load(section);
+        return sections[section];
+      },
+    });
+  return { catalogue, load };
+}
+
 // Link reading and editing through the core's codec.
 export class Core {
   readonly catalogue: Catalogue;
+  // Reads a catalogue section now (boot reads each in a task of its own).
+  readonly loadCatalogue: (section: keyof Catalogue) => void;
   constructor(readonly module: PlaygroundModule) {
-    this.catalogue = JSON.parse(module.catalogue()) as Catalogue;
+    ({ catalogue: this.catalogue, load: this.loadCatalogue } = lazyCatalogue(module));
   }
   parse(link: string): StateResult {
     return JSON.parse(this.module.parseState(link)) as StateResult;
+  }
+  // The link as the codec writes it (problems dropped).
+  canonical(link: string): string {
+    return this.module.canonicalLink(link);
   }
   setValue(link: string, key: string, value: string): StateResult {
     return JSON.parse(this.module.setValue(link, key, value)) as StateResult;
@@ -297,6 +346,10 @@ export class Core {
   }
   setMode(link: string, mode: 'surface' | 'classify'): StateResult {
     return JSON.parse(this.module.setMode(link, mode)) as StateResult;
+  }
+  // `link` with the whole page's settings (the language) of `from`.
+  adoptPageSettings(link: string, from: string): StateResult {
+    return JSON.parse(this.module.adoptPageSettings(link, from)) as StateResult;
   }
   checkExpression(text: string): { ok: boolean; column: number; message: Text } {
     return JSON.parse(this.module.checkExpression(text));

@@ -19,10 +19,19 @@ const base = {
   'link.copy': 'Copy link',
   'link.copied': 'Link copied',
   'link.copy.title': 'Copy a link that reproduces exactly this state',
-  'notice.title': 'Some of this link could not be used; everything else was loaded:',
+  'notice.title': 'Some of this link could not be used; everything else was loaded',
   'notice.dismiss': 'Dismiss',
   'notice.item': '{key} = “{value}”: {reason}',
+  'notice.count': '({count} problems)',
+  'notice.more': 'Show all ({count} more)',
+  'notice.collapse': 'Hide the list',
+  'notice.expand': 'Show the list',
   'loading.failed': 'The playground could not start: {message}',
+  'help.title': 'Keyboard and mouse',
+  'help.space.key': 'Space',
+  'help.space': 'play / pause',
+  'help.question': 'show or hide this help',
+  'help.close': 'Close',
 } as const;
 
 // Each area keeps its own words (surface/messages.ts, classify/messages.ts).
@@ -41,10 +50,19 @@ const zh: Record<MessageKey, string> = {
   'link.copy': '复制链接',
   'link.copied': '链接已复制',
   'link.copy.title': '复制一个能精确重现当前状态的链接',
-  'notice.title': '此链接中有部分内容无法使用,其余内容已加载:',
+  'notice.title': '此链接中有部分内容无法使用,其余内容已加载',
   'notice.dismiss': '关闭',
   'notice.item': '{key} = “{value}”:{reason}',
+  'notice.count': '（共 {count} 项）',
+  'notice.more': '显示全部（另有 {count} 项）',
+  'notice.collapse': '收起列表',
+  'notice.expand': '展开列表',
   'loading.failed': '游乐场无法启动:{message}',
+  'help.title': '键盘与鼠标',
+  'help.space.key': '空格',
+  'help.space': '播放 / 暂停',
+  'help.question': '显示或隐藏此帮助',
+  'help.close': '关闭',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, zh };

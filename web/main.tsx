@@ -1,16 +1,24 @@
-// Boot: load the wasm core, open the link in the URL hash, render the page.
+// Boot: load the wasm core, open the link in the URL hash (and ?lang=), render the page.
 import { render } from 'preact';
 import './style.css';
 import { App } from './app';
-import { Core, loadModule } from './core';
+import { nextTask } from './components/tasks';
+import { CATALOGUE_SECTIONS, Core, loadModule } from './core';
 import { browserLang, translate } from './i18n';
 import { LinkStore } from './store';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app')!;
   try {
+    // Each step in a task of its own: together they would block the page for longer than 50 ms.
     const core = new Core(await loadModule());
-    const store = new LinkStore(core, location.hash);
+    for (const section of CATALOGUE_SECTIONS) {
+      await nextTask();
+      core.loadCatalogue(section);
+    }
+    await nextTask();
+    const store = new LinkStore(core, location.hash, location.search);
+    await nextTask();
     root.replaceChildren();
     render(<App core={core} store={store} />, root);
   } catch (error) {

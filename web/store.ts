@@ -21,13 +21,22 @@ export class LinkStore {
   // link starts its run afresh, even when it equals the current one.
   opened = 0;
 
+  // `query` is location.search: its `lang` sets the language as `#lang=` does, unless the link
+  // has its own.
   constructor(
     readonly core: Core,
     hash: string,
+    query = '',
   ) {
     // location.hash keeps %-escapes; the core decodes them itself.
     this.result = core.parse(hash.replace(/^#/, ''));
     this.notices = this.result.problems;
+    const queryLang = new URLSearchParams(query).get('lang');
+    if (queryLang !== null && !this.result.state.lang) {
+      const withLang = core.setValue(this.result.link, 'lang', queryLang);
+      if (withLang.problems.length === 0) this.result = withLang;
+      else this.notices = [...this.notices, ...withLang.problems];
+    }
     const other: Mode = this.result.state.mode === 'surface' ? 'classify' : 'surface';
     this.links = {
       surface: '',
@@ -39,7 +48,9 @@ export class LinkStore {
     this.scheduleHashWrite();
     window.addEventListener('hashchange', () => {
       const now = location.hash.replace(/^#/, '');
-      if (now !== this.lastWrittenHash) this.open(now);
+      if (now === this.lastWrittenHash) return;
+      this.lastWrittenHash = now;
+      this.open(now);
     });
   }
 
@@ -79,10 +90,11 @@ export class LinkStore {
     return this.commit(this.core.setValue(this.link, key, value));
   }
 
+  // The other mode's link, with the settings of the whole page (the language) of this one.
   switchMode(mode: Mode): void {
     if (mode === this.mode) return;
     this.links[this.mode] = this.link;
-    this.set(this.core.parse(this.links[mode]));
+    this.set(this.core.adoptPageSettings(this.links[mode], this.link));
   }
 
   dismissNotices(): void {
@@ -105,6 +117,9 @@ export class LinkStore {
     if (this.hashTimer !== undefined) return;
     this.hashTimer = window.setTimeout(() => {
       this.hashTimer = undefined;
+      // A hash typed since the last write is the user's: its hashchange (maybe still queued) opens
+      // it, and the canonical link is written after that; writing now would overwrite it.
+      if (location.hash.replace(/^#/, '') !== this.lastWrittenHash) return;
       if (this.link === this.lastWrittenHash) return;
       this.lastWrittenHash = this.link;
       history.replaceState(null, '', `#${this.link}`);

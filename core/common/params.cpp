@@ -1,6 +1,7 @@
 #include "common/params.hpp"
 
-#include <sstream>
+#include <cmath>
+#include <cstdio>
 #include <stdexcept>
 
 namespace pg {
@@ -49,10 +50,12 @@ const std::vector<double>& ResolvedParams::list(const std::string& name) const {
 
 namespace {
 
+// As a stream writes a double by default (6 significant digits). Not through a stream: the
+// first stream in the program links libc++'s whole locale machinery, ~100 KB of wasm.
 std::string format_bound(double v) {
-  std::ostringstream out;
-  out << v;
-  return out.str();
+  char text[32];
+  std::snprintf(text, sizeof text, "%g", v);
+  return text;
 }
 
 bool check_number(const ParamSpec& spec, double v, Reason& reason) {

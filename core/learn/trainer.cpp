@@ -122,8 +122,10 @@ bool Experiment::record_metrics(Racer& racer, int epoch) {
   Evaluation test = racer.network_.evaluate(test_examples_, &confusion);
   metrics.train_loss = train.loss;
   metrics.test_loss = test.loss;
-  metrics.train_accuracy = train.accuracy();
-  metrics.test_accuracy = test.accuracy();
+  // A regression has no classes to get right: its accuracy is no number at all, not 0.
+  const bool classifies = data_.kind == TaskKind::Classification;
+  metrics.train_accuracy = classifies ? train.accuracy() : std::nan("");
+  metrics.test_accuracy = classifies ? test.accuracy() : std::nan("");
   metrics.learning_rate = racer.optimizer_.next_rate();
   metrics.regularization =
       racer.network_.regularization_penalty(regularization_, config_.regularization_rate);

@@ -37,7 +37,7 @@ struct EpochMetrics {
   int epoch = 0;              // epochs completed; 0 = before training
   double train_loss = 0;      // mean data loss over the training set (no regularisation)
   double test_loss = 0;       // mean data loss over the test set
-  double train_accuracy = 0;  // fraction 0..1 classified right (0 for regression)
+  double train_accuracy = 0;  // fraction 0..1 classified right (NaN for regression: none)
   double test_accuracy = 0;
   double learning_rate = 0;   // η_t of the next update
   double regularization = 0;  // the penalty term at this point (not part of train_loss)

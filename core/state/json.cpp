@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <stdexcept>
 
 #include "learn/catalogue.hpp"
 #include "optim/catalogue.hpp"
@@ -68,101 +69,138 @@ json specs_json(const std::vector<ParamSpec>& specs) {
 
 json point_json(Vec2 p) { return json::array({p.x, p.y}); }
 
+// One section of the catalogue (see catalogue_sections()).
+json catalogue_section(const std::string& section) {
+  if (section == "optimizers") {
+    json optimizers = json::array();
+    for (const OptimizerInfo& o : optimizer_catalogue())
+      optimizers.push_back({{"name", o.name},
+                            {"alias_of", o.alias_of},
+                            {"has_book_variant", o.has_book_variant},
+                            {"summary", text(o.summary_en, o.summary_zh)},
+                            {"torch", o.torch},
+                            {"formula_m", o.formula_m},
+                            {"formula_sigma", o.formula_sigma},
+                            {"formula_m_book", o.formula_m_book},
+                            {"formula_sigma_book", o.formula_sigma_book},
+                            {"formula_decay", o.formula_decay},
+                            {"params", specs_json(o.params)}});
+    return optimizers;
+  }
+  if (section == "schedules") {
+    json schedules = json::array();
+    for (const ScheduleInfo& s : schedule_catalogue())
+      schedules.push_back({{"name", s.name},
+                           {"summary", text(s.summary_en, s.summary_zh)},
+                           {"formula", s.formula},
+                           {"torch", s.torch},
+                           {"params", specs_json(s.params)}});
+    return schedules;
+  }
+  if (section == "warmup") return spec_json(warmup_spec());
+  if (section == "warmup_formula") return warmup_formula();
+  if (section == "batch") return spec_json(batch_spec());
+  if (section == "noise") return spec_json(noise_spec());
+  if (section == "surfaces") {
+    json surfaces = json::array();
+    for (const SurfaceInfo& s : surface_catalogue()) {
+      json minima = json::array();
+      for (Vec2 m : s.minima) minima.push_back(point_json(m));
+      surfaces.push_back(
+          {{"name", s.name},
+           {"formula", s.formula},
+           {"summary", text(s.summary_en, s.summary_zh)},
+           {"view", {s.view.x0, s.view.x1, s.view.y0, s.view.y1}},
+           {"start", point_json(s.start)},
+           {"minima", minima},
+           {"minima_note", text(s.minima_note_en, s.minima_note_zh)},
+           {"data_terms", s.data_terms},
+           {"axes", {s.axis_x, s.axis_y}},
+           {"suggested_lr", {{"gradient", s.gradient_lr}, {"adaptive", s.adaptive_lr}}}});
+    }
+    return surfaces;
+  }
+  if (section == "datasets") {
+    json datasets = json::array();
+    for (const DatasetInfo& d : dataset_catalogue())
+      datasets.push_back({{"name", d.name},
+                          {"regression", d.kind == TaskKind::Regression},
+                          {"min_classes", d.min_classes},
+                          {"max_classes", d.max_classes},
+                          {"default_classes", d.default_classes},
+                          {"label", text(d.label_en, d.label_zh)},
+                          {"summary", text(d.summary_en, d.summary_zh)}});
+    return datasets;
+  }
+  if (section == "features") {
+    json features = json::array();
+    for (const FeatureInfo& f : feature_catalogue())
+      features.push_back({{"name", f.name},
+                          {"display", f.display},
+                          {"summary", text(f.summary_en, f.summary_zh)}});
+    return features;
+  }
+  if (section == "activations") {
+    json activations = json::array();
+    for (const ActivationInfo& a : activation_catalogue())
+      activations.push_back({{"name", a.name},
+                             {"formula", a.formula},
+                             {"initialisation", a.initialisation},
+                             {"label", text(a.label_en, a.label_zh)},
+                             {"summary", text(a.summary_en, a.summary_zh)}});
+    return activations;
+  }
+  if (section == "losses") {
+    json losses = json::array();
+    for (const LossInfo& l : loss_catalogue())
+      losses.push_back({{"name", l.name},
+                        {"formula", l.formula},
+                        {"label", text(l.label_en, l.label_zh)},
+                        {"short_label", text(l.short_en, l.short_zh)},
+                        {"summary", text(l.summary_en, l.summary_zh)}});
+    return losses;
+  }
+  if (section == "regularizations") {
+    json regularizations = json::array();
+    for (const RegularizationInfo& r : regularization_catalogue())
+      regularizations.push_back({{"name", r.name},
+                                 {"formula", r.formula},
+                                 {"label", text(r.label_en, r.label_zh)},
+                                 {"summary", text(r.summary_en, r.summary_zh)}});
+    return regularizations;
+  }
+  if (section == "classify_params") return specs_json(classify_param_specs());
+  if (section == "limits")
+    return {{"racers", kMaxRacers},
+            {"steps", kMaxSteps},
+            {"hidden_layers", kMaxHiddenLayers},
+            {"neurons_per_layer", kMaxNeuronsPerLayer},
+            {"classes", kMaxClasses},
+            {"drawn_points", kMaxDrawnPoints},
+            {"epochs_per_second", kMaxEpochsPerSecond},
+            {"expression_length", kMaxExpressionLength},
+            {"data_half_width", kDataViewHalfWidth}};
+  throw std::invalid_argument("the catalogue has no section '" + section + "'");
+}
+
 }  // namespace
 
+const std::vector<std::string>& catalogue_sections() {
+  static const std::vector<std::string> sections = {
+      "optimizers", "schedules", "warmup",          "warmup_formula",  "batch",  "noise",
+      "surfaces",   "datasets",  "features",        "activations",     "losses", "regularizations",
+      "classify_params", "limits"};
+  return sections;
+}
+
 std::string catalogue_json() {
-  json optimizers = json::array();
-  for (const OptimizerInfo& o : optimizer_catalogue())
-    optimizers.push_back({{"name", o.name},
-                          {"alias_of", o.alias_of},
-                          {"has_book_variant", o.has_book_variant},
-                          {"summary", text(o.summary_en, o.summary_zh)},
-                          {"torch", o.torch},
-                          {"formula_m", o.formula_m},
-                          {"formula_sigma", o.formula_sigma},
-                          {"formula_m_book", o.formula_m_book},
-                          {"formula_sigma_book", o.formula_sigma_book},
-                          {"formula_decay", o.formula_decay},
-                          {"params", specs_json(o.params)}});
-  json schedules = json::array();
-  for (const ScheduleInfo& s : schedule_catalogue())
-    schedules.push_back({{"name", s.name},
-                         {"summary", text(s.summary_en, s.summary_zh)},
-                         {"formula", s.formula},
-                         {"torch", s.torch},
-                         {"params", specs_json(s.params)}});
-  json surfaces = json::array();
-  for (const SurfaceInfo& s : surface_catalogue()) {
-    json minima = json::array();
-    for (Vec2 m : s.minima) minima.push_back(point_json(m));
-    surfaces.push_back({{"name", s.name},
-                        {"formula", s.formula},
-                        {"summary", text(s.summary_en, s.summary_zh)},
-                        {"view", {s.view.x0, s.view.x1, s.view.y0, s.view.y1}},
-                        {"start", point_json(s.start)},
-                        {"minima", minima},
-                        {"minima_note", text(s.minima_note_en, s.minima_note_zh)},
-                        {"data_terms", s.data_terms},
-                        {"axes", {s.axis_x, s.axis_y}}});
-  }
-  json datasets = json::array();
-  for (const DatasetInfo& d : dataset_catalogue())
-    datasets.push_back({{"name", d.name},
-                        {"regression", d.kind == TaskKind::Regression},
-                        {"min_classes", d.min_classes},
-                        {"max_classes", d.max_classes},
-                        {"default_classes", d.default_classes},
-                        {"label", text(d.label_en, d.label_zh)},
-                        {"summary", text(d.summary_en, d.summary_zh)}});
-  json features = json::array();
-  for (const FeatureInfo& f : feature_catalogue())
-    features.push_back({{"name", f.name},
-                        {"display", f.display},
-                        {"summary", text(f.summary_en, f.summary_zh)}});
-  json activations = json::array();
-  for (const ActivationInfo& a : activation_catalogue())
-    activations.push_back({{"name", a.name},
-                           {"formula", a.formula},
-                           {"initialisation", a.initialisation},
-                           {"label", text(a.label_en, a.label_zh)},
-                           {"summary", text(a.summary_en, a.summary_zh)}});
-  json losses = json::array();
-  for (const LossInfo& l : loss_catalogue())
-    losses.push_back({{"name", l.name},
-                      {"formula", l.formula},
-                      {"label", text(l.label_en, l.label_zh)},
-                      {"short_label", text(l.short_en, l.short_zh)},
-                      {"summary", text(l.summary_en, l.summary_zh)}});
-  json regularizations = json::array();
-  for (const RegularizationInfo& r : regularization_catalogue())
-    regularizations.push_back({{"name", r.name},
-                               {"formula", r.formula},
-                               {"label", text(r.label_en, r.label_zh)},
-                               {"summary", text(r.summary_en, r.summary_zh)}});
-  json j{{"optimizers", optimizers},
-         {"schedules", schedules},
-         {"warmup", spec_json(warmup_spec())},
-         {"warmup_formula", warmup_formula()},
-         {"batch", spec_json(batch_spec())},
-         {"noise", spec_json(noise_spec())},
-         {"surfaces", surfaces},
-         {"datasets", datasets},
-         {"features", features},
-         {"activations", activations},
-         {"losses", losses},
-         {"regularizations", regularizations},
-         {"classify_params", specs_json(classify_param_specs())},
-         {"limits",
-          {{"racers", kMaxRacers},
-           {"steps", kMaxSteps},
-           {"hidden_layers", kMaxHiddenLayers},
-           {"neurons_per_layer", kMaxNeuronsPerLayer},
-           {"classes", kMaxClasses},
-           {"drawn_points", kMaxDrawnPoints},
-           {"epochs_per_second", kMaxEpochsPerSecond},
-           {"expression_length", kMaxExpressionLength},
-           {"data_half_width", kDataViewHalfWidth}}}};
+  json j = json::object();
+  for (const std::string& section : catalogue_sections()) j[section] = catalogue_section(section);
   return j.dump();
+}
+
+std::string catalogue_section_json(const std::string& section) {
+  return catalogue_section(section).dump();
 }
 
 namespace {

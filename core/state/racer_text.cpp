@@ -154,6 +154,19 @@ void fit_racer_to_surface(RacerConfig& racer, bool surface_mode, const std::stri
   if (terms == 0 || static_cast<std::size_t>(racer.batch) >= terms) racer.batch = 0;
 }
 
+namespace {
+
+// Two parameters that mean the same thing: one kind, default, range and description.
+bool same_specification(const ParamSpec& a, const ParamSpec& b) {
+  auto same_number = [](double x, double y) { return x == y || (std::isnan(x) && std::isnan(y)); };
+  return a.kind == b.kind && same_number(a.default_value, b.default_value) &&
+         a.default_choice == b.default_choice && same_number(a.min, b.min) &&
+         same_number(a.max, b.max) && a.min_open == b.min_open && a.max_open == b.max_open &&
+         a.summary_en == b.summary_en;
+}
+
+}  // namespace
+
 bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
                        Reason& reason) {
   const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);
@@ -167,13 +180,22 @@ bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::st
       reason = unknown_name("optimizer", "优化器", text, optimizer_names());
       return false;
     }
-    // Keep what the new optimizer also has (lr, weight_decay, ...); the schedule stays.
+    // Keep what the new optimizer shares; the rest returns to its defaults, and the schedule
+    // stays. Names of one optimizer (gd, momentum, sgd) share everything. Other optimizers share
+    // the rate, and a parameter only where both specify it identically (Adam's and AdamW's betas;
+    // not Adam's L2 weight_decay as AdamW's decoupled one, nor AdaGrad's eps as Adam's): `variant`
+    // names each optimizer's own book form, so it is never carried to another optimizer.
+    const bool same_optimizer = next->base_name() == optimizer->base_name();
     ParamValues kept;
-    for (const auto& [name, value] : racer.optimizer_params)
-      if (const ParamSpec* spec = find_spec(next->params, name)) {
-        Reason ignored;
-        if (check_value(*spec, value, ignored)) kept[name] = value;
-      }
+    for (const auto& [name, value] : racer.optimizer_params) {
+      const ParamSpec* spec = find_spec(next->params, name);
+      const ParamSpec* was = find_spec(optimizer->params, name);
+      if (spec == nullptr || was == nullptr) continue;
+      const bool shared =
+          same_optimizer || name == "lr" || (name != "variant" && same_specification(*spec, *was));
+      Reason ignored;
+      if (shared && check_value(*spec, value, ignored)) kept[name] = value;
+    }
     racer.optimizer = next->name;
     racer.optimizer_params = kept;
     normalize_racer(racer);
@@ -312,6 +334,30 @@ std::string write_racer(const RacerConfig& racer) {
   if (racer.batch != 0) add("batch", format_number(static_cast<double>(racer.batch)));
   if (racer.noise != 0) add("noise", format_number(racer.noise));
   return params.empty() ? racer.optimizer : racer.optimizer + "(" + params + ")";
+}
+
+namespace {
+
+double resolved_lr(const RacerConfig& racer) {
+  const OptimizerInfo* optimizer = find_optimizer(racer.optimizer);
+  return optimizer ? ResolvedParams(optimizer->params, racer.optimizer_params).number("lr")
+                   : std::nan("");
+}
+
+double suggested_rate(const std::string& surface, const std::string& optimizer) {
+  const SurfaceInfo* info = find_surface(surface);
+  const OptimizerInfo* o = find_optimizer(optimizer);
+  return info && o ? suggested_lr(*info, o->base_name()) : std::nan("");
+}
+
+}  // namespace
+
+void follow_suggested_rate(RacerConfig& racer, const RacerConfig& before, const std::string& from,
+                           const std::string& to) {
+  const double now = suggested_rate(to, racer.optimizer);
+  if (!std::isfinite(now) || resolved_lr(before) != suggested_rate(from, before.optimizer)) return;
+  racer.optimizer_params["lr"].number = now;
+  normalize_racer(racer);
 }
 
 }  // namespace pg

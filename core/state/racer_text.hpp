@@ -25,7 +25,8 @@ bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Proble
 std::vector<std::string> racer_level_keys();
 
 // Sets one racer value from link text: an optimizer or schedule parameter, "sched", "warmup",
-// or "optimizer" (switch optimizer, keeping the parameters both share and the schedule).
+// or "optimizer" (switch optimizer, keeping the rate, the parameters both share and the schedule;
+// the others return to the new optimizer's defaults).
 bool apply_racer_value(RacerConfig& racer, const std::string& key, const std::string& text,
                        Reason& reason);
 
@@ -37,5 +38,12 @@ void normalize_racer(RacerConfig& racer);
 // and is dropped. What does not fit is reported as "<key_prefix>.batch" or ".noise" and reset.
 void fit_racer_to_surface(RacerConfig& racer, bool surface_mode, const std::string& surface,
                           std::vector<Problem>& problems, const std::string& key_prefix);
+
+// `racer` was `before` on surface `from` and is now on surface `to` (a new surface, or a new
+// optimizer): if its rate was the surface's suggestion for `before`'s optimizer on `from`
+// (surface.hpp's suggested_lr), it takes the suggestion for its own optimizer on `to`. A rate the
+// user chose stays, and a custom surface suggests nothing.
+void follow_suggested_rate(RacerConfig& racer, const RacerConfig& before, const std::string& from,
+                           const std::string& to);
 
 }  // namespace pg

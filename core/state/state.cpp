@@ -658,6 +658,9 @@ ParseResult parse_state(const std::string& link) {
 
   // 2. Apply keys in the tables' order (surface before view, data before classes), each once.
   std::map<std::string, std::string> last;
+  // Keys given more than once: the first value that was dropped, and how often each was given.
+  std::map<std::string, std::string> overridden;
+  std::map<std::string, std::size_t> given;
   std::vector<std::string> racer_texts;
   for (const auto& [key, value] : pairs) {
     if (key == "mode") continue;
@@ -683,10 +686,18 @@ ParseResult parse_state(const std::string& link) {
       }
       continue;
     }
-    if (last.count(key))
-      problems.push_back({key, shorten(last[key]), "given twice; the last value is used",
-                          "出现了两次；使用最后一个值"});
+    if (last.count(key)) overridden.try_emplace(key, last[key]);
+    ++given[key];
     last[key] = value;
+  }
+  for (const auto& [key, first] : overridden) {
+    const std::size_t times = given[key];
+    problems.push_back({key, shorten(first),
+                        times == 2
+                            ? "given twice; the last value is used"
+                            : "given " + count_text(times) + " times; the last value is used",
+                        times == 2 ? "出现了两次；使用最后一个值"
+                                   : "出现了 " + count_text(times) + " 次；使用最后一个值"});
   }
   for (const std::vector<KeyRule>* rules : {&mode_rules(mode), &common_rules()})
     for (const KeyRule& rule : *rules) {
@@ -700,20 +711,30 @@ ParseResult parse_state(const std::string& link) {
   // 3. Racers.
   if (!racer_texts.empty()) {
     std::vector<RacerConfig> racers;
+    std::size_t left_out = 0;
+    std::string first_left_out;
     for (std::size_t i = 0; i < racer_texts.size(); ++i) {
       std::string key = "r[" + std::to_string(i + 1) + "]";
       if (racers.size() == kMaxRacers) {
-        problems.push_back({key, shorten(racer_texts[i]),
-                            "at most " + std::to_string(kMaxRacers) + " racers; this one was left out",
-                            "最多 " + std::to_string(kMaxRacers) + " 个优化器；此项被忽略"});
+        if (left_out++ == 0) first_left_out = racer_texts[i];
         continue;
       }
       RacerConfig racer;
       if (parse_racer(racer_texts[i], racer, problems, key)) racers.push_back(racer);
     }
     if (!racers.empty()) s.racers = racers;
+    // One problem for all of them: a link with thousands of racers is one mistake, not thousands.
+    if (left_out > 0) {
+      const std::string limit = std::to_string(kMaxRacers);
+      problems.push_back(
+          {"r", shorten(first_left_out),
+           count_text(left_out) + (left_out == 1 ? " racer" : " racers") + " beyond the " + limit +
+               " allowed " + (left_out == 1 ? "was" : "were") + " ignored",
+           "超出上限 " + limit + " 个的 " + count_text(left_out) + " 个优化器已被忽略"});
+    }
   }
   reconcile(s, problems, last.count("expr") != 0);
+  group_repeated(problems);
   return result;
 }
 
@@ -757,14 +778,18 @@ std::vector<Problem> set_value(State& state, const std::string& key, const std::
     problems.push_back({key, shorten(value), reason.en, reason.zh});
     return problems;
   }
-  // A new surface brings its own view and start (and a built-in needs no expression), and
-  // racers drop mini-batches it has no data for.
+  // A new surface brings its own view and start (and a built-in needs no expression), racers
+  // drop mini-batches it has no data for, and the racers still at the old surface's suggested
+  // rate take the new one's.
   if (key == "surface" && value != state.surface) {
     edited.view.reset();
     edited.start.reset();
     if (value != "custom") edited.expression.clear();
     std::vector<Problem> dropped;
-    for (std::size_t i = 0; i < edited.racers.size(); ++i) fit_racer(edited, i, dropped);
+    for (std::size_t i = 0; i < edited.racers.size(); ++i) {
+      fit_racer(edited, i, dropped);
+      follow_suggested_rate(edited.racers[i], state.racers[i], state.surface, value);
+    }
   }
   if (key == "expr") edited.surface = "custom";
   if (key == "data" && value != state.classify.dataset)
@@ -811,6 +836,9 @@ std::vector<Problem> set_racer_value(State& state, std::size_t index, const std:
     problems.push_back({prefix + "." + key, shorten(value), reason.en, reason.zh});
     return problems;
   }
+  // A racer at its old optimizer's suggested rate for the surface takes the new one's.
+  if (key == "optimizer" && state.mode == Mode::Surface)
+    follow_suggested_rate(edited.racers[index], state.racers[index], state.surface, state.surface);
   fit_racer(edited, index, problems);
   if (problems.empty()) state = edited;
   return problems;
@@ -831,9 +859,13 @@ std::vector<Problem> remove_racer(State& state, std::size_t index) {
 void set_mode(State& state, Mode mode) {
   if (state.mode == mode) return;
   State next = default_state(mode);
-  next.lang = state.lang;
+  adopt_page_settings(next, state);
   next.seed = state.seed;
   state = next;
+}
+
+void adopt_page_settings(State& state, const State& from) {
+  state.lang = from.lang;
 }
 
 }  // namespace pg

@@ -89,6 +89,9 @@ std::vector<Problem> set_racer_value(State& state, std::size_t index, const std:
 std::vector<Problem> remove_racer(State& state, std::size_t index);
 // Switches mode; the other mode's settings return to their defaults (each mode has its own link).
 void set_mode(State& state, Mode mode);
+// Takes over the settings of the whole page (the language) from `from`, as the page does when it
+// switches to the other mode's link; the mode's own settings stay.
+void adopt_page_settings(State& state, const State& from);
 
 // One racer in link syntax, defaults left out: "adam(lr:0.01)".
 std::string write_racer(const RacerConfig& racer);

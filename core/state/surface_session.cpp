@@ -18,6 +18,7 @@ std::shared_ptr<const Surface> make_surface(const State& state) {
 SurfaceSession::SurfaceSession(const State& state) : state_(state) { rebuild(); }
 
 void SurfaceSession::rebuild() {
+  scale_.reset();
   surface_ = make_surface(state_);
   race_ = std::make_unique<Race>(surface_, effective_view(state_), effective_start(state_),
                                  state_.racers, state_.seed);
@@ -33,6 +34,7 @@ void SurfaceSession::apply(const State& next) {
     return;
   }
   race_->set_view(effective_view(next));
+  scale_.reset();
   while (race_->size() > next.racers.size()) race_->remove_racer(race_->size() - 1);
   for (std::size_t i = 0; i < next.racers.size(); ++i) {
     if (i >= race_->size())
@@ -55,6 +57,11 @@ bool SurfaceSession::finished() const {
     if (race_->status(i) != RacerStatus::Diverged && race_->steps_taken(i) < state_.steps)
       return false;
   return true;
+}
+
+RacerReport SurfaceSession::report(std::size_t i) const {
+  if (!scale_) scale_ = surface_scale(*surface_, effective_view(state_));
+  return racer_report(*race_, i, state_.steps, *scale_);
 }
 
 }  // namespace pg

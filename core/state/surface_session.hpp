@@ -3,9 +3,11 @@
 #pragma once
 
 #include <memory>
+#include <optional>
 
 #include "state/state.hpp"
 #include "surface/race.hpp"
+#include "surface/racer_report.hpp"
 
 namespace pg {
 
@@ -28,6 +30,9 @@ class SurfaceSession {
   long advance(long updates) { return race_->advance(updates, state_.steps); }
   // Every racer has reached the step limit or stopped (diverged).
   bool finished() const;
+  // What racer i's state means (running, step limit, diverged, the kind of point it stopped at),
+  // judged with the tolerances of the state's view.
+  RacerReport report(std::size_t i) const;
 
   const State& state() const { return state_; }
   Race& race() { return *race_; }
@@ -39,6 +44,8 @@ class SurfaceSession {
   State state_;
   std::shared_ptr<const Surface> surface_;
   std::unique_ptr<Race> race_;
+  // The view's scale for report(), computed when first needed after a change of surface or view.
+  mutable std::optional<SurfaceScale> scale_;
 };
 
 }  // namespace pg

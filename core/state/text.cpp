@@ -6,6 +6,9 @@
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+
+#include "state/state.hpp"
 
 namespace pg {
 
@@ -113,6 +116,12 @@ std::string shorten(const std::string& text, std::size_t limit) {
   return text.substr(0, cut) + "…";
 }
 
+std::string count_text(std::size_t count) {
+  std::string digits = std::to_string(count);
+  for (std::size_t at = digits.size(); at > 3; at -= 3) digits.insert(at - 3, ",");
+  return digits;
+}
+
 std::vector<std::string> split(const std::string& text, char separator) {
   std::vector<std::string> parts;
   std::size_t begin = 0;
@@ -184,6 +193,27 @@ bool parse_number(const std::string& text, double& value) {
   if (i != n || n > 64) return false;
   value = std::strtod(text.c_str(), nullptr);
   return true;
+}
+
+void group_repeated(std::vector<Problem>& problems) {
+  std::vector<Problem> grouped;
+  std::vector<std::size_t> counts;
+  std::map<std::pair<std::string, std::string>, std::size_t> index;
+  for (const Problem& p : problems) {
+    auto [at, fresh] = index.try_emplace({p.key, p.reason}, grouped.size());
+    if (fresh) {
+      grouped.push_back(p);
+      counts.push_back(1);
+    } else {
+      ++counts[at->second];
+    }
+  }
+  for (std::size_t i = 0; i < grouped.size(); ++i)
+    if (counts[i] > 1) {
+      grouped[i].reason += " (" + count_text(counts[i]) + " times)";
+      grouped[i].reason_zh += "（共 " + count_text(counts[i]) + " 次）";
+    }
+  problems = std::move(grouped);
 }
 
 }  // namespace pg

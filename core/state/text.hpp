@@ -27,6 +27,14 @@ Reason unknown_name(const std::string& what_en, const std::string& what_zh, cons
 // Text shown back to the user in problem reports: at most `limit` characters, with "…".
 std::string shorten(const std::string& text, std::size_t limit = 60);
 
+// A count with thousands separated by commas, as problem reports write it: 2992 → "2,992".
+std::string count_text(std::size_t count);
+
+// The same problem (key and reason) found again and again is reported once, where it first
+// occurred, with its count ("… (500 times)"): a notice of one line per repetition hides the rest.
+struct Problem;
+void group_repeated(std::vector<Problem>& problems);
+
 std::vector<std::string> split(const std::string& text, char separator);
 std::string trim(const std::string& text);
 

@@ -34,14 +34,9 @@ Vec2 with_sign_convention(Vec2 v) {
   return {v.x + 0.0, v.y + 0.0};  // + 0.0 turns −0 into 0, which prints without a sign
 }
 
+}  // namespace
 
-// How big f and its derivatives typically are in the view (see critical_points.hpp).
-struct Scale {
-  double gradient = 0;
-  double curvature = 0;
-};
-
-Scale surface_scale(const Surface& surface, const ViewBox& view) {
+SurfaceScale surface_scale(const Surface& surface, const ViewBox& view) {
   constexpr int kSamples = 16;
   std::vector<double> xs, ys, fs(kSamples * kSamples);
   for (int j = 0; j < kSamples; ++j)
@@ -61,7 +56,7 @@ Scale surface_scale(const Surface& surface, const ViewBox& view) {
   return {range / diagonal, range / (diagonal * diagonal)};
 }
 
-PointAnalysis analyze(const Surface& surface, Vec2 at, const Scale& scale) {
+PointAnalysis analyze_point(const Surface& surface, Vec2 at, const SurfaceScale& scale) {
   PointAnalysis a;
   Derivatives d = surface.derivatives(at.x, at.y);
   a.point = at;
@@ -93,6 +88,8 @@ PointAnalysis analyze(const Surface& surface, Vec2 at, const Scale& scale) {
     a.kind = PointKind::Saddle;
   return a;
 }
+
+namespace {
 
 bool inside(const ViewBox& view, Vec2 p) {
   return p.x >= view.x0 && p.x <= view.x1 && p.y >= view.y0 && p.y <= view.y1;
@@ -216,12 +213,25 @@ SymmetricEigen symmetric_eigen(const Mat2& m) {
 }
 
 PointAnalysis analyze_point(const Surface& surface, Vec2 at, const ViewBox& view) {
-  return analyze(surface, at, surface_scale(surface, view));
+  return analyze_point(surface, at, surface_scale(surface, view));
+}
+
+PointAnalysis analyze_near(const Surface& surface, Vec2 at, const ViewBox& view, Vec2 radius) {
+  const SurfaceScale scale = surface_scale(surface, view);
+  const PointAnalysis here = analyze_point(surface, at, scale);
+  Vec2 found;
+  if (here.kind != PointKind::NotCritical || !(radius.x > 0 && radius.y > 0) ||
+      !solve_gradient_zero(surface, at, view, 1e-10 * scale.gradient, found))
+    return here;
+  const double dx = (found.x - at.x) / radius.x, dy = (found.y - at.y) / radius.y;
+  if (dx * dx + dy * dy > 1) return here;
+  const PointAnalysis there = analyze_point(surface, found, scale);
+  return there.kind != PointKind::NotCritical ? there : here;
 }
 
 std::vector<PointAnalysis> find_critical_points(const Surface& surface, const ViewBox& view) {
   constexpr int kSeedsPerAxis = 32;
-  const Scale scale = surface_scale(surface, view);
+  const SurfaceScale scale = surface_scale(surface, view);
   const double diagonal = std::hypot(view.width(), view.height());
   const double target = 1e-10 * scale.gradient;    // what the iterations aim for
   const double converged = 1e-8 * scale.gradient;  // what a found point must reach
@@ -235,7 +245,7 @@ std::vector<PointAnalysis> find_critical_points(const Surface& surface, const Vi
       Vec2 point;
       if (!solve_gradient_zero(surface, seed, view, target, point) || !inside(view, point))
         continue;
-      PointAnalysis a = analyze(surface, point, scale);
+      PointAnalysis a = analyze_point(surface, point, scale);
       // A search that stalled short of its point (it happens in narrow curved valleys) is
       // dropped: the point is found again from another seed.
       if (a.kind == PointKind::NotCritical || norm(a.gradient) > converged) continue;

@@ -50,8 +50,23 @@ struct PointAnalysis {
   Vec2 escape;              // eigenvector of the most negative eigenvalue
 };
 
+// How big f and its derivatives typically are in a view: G and C above.
+struct SurfaceScale {
+  double gradient = 0;
+  double curvature = 0;
+};
+SurfaceScale surface_scale(const Surface& surface, const ViewBox& view);
+
 // f, ∇f, the Hessian and its eigen-decomposition at `at`, and what kind of point it is.
 PointAnalysis analyze_point(const Surface& surface, Vec2 at, const ViewBox& view);
+// The same with the view's scale computed once (for callers that analyse many points).
+PointAnalysis analyze_point(const Surface& surface, Vec2 at, const SurfaceScale& scale);
+
+// What a click at `at` means: the analysis of the critical point that the search below reaches
+// from `at` when it lies within the ellipse of half-axes `radius` around `at` (a few pixels of the
+// map, in surface units along each axis), else the analysis of `at` itself. A click can never hit
+// a critical point exactly, and a point a pixel away from a saddle is not critical.
+PointAnalysis analyze_near(const Surface& surface, Vec2 at, const ViewBox& view, Vec2 radius);
 
 // The critical points inside `view`, found by damped Newton iterations on ∇f = 0
 // (Levenberg–Marquardt, which also copes with singular Hessians) from a 32×32 grid of seeds.

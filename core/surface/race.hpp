@@ -93,6 +93,13 @@ class Race {
   // g_t: the gradient the next update of racer i uses (drawn on arrival at its point).
   Vec2 estimate(std::size_t i) const { return racers_[i].estimate; }
   long steps_taken(std::size_t i) const { return racers_[i].optimizer.steps_taken(); }
+  // The step of position(i): the updates that led there. A diverged racer keeps the point before
+  // the update that failed, so its step is one less than the updates it took.
+  long step(std::size_t i) const {
+    const Racer& r = racers_[i];
+    return r.status == RacerStatus::Diverged && r.diverged_at > 0 ? r.diverged_at - 1
+                                                                  : r.optimizer.steps_taken();
+  }
   RacerStatus status(std::size_t i) const { return racers_[i].status; }
   // The update at which it diverged (1-based: the k-th update failed), or 0.
   long diverged_at(std::size_t i) const { return racers_[i].diverged_at; }

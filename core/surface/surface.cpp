@@ -3,6 +3,7 @@
 #include "surface/surface.hpp"
 
 #include <algorithm>
+#include <cmath>
 #include <stdexcept>
 
 #include "surface/builtin_surfaces.hpp"
@@ -53,6 +54,8 @@ std::vector<SurfaceInfo> build_catalogue() {
         "(393 - (x + y*207))^2 + (428 - (x + y*226))^2 + (27 - (x + y*25))^2 + "
         "(193 - (x + y*179))^2 + (66 - (x + y*60))^2 + (226 - (x + y*208))^2 + "
         "(1591 - (x + y*606))^2";
+    s.gradient_lr = 1e-7;
+    s.adaptive_lr = 1;
     add(s);
   }
   {
@@ -71,6 +74,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.axis_x = "w1";
     s.axis_y = "w2";
     s.expression = "(1 - x*y)^2";
+    s.gradient_lr = 0.05;
+    s.adaptive_lr = 0.02;
     add(s);
   }
   {
@@ -91,6 +96,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.axis_x = "y1";
     s.axis_y = "y2";
     s.expression = "log(exp(x) + exp(y) + exp(-1000)) - x";
+    s.gradient_lr = 1;
+    s.adaptive_lr = 0.1;
     add(s);
   }
   {
@@ -115,6 +122,8 @@ std::vector<SurfaceInfo> build_catalogue() {
         "((exp(y) + exp(-1000))/(exp(x) + exp(y) + exp(-1000)))^2 + "
         "(exp(y)/(exp(x) + exp(y) + exp(-1000)))^2 + "
         "(exp(-1000)/(exp(x) + exp(y) + exp(-1000)))^2";
+    s.gradient_lr = 1;
+    s.adaptive_lr = 0.1;
     add(s);
   }
   {
@@ -130,6 +139,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.start = {-1.5, 2};
     s.minima = {{1, 1}};
     s.expression = "(1 - x)^2 + 100*(y - x^2)^2";
+    s.gradient_lr = 1e-3;
+    s.adaptive_lr = 1e-2;
     add(s);
   }
   {
@@ -143,6 +154,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.start = {-1.21, 0.853};
     s.minima = {{1, 1.0 / 3.0}};
     s.expression = "(1 - x)^2 + 20*(3*y - x^2)^2";
+    s.gradient_lr = 1e-3;
+    s.adaptive_lr = 1e-2;
     add(s);
   }
   {
@@ -157,6 +170,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.start = {1, 1.5};
     s.minima = {{3, 0.5}};
     s.expression = "(1.5 - x + x*y)^2 + (2.25 - x + x*y^2)^2 + (2.625 - x + x*y^3)^2";
+    s.gradient_lr = 1e-2;
+    s.adaptive_lr = 3e-2;
     add(s);
   }
   {
@@ -175,6 +190,8 @@ std::vector<SurfaceInfo> build_catalogue() {
                 {-3.779310253377747, -3.2831859912861696},
                 {3.5844283403304917, -1.8481265269644034}};
     s.expression = "(x^2 + y - 11)^2 + (x + y^2 - 7)^2";
+    s.gradient_lr = 1e-2;
+    s.adaptive_lr = 3e-2;
     add(s);
   }
   {
@@ -188,6 +205,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.start = {-2, 3.5};
     s.minima = {{0, 0}};
     s.expression = "20 + x^2 - 10*cos(2*pi*x) + y^2 - 10*cos(2*pi*y)";
+    s.gradient_lr = 1e-3;
+    s.adaptive_lr = 1e-2;
     add(s);
   }
   {
@@ -204,6 +223,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.minima = {{0, 0}};
     s.expression =
         "-20*exp(-0.2*sqrt(0.5*(x^2 + y^2))) - exp(0.5*(cos(2*pi*x) + cos(2*pi*y))) + e + 20";
+    s.gradient_lr = 1e-2;
+    s.adaptive_lr = 1e-2;
     add(s);
   }
   {
@@ -217,6 +238,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.start = {-8, 8};
     s.minima = {{1, 3}};
     s.expression = "(x + 2*y - 7)^2 + (2*x + y - 5)^2";
+    s.gradient_lr = 1e-2;
+    s.adaptive_lr = 0.1;
     add(s);
   }
   {
@@ -231,6 +254,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.start = {-8, 6};
     s.minima = {{0, 0}};
     s.expression = "0.26*(x^2 + y^2) - 0.48*x*y";
+    s.gradient_lr = 0.1;
+    s.adaptive_lr = 0.1;
     add(s);
   }
   {
@@ -251,6 +276,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.expression =
         "(1 + (x + y + 1)^2*(19 - 14*x + 3*x^2 - 14*y + 6*x*y + 3*y^2))*"
         "(30 + (2*x - 3*y)^2*(18 - 32*x + 12*x^2 + 48*y - 36*x*y + 27*y^2))";
+    s.gradient_lr = 1e-6;
+    s.adaptive_lr = 1e-2;
     add(s);
   }
   {
@@ -270,6 +297,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     // u² = (x − y)²/2 and v² = (x + y)²/2: the rotation without dividing by √2, which costs
     // more per point than the rest of f (a division by 2 is an exact multiplication).
     s.expression = "0.5*((x - y)^2/2 + 100*(x + y)^2/2)";
+    s.gradient_lr = 1e-2;
+    s.adaptive_lr = 0.1;
     add(s);
   }
   {
@@ -284,6 +313,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.minima_note_en = "none: unbounded below along y (the origin is a saddle point)";
     s.minima_note_zh = "没有最小值：沿 y 方向无下界（原点是鞍点）";
     s.expression = "x^2 - y^2";
+    s.gradient_lr = 1e-3;
+    s.adaptive_lr = 1e-2;
     add(s);
   }
   {
@@ -301,6 +332,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.minima_note_en = "none: unbounded below (a degenerate critical point at the origin)";
     s.minima_note_zh = "没有最小值：函数无下界（原点是退化的临界点）";
     s.expression = "x^3 - 3*x*y^2";
+    s.gradient_lr = 1e-4;
+    s.adaptive_lr = 1e-3;
     add(s);
   }
   {
@@ -319,6 +352,8 @@ std::vector<SurfaceInfo> build_catalogue() {
     s.minima_note_en = "global minimum near (−0.936, 0), a shallower local one near (0.905, 0)";
     s.minima_note_zh = "全局最小值在 (−0.936, 0) 附近，较浅的局部最小值在 (0.905, 0) 附近";
     s.expression = "x^2 + y^2 - 2*exp(-((x - 1)^2 + y^2)/0.2) - 3*exp(-((x + 1)^2 + y^2)/0.2)";
+    s.gradient_lr = 1e-2;
+    s.adaptive_lr = 1e-2;
     add(s);
   }
   // The formulas know which surfaces are sums of data terms.
@@ -332,6 +367,11 @@ std::vector<SurfaceInfo> build_catalogue() {
 const std::vector<SurfaceInfo>& surface_catalogue() {
   static const std::vector<SurfaceInfo> catalogue = build_catalogue();
   return catalogue;
+}
+
+double suggested_lr(const SurfaceInfo& surface, const std::string& base_optimizer) {
+  if (base_optimizer == "adadelta") return std::nan("");
+  return base_optimizer == "sgd" ? surface.gradient_lr : surface.adaptive_lr;
 }
 
 const SurfaceInfo* find_surface(const std::string& name) {

@@ -62,9 +62,19 @@ struct SurfaceInfo {
   std::string expression;
   // Builds the surface (its formula in builtin_surfaces.cpp).
   std::unique_ptr<Surface> (*make)() = nullptr;
+  // Learning rates that suit this surface from its start (chosen by trial: stable, and well on the
+  // way within the default step limit): for gradient descent, whose step is η·g (sgd and its
+  // aliases), and for the optimizers whose step is about η per coordinate (adagrad, rmsprop, the
+  // adam family, lion).
+  double gradient_lr = 0;
+  double adaptive_lr = 0;
 };
 
 const std::vector<SurfaceInfo>& surface_catalogue();       // the built-ins (not "custom")
+// The suggested lr of `surface` for `base_optimizer` (a catalogue optimizer, not an alias):
+// gradient_lr for sgd, adaptive_lr for the others; NaN for adadelta, whose lr scales a ratio that
+// already has the parameters' units (its default of 1 suits every surface).
+double suggested_lr(const SurfaceInfo& surface, const std::string& base_optimizer);
 const SurfaceInfo* find_surface(const std::string& name);  // nullptr if unknown
 // A built-in by name; throws std::invalid_argument if unknown.
 std::unique_ptr<Surface> make_builtin_surface(const std::string& name);

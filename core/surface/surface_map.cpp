@@ -248,6 +248,7 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
     }
   const double low = std::min({lows[0], lows[1], lows[2], lows[3]});
   const double high = std::max({highs[0], highs[1], highs[2], highs[3]});
+  map.undefined_pixels = values.size() - finite;
   const bool any_finite = low <= high;
   if (any_finite) {
     map.min = low;

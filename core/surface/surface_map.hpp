@@ -47,6 +47,7 @@ struct SurfaceMap {
   // (i + 0.5, j + 0.5)), by marching squares on the pixel centres.
   std::vector<float> contours;
   double min = 0, max = 0;  // of the finite values (both NaN if there are none)
+  std::size_t undefined_pixels = 0;  // pixels where f is NaN or infinite (drawn striped)
   bool log_scale = false;
   std::vector<double> levels;  // the contour levels as values of f, ascending
 };

@@ -75,9 +75,24 @@ test('run --format json: one entry per racer with its rows and status', () => {
   assert.equal(json.mode, 'surface');
   assert.equal(json.racers.length, 2);
   assert.match(json.racers[0].status, /^diverged at step \d+$/);
-  assert.equal(json.racers[1].status, 'running');
+  // Its last row is the step before the update that failed.
+  const k = Number(/\d+$/.exec(json.racers[0].status)[0]);
+  assert.equal(json.racers[0].rows.at(-1).step, k - 1);
+  assert.equal(json.racers[1].status, 'step limit reached', 'as the page says once the limit is reached');
   assert.equal(json.racers[1].rows.length, 21);
   assert.match(result.stderr, /racer 0 \(gd\(lr:0\.01\)\) diverged at step \d+/);
+});
+
+test('run: a racer that stops names the point it stopped at, from the Hessian there', () => {
+  // book-saddle (1 − xy)² from (0.8, −0.8): GD keeps y = −x and x ← x(1 − 2η(1 + x²)) → 0, the
+  // saddle point (eigenvalues −2 and 2). Booth from (−8, 8): GD with η = 0.05 contracts by 0.9 per
+  // update onto its minimum (1, 3).
+  const saddle = JSON.parse(
+    cli('run', 'surface=book-saddle&start=0.8,-0.8&r=gd(lr:0.05)&steps=2000', '--format', 'json').stdout,
+  );
+  assert.equal(saddle.racers[0].status, 'stuck at a saddle point');
+  const booth = JSON.parse(cli('run', 'surface=booth&r=gd(lr:0.05)&steps=2000', '--format', 'json').stdout);
+  assert.equal(booth.racers[0].status, 'converged to a minimum');
 });
 
 test('run: classify mode prints one row per racer per epoch', () => {

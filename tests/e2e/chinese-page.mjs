@@ -16,6 +16,7 @@ export const NAMES = [
   'PNG',
   'CSV',
   'Shift',
+  'Tab',
   'S',
   'R',
   's',

@@ -14,7 +14,8 @@ export function cliRows(link) {
   const csv = execFileSync(cliPath, ['run', link], { encoding: 'utf8', maxBuffer: 1 << 28 });
   const [header, ...lines] = csv.trim().split('\n');
   const keys = header.split(',');
-  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i], Number(v)])));
+  // An empty cell is a number that does not exist (a regression's accuracy).
+  return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i], v === '' ? null : Number(v)])));
 }
 
 // The classify page at `hash`, with a PerformanceObserver collecting long tasks (> 50 ms) in
@@ -30,7 +31,7 @@ export async function openClassify(env, hash, options) {
   await opened.page.waitForSelector('[data-testid=classify-page]');
   await opened.page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 15000 });
   // The first full render (charts, thumbnails, diagram) is start-up, not training.
-  await opened.page.waitForSelector('[data-testid=curve-loss] canvas');
+  await opened.page.waitForSelector('[data-testid^=curve-loss] canvas');
   await opened.page.evaluate(
     () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
   );

@@ -19,6 +19,8 @@ export function cliPositions(link, step) {
 
 // The page pixel (for page.mouse) of surface point (x, y) on the map, given the view box.
 export async function mapPixel(page, view, x, y) {
+  // The map writes its plot area when it first draws (after the page's first layout).
+  await page.waitForFunction(() => document.querySelector('[data-testid=surface-map]')?.dataset.plot);
   return page.$eval(
     '[data-testid=surface-map]',
     (canvas, [view, x, y]) => {

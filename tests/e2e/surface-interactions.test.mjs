@@ -233,7 +233,7 @@ test('presets: each opens cleanly with its caption, and the numbers its caption 
   const promises = {
     'preset-gd-crawl': ([gd]) => assert.ok(near(gd, -123.69, 2.483, [0.01, 0.001]), JSON.stringify(gd)),
     'preset-gd-oscillation': ([stable, unstable]) => {
-      assert.equal(stable.status, 'running');
+      assert.equal(stable.status, 'step limit reached');
       assert.equal(unstable.status, 'diverged at step 181');
     },
     'preset-adagrad-decay': ([bursts, decay]) => {
@@ -241,7 +241,10 @@ test('presets: each opens cleanly with its caption, and the numbers its caption 
       assert.ok(near(decay, -188.37, 2.669, [0.01, 0.001]), JSON.stringify(decay));
     },
     'preset-saddle': (racers) => {
-      for (const r of racers) assert.ok(Math.hypot(r.x, r.y) < 1e-6, 'stuck at the saddle point');
+      for (const r of racers) {
+        assert.ok(Math.hypot(r.x, r.y) < 1e-6, 'stuck at the saddle point');
+        assert.equal(r.status, 'stuck at a saddle point');
+      }
     },
     'preset-mse': ([gd, adam]) =>
       assert.ok(Math.abs(gd.x + 6.5) < 0.05 && adam.loss < 0.01, 'GD stuck on the MSE plateau, Adam escaped'),

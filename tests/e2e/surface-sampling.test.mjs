@@ -183,8 +183,8 @@ test('batch and noise fields: through the codec, problems inline, batch only whe
     problems.map((p) => p.key),
     ['r[1].batch'],
   );
-  assert.match(problems[0].reason.en, /applies only to data surfaces/);
-  assert.match(problems[0].reason.zh, /数据曲面/);
+  assert.match(problems[0].reason, /applies only to data surfaces/);
+  assert.match(problems[0].reason_zh, /数据曲面/);
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -35,7 +35,7 @@ test('surface sessions: create, race, draw, analyse, delete 2000 times and the h
     session.racer(0);
     session.column(0, 'loss');
     session.renderMap(24, 16, -2, 2, -2, 2);
-    session.analyze(0.5, 0.25);
+    session.analyze(0.5, 0.25, 0, 0);
     if (i % 10 === 0) session.criticalPoints(-2, 2, -2, 2);
     session.apply(links[(i + 1) % links.length]);
     session.advance(5);

@@ -92,6 +92,36 @@ test('the codec reports problems in both languages, and edits go through it', ()
   assert.equal(refused.link, edited.link);
 });
 
+test('the catalogue read one section at a time (as the page does at start-up) is the whole catalogue', () => {
+  const whole = JSON.parse(m.catalogue());
+  const sections = Object.keys(whole);
+  // The catalogue's parts as docs/reference.md and web/core.ts's Catalogue name them.
+  const expected = [
+    'activations',
+    'batch',
+    'classify_params',
+    'datasets',
+    'features',
+    'limits',
+    'losses',
+    'noise',
+    'optimizers',
+    'regularizations',
+    'schedules',
+    'surfaces',
+    'warmup',
+    'warmup_formula',
+  ];
+  assert.deepEqual([...sections].sort(), expected);
+  for (const section of sections) assert.deepEqual(JSON.parse(m.catalogueSection(section)), whole[section], section);
+  assert.throws(() => m.catalogueSection('planets'), /no section 'planets'/);
+});
+
+test('canonicalLink writes a link as parseState does', () => {
+  for (const link of ['', 'r=momentum(momentum:0.9,lr:0.01)&surface=rosenbrock', 'mode=classify&seed=3&data=xor'])
+    assert.equal(m.canonicalLink(link), JSON.parse(m.parseState(link)).link);
+});
+
 test('the catalogue lists every surface, optimizer and schedule of the reference', () => {
   const catalogue = JSON.parse(m.catalogue());
   const surfaces = catalogue.surfaces.map((s) => s.name);

@@ -4,19 +4,26 @@
 // own view. It also serves window.playground in this mode.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
-import { downloadCanvasPng, downloadCsv } from '../components/download';
+import { downloadCsv } from '../components/download';
+import { downloadFigurePng, type LegendEntry } from '../components/figure';
+import { formatNumber, formatPercent } from '../components/format';
+import { Later } from '../components/Later';
 import { RacersPanel } from '../components/RacersPanel';
+import { racerColor } from '../components/racerColors';
 import type { Core } from '../core';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import { ControlBar } from './ControlBar';
+import { classColour, divergingCss } from './colors';
 import { curvesCsv } from './curvesCsv';
 import { DataPanel } from './DataPanel';
 import { useNews } from './hooks';
 import { LearningCurves } from './LearningCurves';
+import { nameLabel } from './labels';
 import { NetworkPanel } from './NetworkPanel';
 import { OutputPanel } from './OutputPanel';
 import { RacerTable } from './RacerTable';
+import { racerName, statusLabel } from './racerNames';
 import { ClassifyRunner } from './runner';
 import './classify.css';
 
@@ -28,6 +35,7 @@ interface Props {
 
 export function ClassifyPage({ core, store, controllers }: Props) {
   const t = useT();
+  const lang = useLang();
   const runner = useMemo(() => new ClassifyRunner(store), [store]);
   const [drawClass, setDrawClass] = useState(0);
   const mapCanvas = useRef<HTMLCanvasElement | null>(null);
@@ -64,6 +72,36 @@ export function ClassifyPage({ core, store, controllers }: Props) {
   const trainCount = setup ? setup.train.length / 3 : 0;
   const updatesPerEpoch = Math.max(1, Math.ceil(trainCount / Math.max(1, settings.batch)));
   const fileName = `optimizer-playground-${settings.data}`;
+  // The decision map as a figure: a legend naming the racer in its colour with its numbers, and
+  // the classes' colours (or the regression's scale).
+  const exportPng = () => {
+    const canvas = mapCanvas.current;
+    const racer = runner.frame?.racers[runner.selected];
+    if (!canvas || !setup || !racer) return;
+    const numbers = setup.regression
+      ? `${t('classify.output.testLoss')} ${formatNumber(racer.testLoss, 4)}`
+      : `${t('classify.output.testAcc')} ${formatPercent(racer.testAcc)}`;
+    const scale: LegendEntry[] = setup.regression
+      ? [-1, 1].map((value) => ({ colour: divergingCss(value), label: t('classify.figure.value', { value }) }))
+      : Array.from({ length: setup.classes }, (_, k) => ({
+          colour: classColour(k),
+          label: t('classify.figure.class', { k }),
+        }));
+    downloadFigurePng(
+      canvas,
+      {
+        title: `${t('app.title')} · ${nameLabel(lang, core.dataset(settings.data) ?? { name: settings.data })}`,
+        entries: [
+          {
+            colour: racerColor(runner.selected),
+            label: `${racerName(lang, store, setup, runner.selected)} — ${statusLabel(t, racer)}, ${numbers}`,
+          },
+          ...scale,
+        ],
+      },
+      fileName,
+    );
+  };
 
   return (
     <div class="classify-page" data-testid="classify-page">
@@ -75,43 +113,50 @@ export function ClassifyPage({ core, store, controllers }: Props) {
       )}
       <div class="classify-layout">
         <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
-        <NetworkPanel core={core} store={store} runner={runner} />
-        <OutputPanel
-          store={store}
-          runner={runner}
-          drawClass={drawClass}
-          mapCanvas={mapCanvas}
-          onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
-        />
+        {/* The other panels render in tasks of their own (start-up stays under 50 ms a task). */}
+        <Later>
+          <NetworkPanel core={core} store={store} runner={runner} />
+        </Later>
+        <Later>
+          <OutputPanel
+            store={store}
+            runner={runner}
+            drawClass={drawClass}
+            mapCanvas={mapCanvas}
+            onExportPng={exportPng}
+          />
+        </Later>
       </div>
-      <div class="classify-lower">
-        <RacersPanel
-          core={core}
-          store={store}
-          previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
-          selected={selectedLinkRacer}
-          onSelect={(linkRacer) => {
-            const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
-            if (index >= 0 && index !== runner.selected) runner.select(index);
-          }}
-        />
-        <section class="panel curves-panel" data-testid="curves-panel">
-          <div class="panel-head">
-            <h2>{t('classify.curves.title')}</h2>
-            <button
-              type="button"
-              data-testid="export-csv"
-              title={t('classify.curves.csv.title')}
-              onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
-            >
-              CSV
-            </button>
-          </div>
-          <RacerTable store={store} runner={runner} />
-          <p class="small muted">{t('classify.curves.legend')}</p>
-          <LearningCurves store={store} runner={runner} />
-        </section>
-      </div>
+      <Later>
+        <div class="classify-lower">
+          <RacersPanel
+            core={core}
+            store={store}
+            previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
+            selected={selectedLinkRacer}
+            onSelect={(linkRacer) => {
+              const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
+              if (index >= 0 && index !== runner.selected) runner.select(index);
+            }}
+          />
+          <section class="panel curves-panel" data-testid="curves-panel">
+            <div class="panel-head">
+              <h2>{t('classify.curves.title')}</h2>
+              <button
+                type="button"
+                data-testid="export-csv"
+                title={t('classify.curves.csv.title')}
+                onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
+              >
+                CSV
+              </button>
+            </div>
+            <RacerTable store={store} runner={runner} />
+            <p class="small muted">{t('classify.curves.legend')}</p>
+            <LearningCurves store={store} runner={runner} />
+          </section>
+        </div>
+      </Later>
     </div>
   );
 }

@@ -1,6 +1,9 @@
 // Play / pause, one epoch, reset; the epoch counter; training speed; the stop conditions (an
 // epoch limit, a target loss); and the one-click comparison of cross-entropy with MSE.
-// Keys: space plays or pauses, s steps one epoch, r resets.
+// Keys: space plays or pauses, s steps one epoch, r resets, ? shows them all.
+import { useState } from 'preact/hooks';
+import { formatCount } from '../components/format';
+import { HelpOverlay } from '../components/HelpOverlay';
 import { ParamField } from '../components/ParamField';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import type { Core, Problem } from '../core';
@@ -50,12 +53,15 @@ export function ControlBar({ core, store, runner }: Props) {
   const selectedLinkRacer = runner.setup?.linkRacers[runner.selected] ?? 0;
   // Drawn data without a training point: there is nothing to train on yet.
   const noData = runner.setup?.train.length === 0;
+  const [help, setHelp] = useState(false);
 
   useKeyboardShortcuts(
     {
       ' ': () => (runner.playing ? runner.pause() : runner.setup?.train.length !== 0 && runner.play()),
       s: () => runner.setup?.train.length !== 0 && void runner.step(1),
       r: () => runner.reset(),
+      '?': () => setHelp((v) => !v),
+      Escape: () => setHelp(false),
     },
     [runner],
   );
@@ -108,7 +114,7 @@ export function ControlBar({ core, store, runner }: Props) {
       </div>
       <div class="epoch-counter">
         <span class="field-label">{t('classify.controls.epoch')}</span>
-        <output data-testid="epoch">{epoch.toLocaleString('en-US')}</output>
+        <output data-testid="epoch">{formatCount(epoch)}</output>
       </div>
       <ChoiceField
         label={t('classify.controls.speed')}
@@ -146,6 +152,29 @@ export function ControlBar({ core, store, runner }: Props) {
       >
         {comparing ? t('classify.compare.stop') : t('classify.compare.start')}
       </button>
+      <button
+        type="button"
+        class="icon help-button"
+        title={t('help.title')}
+        aria-label={t('help.title')}
+        data-testid="help"
+        onClick={() => setHelp(true)}
+      >
+        ?
+      </button>
+      {help && (
+        <HelpOverlay
+          rows={[
+            [t('help.space.key'), t('help.space')],
+            ['S', t('classify.help.s')],
+            ['R', t('classify.help.r')],
+            ['?', t('help.question')],
+            [t('classify.help.row.key'), t('classify.help.row')],
+            [t('classify.help.draw.key'), t('classify.help.draw')],
+          ]}
+          onClose={() => setHelp(false)}
+        />
+      )}
     </div>
   );
 }

@@ -46,11 +46,13 @@ export function DecisionMap({ store, runner, drawClass, canvasRef }: Props) {
     const image = gridContext.createImageData(DECISION_GRID_SIZE, DECISION_GRID_SIZE);
     let paintedFrame: unknown = null;
     let pending = 0;
+    // The canvas's CSS width, from the ResizeObserver (clientWidth would force a layout).
+    let cssWidth = 0;
 
     const draw = () => {
       pending = 0;
       const ratio = window.devicePixelRatio || 1;
-      const size = Math.round(element.clientWidth * ratio);
+      const size = Math.round(cssWidth * ratio);
       if (size === 0) return;
       if (element.width !== size || element.height !== size) {
         element.width = size;
@@ -99,7 +101,10 @@ export function DecisionMap({ store, runner, drawClass, canvasRef }: Props) {
     const off = runner.subscribe((news) => {
       if (news === 'frame' || news === 'setup') schedule();
     });
-    const observer = new ResizeObserver(schedule);
+    const observer = new ResizeObserver(([entry]) => {
+      cssWidth = entry.contentRect.width;
+      schedule();
+    });
     observer.observe(element);
     return () => {
       off();

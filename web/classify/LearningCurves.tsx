@@ -1,7 +1,7 @@
 // Learning curves of every racer per epoch (uPlot): loss (training solid, test dashed; log
 // scale optional) and accuracy. Long runs are thinned to at most MAX_POINTS epochs per curve.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
 import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
 import { formatNumber, formatPercent } from '../components/format';
@@ -9,6 +9,7 @@ import { racerColor } from '../components/racerColors';
 import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { useNews } from './hooks';
+import { nameLabel } from './labels';
 import { racerName } from './racerNames';
 import { type ClassifyRunner, RacerHistory } from './runner';
 
@@ -18,16 +19,23 @@ const CHART_HEIGHT = 190;
 type Quantity = 'loss' | 'accuracy';
 type Aligned = [number[], ...(number | null)[][]];
 
-// x = epochs (every stride-th, and the last), two series (training, test) for each of `racers`
-// racers: always that shape, even while the histories already belong to a newer setup.
-function alignedData(histories: RacerHistory[], racers: number, quantity: Quantity, positiveOnly: boolean): Aligned {
+// x = epochs (every stride-th, and the last), two series (training, test) for each of the session
+// racers `members` (of `racers` in all): always that shape, even while the histories already
+// belong to a newer setup.
+function alignedData(
+  histories: RacerHistory[],
+  racers: number,
+  members: readonly number[],
+  quantity: Quantity,
+  positiveOnly: boolean,
+): Aligned {
   const length = Math.max(0, ...histories.map((h) => h.length));
   const stride = Math.max(1, Math.ceil(length / MAX_POINTS));
   const rows: number[] = [];
   for (let k = 0; k < length; k += stride) rows.push(k);
   if (length > 0 && rows[rows.length - 1] !== length - 1) rows.push(length - 1);
   const data: Aligned = [rows];
-  for (let i = 0; i < racers; ++i) {
+  for (const i of members) {
     const h = histories.length === racers ? histories[i] : new RacerHistory();
     const [train, test] = quantity === 'loss' ? [h.trainLoss, h.testLoss] : [h.trainAcc, h.testAcc];
     for (const column of [train, test])
@@ -48,18 +56,44 @@ export function LearningCurves({ store, runner }: { store: LinkStore; runner: Cl
   const setup = runner.setup;
   if (!setup) return null;
   const names = Array.from({ length: setup.racerCount }, (_, i) => racerName(lang, store, setup, i));
+  const everyone = names.map((_, i) => i);
+  const toggle = { on: logLoss, set: setLogLoss, label: t('classify.curves.log') };
+  // Cross-entropy and squared error are different units: comparing them, each gets its own chart.
+  const losses = [...new Set(setup.losses)];
+  const lossCharts =
+    losses.length > 1
+      ? losses.map((loss) => ({
+          members: everyone.filter((i) => setup.losses[i] === loss),
+          title: t('classify.curves.lossOf', {
+            loss: nameLabel(lang, store.core.catalogue.losses.find((l) => l.name === loss) ?? { name: loss }),
+          }),
+          testId: `curve-loss-${loss}`,
+        }))
+      : [{ members: everyone, title: t('classify.curves.loss'), testId: 'curve-loss' }];
   return (
     <div class="curves" data-testid="curves">
-      <Curve
-        runner={runner}
-        quantity="loss"
-        names={names}
-        log={logLoss}
-        title={t('classify.curves.loss')}
-        toggle={{ on: logLoss, set: setLogLoss, label: t('classify.curves.log') }}
-      />
+      {lossCharts.map((chart) => (
+        <Curve
+          runner={runner}
+          quantity="loss"
+          names={names}
+          members={chart.members}
+          log={logLoss}
+          title={chart.title}
+          testId={chart.testId}
+          toggle={toggle}
+        />
+      ))}
       {!setup.regression && (
-        <Curve runner={runner} quantity="accuracy" names={names} log={false} title={t('classify.curves.accuracy')} />
+        <Curve
+          runner={runner}
+          quantity="accuracy"
+          names={names}
+          members={everyone}
+          log={false}
+          title={t('classify.curves.accuracy')}
+          testId="curve-accuracy"
+        />
       )}
     </div>
   );
@@ -68,13 +102,15 @@ export function LearningCurves({ store, runner }: { store: LinkStore; runner: Cl
 interface CurveProps {
   runner: ClassifyRunner;
   quantity: Quantity;
-  names: string[];
+  names: string[]; // of every session racer
+  members: number[]; // the session racers this chart plots
   log: boolean;
   title: string;
+  testId: string;
   toggle?: ChartSwitch;
 }
 
-function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
+function Curve({ runner, quantity, names, members, log, title, testId, toggle }: CurveProps) {
   const t = useT();
   const lang = useLang();
   const holder = useRef<HTMLDivElement>(null);
@@ -83,16 +119,16 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
 
   const plot = useDarkChart(
     holder,
-    (width) => {
+    (width, UPlot) => {
       const format = (v: number | null) =>
         v === null ? '–' : quantity === 'accuracy' ? formatPercent(v) : formatNumber(v, 5);
       const series: uPlot.Series[] = [
         { label: t('classify.curves.epoch'), value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
       ];
-      names.forEach((name, i) => {
+      members.forEach((i) => {
         for (const part of ['train', 'test'] as const)
           series.push({
-            label: `${name} · ${t(part === 'train' ? 'classify.curves.train' : 'classify.curves.test')}`,
+            label: `${names[i]} · ${t(part === 'train' ? 'classify.curves.train' : 'classify.curves.test')}`,
             stroke: racerColor(i),
             width: part === 'train' ? 1.8 : 1.4,
             dash: part === 'test' ? [5, 4] : undefined,
@@ -124,12 +160,13 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
                 line.textContent = '\u00a0';
                 return;
               }
-              const racer = Math.min(runner.selected, names.length - 1);
-              const train = u.data[1 + 2 * racer]?.[idx] ?? null;
-              const test = u.data[2 + 2 * racer]?.[idx] ?? null;
+              // The selected racer if this chart plots it, else its first.
+              const at = Math.max(0, members.indexOf(runner.selected));
+              const train = u.data[1 + 2 * at]?.[idx] ?? null;
+              const test = u.data[2 + 2 * at]?.[idx] ?? null;
               line.textContent = t('classify.curves.readout', {
                 epoch: u.data[0][idx],
-                racer: names[racer],
+                racer: names[members[at]],
                 train: format(train),
                 test: format(test),
               });
@@ -137,23 +174,23 @@ function Curve({ runner, quantity, names, log, title, toggle }: CurveProps) {
           ],
         },
       };
-      return new uPlot(
+      return new UPlot(
         options,
-        alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData,
+        alignedData(runner.histories, names.length, members, quantity, log) as uPlot.AlignedData,
         holder.current!,
       );
     },
-    [log, lang, names.join('\n'), runner],
+    [log, lang, names.join('\n'), members.join(), runner],
     CHART_HEIGHT,
     240,
   );
 
   useEffect(() => {
-    plot.current?.setData(alignedData(runner.histories, names.length, quantity, log) as uPlot.AlignedData);
+    plot.current?.setData(alignedData(runner.histories, names.length, members, quantity, log) as uPlot.AlignedData);
   }, [tick]);
 
   return (
-    <ChartFrame title={title} testId={`curve-${quantity}`} holder={holder} toggle={toggle}>
+    <ChartFrame title={title} testId={testId} holder={holder} toggle={toggle}>
       <div ref={readout} class="chart-readout">
         {'\u00a0'}
       </div>

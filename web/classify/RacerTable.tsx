@@ -19,49 +19,52 @@ export function RacerTable({ store, runner }: { store: LinkStore; runner: Classi
   const hasTrain = setup.train.length > 0;
   const hasTest = setup.test.length > 0;
   return (
-    <table class="racer-table" data-testid="racer-table">
-      <thead>
-        <tr>
-          <th>{t('classify.table.racer')}</th>
-          <th>{t('classify.table.epoch')}</th>
-          <th>{t('classify.table.trainLoss')}</th>
-          <th>{t('classify.table.testLoss')}</th>
-          {!setup.regression && <th>{t('classify.table.trainAcc')}</th>}
-          {!setup.regression && <th>{t('classify.table.testAcc')}</th>}
-          <th>{t('classify.table.status')}</th>
-        </tr>
-      </thead>
-      <tbody>
-        {frame.racers.map((racer, i) => (
-          <tr
-            class={i === runner.selected ? 'selected' : ''}
-            data-testid={`racer-row-${i}`}
-            title={t('classify.table.select')}
-            onClick={() => runner.select(i)}
-          >
-            <th scope="row">
-              <button
-                type="button"
-                class="racer-pick"
-                aria-pressed={i === runner.selected}
-                onClick={(event) => {
-                  event.stopPropagation();
-                  runner.select(i);
-                }}
-              >
-                <RacerSwatch index={i} />
-                <span class="racer-name">{racerName(lang, store, setup, i)}</span>
-              </button>
-            </th>
-            <td>{racer.epoch}</td>
-            <td>{hasTrain ? formatNumber(racer.trainLoss, 4) : '–'}</td>
-            <td>{hasTest ? formatNumber(racer.testLoss, 4) : '–'}</td>
-            {!setup.regression && <td>{hasTrain ? formatPercent(racer.trainAcc) : '–'}</td>}
-            {!setup.regression && <td>{hasTest ? formatPercent(racer.testAcc) : '–'}</td>}
-            <td class={`racer-status status-${racer.state}`}>{statusLabel(t, racer)}</td>
+    // On a narrow screen the table scrolls sideways inside its panel.
+    <div class="racer-table-scroll">
+      <table class="racer-table" data-testid="racer-table">
+        <thead>
+          <tr>
+            <th>{t('classify.table.racer')}</th>
+            <th>{t('classify.table.epoch')}</th>
+            <th>{t('classify.table.trainLoss')}</th>
+            <th>{t('classify.table.testLoss')}</th>
+            {!setup.regression && <th>{t('classify.table.trainAcc')}</th>}
+            {!setup.regression && <th>{t('classify.table.testAcc')}</th>}
+            <th>{t('classify.table.status')}</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {frame.racers.map((racer, i) => (
+            <tr
+              class={i === runner.selected ? 'selected' : ''}
+              data-testid={`racer-row-${i}`}
+              title={t('classify.table.select')}
+              onClick={() => runner.select(i)}
+            >
+              <th scope="row">
+                <button
+                  type="button"
+                  class="racer-pick"
+                  aria-pressed={i === runner.selected}
+                  onClick={(event) => {
+                    event.stopPropagation();
+                    runner.select(i);
+                  }}
+                >
+                  <RacerSwatch index={i} />
+                  <span class="racer-name">{racerName(lang, store, setup, i)}</span>
+                </button>
+              </th>
+              <td>{racer.epoch}</td>
+              <td>{hasTrain ? formatNumber(racer.trainLoss, 4) : '–'}</td>
+              <td>{hasTest ? formatNumber(racer.testLoss, 4) : '–'}</td>
+              {!setup.regression && <td>{hasTrain ? formatPercent(racer.trainAcc) : '–'}</td>}
+              {!setup.regression && <td>{hasTest ? formatPercent(racer.testAcc) : '–'}</td>}
+              <td class={`racer-status status-${racer.state}`}>{statusLabel(t, racer)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
   );
 }

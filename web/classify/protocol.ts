@@ -21,8 +21,8 @@ export interface RacerMetrics {
   epoch: number;
   trainLoss: number;
   testLoss: number;
-  trainAcc: number;
-  testAcc: number;
+  trainAcc: number | null; // null for regression data (no classes to get right)
+  testAcc: number | null;
   lr: number;
   regularization: number;
   updates: number;

@@ -22,7 +22,7 @@ interface Props {
   // noise; undefined in classify mode, whose mini-batches are the link's own.
   dataTerms?: number;
   canRemove: boolean;
-  onSelect: () => void;
+  onSelect: (card: Element) => void; // the card, to keep it where it is while panels change
   onRemove: () => void;
 }
 
@@ -53,8 +53,8 @@ export function RacerEditor({
     <section
       class={`racer-card${selected ? ' selected' : ''}`}
       data-testid={`racer-${index}`}
-      onFocusIn={onSelect}
-      onClick={onSelect}
+      onFocusIn={(e) => onSelect(e.currentTarget)}
+      onClick={(e) => onSelect(e.currentTarget)}
     >
       <header class="racer-head">
         <RacerSwatch index={index} />

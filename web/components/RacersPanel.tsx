@@ -5,6 +5,7 @@
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
+import { holdInPlace } from './holdInPlace';
 import { RacerEditor } from './RacerEditor';
 import './components.css';
 
@@ -61,7 +62,11 @@ export function RacersPanel({ core, store, beforeRemove, previewSteps, dataTerms
           previewSteps={previewSteps}
           dataTerms={dataTerms}
           canRemove={racers.length > 1}
-          onSelect={() => onSelect(i)}
+          onSelect={(card) => {
+            if (i === selected) return;
+            holdInPlace(card);
+            onSelect(i);
+          }}
           onRemove={() => remove(i)}
         />
       ))}

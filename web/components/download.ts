@@ -1,4 +1,4 @@
-// Files the page hands to the user: a blob saved under a name, a canvas as PNG, text as CSV.
+// Files the page hands to the user: a blob saved under a name, text as CSV (figures: figure.ts).
 export function downloadBlob(blob: Blob, name: string): void {
   const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
@@ -8,11 +8,6 @@ export function downloadBlob(blob: Blob, name: string): void {
   a.click();
   a.remove();
   window.setTimeout(() => URL.revokeObjectURL(url), 1000);
-}
-
-// `name` without its extension.
-export function downloadCanvasPng(canvas: HTMLCanvasElement, name: string): void {
-  canvas.toBlob((blob) => blob && downloadBlob(blob, `${name}.png`), 'image/png');
 }
 
 // `name` without its extension.

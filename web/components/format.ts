@@ -14,6 +14,12 @@ export function formatNumber(value: number, digits = 4): string {
 }
 
 // A share (0 … 1) as a percentage with one decimal: 0.336 → "33.6%".
-export function formatPercent(share: number): string {
-  return Number.isFinite(share) ? `${(100 * share).toFixed(1)}%` : '–';
+export function formatPercent(share: number | null): string {
+  return share !== null && Number.isFinite(share) ? `${(100 * share).toFixed(1)}%` : '–';
+}
+
+// A whole number with its thousands separated by commas: 12345 → "12,345" (without Intl, whose
+// first use costs milliseconds at start-up).
+export function formatCount(value: number): string {
+  return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 }

@@ -3,7 +3,7 @@
 // the updates used when a racer draws one (mini-batch or noise), η_t, and the effective rate η_t/σ
 // for each parameter. Hovering shows every racer's value at that step.
 import { useEffect, useRef, useState } from 'preact/hooks';
-import uPlot from 'uplot';
+import type uPlot from 'uplot';
 import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
 import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
 import { formatNumber } from '../components/format';
@@ -23,11 +23,21 @@ interface ChartSpec {
   log: boolean;
 }
 
+// Every chart has a log switch: the quantities span decades (a diverged racer's gradient norm
+// would flatten every other line on a linear axis). η_t starts linear: most schedules are.
+const LOG_AT_FIRST: Record<ChartQuantity, boolean> = {
+  loss: true,
+  grad_norm: true,
+  sample_grad_norm: true,
+  lr: false,
+  rate_x: true,
+  rate_y: true,
+};
+
 export function Charts({ core, store, runner }: { core: Core; store: LinkStore; runner: SurfaceRunner }) {
   const t = useT();
   const tick = useFrames(runner, 500);
-  const [logLoss, setLogLoss] = useState(true);
-  const [logRate, setLogRate] = useState(true);
+  const [logScale, setLogScale] = useState(LOG_AT_FIRST);
   const axes = core.surface(store.state.surface!.name)?.axes ?? ['x', 'y'];
   const titles: Record<ChartQuantity, string> = {
     loss: t('charts.loss'),
@@ -37,15 +47,11 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
     rate_x: t('charts.rate', { axis: axes[0] }),
     rate_y: t('charts.rate', { axis: axes[1] }),
   };
-  const specs: ChartSpec[] = [
-    { quantity: 'loss', log: logLoss },
-    { quantity: 'grad_norm', log: false },
-    // Only racers with batch or noise use a gradient other than ∇f.
-    ...(anySampled(store.state) ? [{ quantity: 'sample_grad_norm', log: false } as ChartSpec] : []),
-    { quantity: 'lr', log: false },
-    { quantity: 'rate_x', log: logRate },
-    { quantity: 'rate_y', log: logRate },
-  ];
+  // Only racers with batch or noise use a gradient other than ∇f.
+  const quantities: ChartQuantity[] = anySampled(store.state)
+    ? ['loss', 'grad_norm', 'sample_grad_norm', 'lr', 'rate_x', 'rate_y']
+    : ['loss', 'grad_norm', 'lr', 'rate_x', 'rate_y'];
+  const specs: ChartSpec[] = quantities.map((quantity) => ({ quantity, log: logScale[quantity] }));
   const names = store.state.racers.map((r, i) => `${i + 1}: ${r.text}`);
   const data = chartData(
     runner.session,
@@ -71,13 +77,12 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
           stepLabel={t('charts.step')}
           data={data.get(spec.quantity)!}
           tick={tick}
-          toggle={
-            spec.quantity === 'loss'
-              ? { on: logLoss, set: setLogLoss, label: t('charts.log'), title: t('charts.log.title') }
-              : spec.quantity === 'rate_x'
-                ? { on: logRate, set: setLogRate, label: t('charts.log'), title: t('charts.log.title') }
-                : undefined
-          }
+          toggle={{
+            on: spec.log,
+            set: (on) => setLogScale((scales) => ({ ...scales, [spec.quantity]: on })),
+            label: t('charts.log'),
+            title: t('charts.log.title'),
+          }}
         />
       ))}
     </div>
@@ -100,7 +105,7 @@ function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: C
   // The chart is rebuilt only when its series or scale change; data arrives below.
   const plot = useDarkChart(
     holder,
-    (width) => {
+    (width, UPlot) => {
       const options: uPlot.Options = {
         width,
         height: CHART_HEIGHT,
@@ -120,7 +125,7 @@ function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: C
           })),
         ],
       };
-      return new uPlot(options, data as uPlot.AlignedData, holder.current!);
+      return new UPlot(options, data as uPlot.AlignedData, holder.current!);
     },
     [log, stepLabel, names.join('\n')],
     CHART_HEIGHT,

@@ -2,12 +2,12 @@
 // mini-batches and noise (when a racer draws them), the racers' status, exports, and the keyboard
 // shortcuts (space, s, r, ?) with their help overlay.
 import { useState } from 'preact/hooks';
+import { HelpOverlay } from '../components/HelpOverlay';
 import { ParamField } from '../components/ParamField';
 import { RacerSwatch } from '../components/RacerSwatch';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { HelpOverlay } from './HelpOverlay';
 import { useFrames } from './hooks';
 import type { SurfaceRunner } from './runner';
 import { anySampled } from './sampling';
@@ -22,6 +22,7 @@ interface Props {
 
 export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
   const t = useT();
+  const lang = useLang();
   useFrames(runner, 250);
   const [help, setHelp] = useState(false);
 
@@ -101,7 +102,7 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
       </div>
       <ul class="status-list" data-testid="status-list">
         {racers.map((racer, i) => {
-          const status = statusText(racer, surface.steps, t);
+          const status = statusText(racer, lang, t);
           return (
             <li class="status">
               <RacerSwatch index={i} />
@@ -119,7 +120,22 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
           {t('export.csv')}
         </button>
       </div>
-      {help && <HelpOverlay onClose={() => setHelp(false)} />}
+      {help && (
+        <HelpOverlay
+          rows={[
+            [t('help.space.key'), t('help.space')],
+            ['S', t('help.s')],
+            ['R', t('help.r')],
+            ['?', t('help.question')],
+            [t('help.drag.key'), t('help.drag')],
+            [t('help.pan.key'), t('help.pan')],
+            [t('help.wheel.key'), t('help.wheel')],
+            [t('help.click.key'), t('help.click')],
+            [t('help.mapKeys.key'), t('help.mapKeys')],
+          ]}
+          onClose={() => setHelp(false)}
+        />
+      )}
     </div>
   );
 }

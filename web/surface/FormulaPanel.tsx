@@ -36,7 +36,7 @@ export function FormulaPanel({ core, store, runner, selected }: Props) {
   const frame = runner.session.racer(selected);
   const surface = core.surface(store.state.surface!.name);
   const axes = surface?.axes ?? ['x', 'y'];
-  const status = statusText(frame, store.state.surface!.steps, t);
+  const status = statusText(frame, lang, t);
   const drawn = sampled(racer);
   // Before the first update there are no g, m, σ or η_t/σ yet.
   const started = frame.step > 0;

@@ -78,7 +78,8 @@ export function HessianPanel({
         {analysis.kind !== 'not-critical' && t('hessian.ratio', { ratio: `${positives}/2` })}
       </p>
       <p class="muted small">{t('hessian.arrows')}</p>
-      {analysis.escape && (
+      {/* Escaping is what a racer stuck at a critical point needs; elsewhere it just rolls on. */}
+      {analysis.escape && analysis.kind !== 'not-critical' && (
         <button type="button" class="primary" data-testid="escape" onClick={stepAlongEscape}>
           {t('hessian.escape')}
         </button>

@@ -1,67 +1,87 @@
 // The map: the surface's colour map and contour lines (computed in the core into an RGBA
-// buffer and blitted in one call), axes, known minima, the critical points of the view,
-// every racer's path, point and arrows, and the Hessian analysis of a clicked point.
-// Pointer: drag the start marker to move the start (all racers restart there); drag elsewhere
-// (or Shift+drag) to pan; the wheel zooms about the cursor; a click analyses that point.
-import { useEffect, useRef, useState } from 'preact/hooks';
+// buffer and blitted in one call), axes, known minima, the critical points of the view, every
+// racer's path, point and arrows, and the Hessian analysis of a clicked point. It is drawn in
+// layers (mapLayers.ts: the still layer and the trails; mapLiveLayer.ts: what moves every frame);
+// what the pointer does is useMapGestures.ts. This view schedules the drawing and shows the
+// readout and the legend.
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { formatNumber } from '../components/format';
 import { racerColor } from '../components/racerColors';
+import { later } from '../components/tasks';
 import type { Core, PointAnalysis, RacerFrame } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { MapFrame, roundForLink, type ViewBox } from './mapGeometry';
+import { MapFrame, type ViewBox } from './mapGeometry';
 import {
-  drawArrow,
   drawStillLayer,
   KIND_COLORS,
+  MAP_PIXELS,
   type MapImage,
   PREVIEW_PIXELS,
   renderMapImage,
-  strokePolyline,
   TrailLayer,
 } from './mapLayers';
+import { drawLiveLayer } from './mapLiveLayer';
 import type { SurfaceRunner } from './runner';
+import { useMapGestures } from './useMapGestures';
 
 interface Props {
   core: Core;
   store: LinkStore;
   runner: SurfaceRunner;
   analysis: PointAnalysis | null;
-  onAnalyze: (x: number, y: number) => void;
+  // A click at (x, y); radius: a few pixels in surface units along x and y (a critical point
+  // that near is what the click means).
+  onAnalyze: (x: number, y: number, radius: [number, number]) => void;
   canvasRef: { current: HTMLCanvasElement | null };
 }
 
-const ARROW_PIXELS = 46;
-const START_GRAB_PIXELS = 14;
-const CLICK_SLOP_PIXELS = 4;
-const ZOOM_STEP = 1.2;
 // While the view moves (a pan or the wheel), maps are drawn coarse; the full map follows this
 // long after the last move.
 const SETTLE_MS = 180;
 const TRAIL_INK_PER_FRAME = 200_000; // pixels of path length drawn per frame at most
+// The very first map, in wasm code that has not run before (so is not yet compiled for speed).
+const FIRST_PIXELS = 100;
 
 export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }: Props) {
   const t = useT();
   const analysisRef = useRef(analysis);
   analysisRef.current = analysis;
-  const [legend, setLegend] = useState<{ min: number; max: number; logScale: boolean } | null>(null);
+  const [legend, setLegend] = useState<{ min: number; max: number; logScale: boolean; undefined: boolean } | null>(
+    null,
+  );
   const [hover, setHover] = useState<{ x: number; y: number; value: number } | null>(null);
   const redrawRef = useRef<() => void>(() => {});
+  // The frame the map was last drawn with, and the drawing's "the view is moving" signal.
+  const frameRef = useRef<MapFrame | null>(null);
+  const viewMovedRef = useRef<() => void>(() => {});
+  useMapGestures(canvasRef as { current: HTMLCanvasElement }, {
+    store,
+    runner,
+    frame: useCallback(() => frameRef.current, []),
+    onViewMoved: useCallback(() => viewMovedRef.current(), []),
+    onAnalyze,
+    onHover: setHover,
+  });
 
   useEffect(() => {
     const canvas = canvasRef.current!;
-    let mapKey = '';
-    let map: MapImage | null = null;
-    let criticalKey = '';
-    let criticalPoints: PointAnalysis[] | null = null;
+    // The maps of the surface over the current view: the coarse one (drawn at once, and while the
+    // view moves) and the full one with the view's critical points, which are prepared in tasks
+    // of their own (components/tasks.ts) once the view rests: a surface's first full map, in wasm
+    // code the browser has not optimised yet, took 60 ms, and the critical points as much again.
+    let coarse: { key: string; map: MapImage } | null = null;
+    let full: { key: string; map: MapImage } | null = null;
+    let critical: { key: string; points: PointAnalysis[] } | null = null;
+    let preparing = '';
+    let cancelPreparing = () => {};
     let stillKey = '';
     let still: HTMLCanvasElement | null = null;
     const trails = new TrailLayer();
-    let frame: MapFrame | null = null;
     let scheduled = 0;
     let moving = false;
     let settleTimer = 0;
-    const viewMoved = () => {
+    viewMovedRef.current = () => {
       moving = true;
       window.clearTimeout(settleTimer);
       settleTimer = window.setTimeout(() => {
@@ -69,12 +89,50 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         request();
       }, SETTLE_MS);
     };
-    // The canvas's CSS size, from the ResizeObserver (reading clientWidth every frame would force
-    // a layout whenever a panel's numbers changed).
-    let width = canvas.clientWidth;
-    let height = canvas.clientHeight;
+    // The canvas's CSS size, from the ResizeObserver (reading clientWidth would force a layout:
+    // at start-up, of the whole page).
+    let width = 0;
+    let height = 0;
 
-    const currentFrame = (): MapFrame | null => frame;
+    const surfaceKey = () => {
+      const surface = store.state.surface!;
+      return `${surface.name}|${surface.expression}|${surface.view.join(',')}`;
+    };
+    // The full map and (when shown) the critical points of `key`, each in a later task.
+    const prepare = (key: string, view: ViewBox) => {
+      const wantCritical = store.state.show.crit;
+      const job = `${key}|${wantCritical}`;
+      if (preparing === job) return;
+      cancelPreparing();
+      preparing = job;
+      const steps: (() => void)[] = [];
+      if (full?.key !== key)
+        steps.push(() => {
+          const map = renderMapImage(runner.session, view, MAP_PIXELS);
+          full = { key, map };
+          setLegend({ min: map.min, max: map.max, logScale: map.logScale, undefined: map.undefinedPixels > 0 });
+        });
+      if (wantCritical && critical?.key !== key)
+        steps.push(() => {
+          performance.mark('critical-points-start');
+          const points = runner.session.criticalPoints(view[0], view[1], view[2], view[3]);
+          critical = { key, points: JSON.parse(points) as PointAnalysis[] };
+          performance.clearMeasures('critical-points');
+          performance.measure('critical-points', 'critical-points-start');
+          performance.clearMarks('critical-points-start');
+        });
+      const next = () => {
+        const step = steps.shift();
+        if (!step) return;
+        cancelPreparing = later(() => {
+          if (surfaceKey() !== key) return;
+          step();
+          request();
+          next();
+        });
+      };
+      next();
+    };
 
     const draw = () => {
       scheduled = 0;
@@ -88,42 +146,42 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
         canvas.width = Math.round(width * ratio);
         canvas.height = Math.round(height * ratio);
       }
-      frame = new MapFrame(view, width, height);
+      const frame = new MapFrame(view, width, height);
+      frameRef.current = frame;
       // The plot area in CSS pixels, for tests and tools that point at surface coordinates.
       const plot = `${frame.left},${frame.top},${frame.width},${frame.height}`;
       if (canvas.dataset.plot !== plot) canvas.dataset.plot = plot;
 
-      const nextMapKey = `${surface.name}|${surface.expression}|${view.join(',')}|${moving ? 'preview' : 'full'}`;
-      if (nextMapKey !== mapKey) {
-        mapKey = nextMapKey;
-        map = moving ? renderMapImage(runner.session, view, PREVIEW_PIXELS) : renderMapImage(runner.session, view);
-        if (!moving) setLegend({ min: map.min, max: map.max, logScale: map.logScale });
+      const key = surfaceKey();
+      if (!moving && (full?.key !== key || (state.show.crit && critical?.key !== key))) prepare(key, view);
+      // Until the full map is ready: the coarse one (very coarse for the first of a surface).
+      let map: MapImage;
+      let mapKey: string;
+      if (!moving && full?.key === key) {
+        map = full.map;
+        mapKey = `${key}|full`;
+      } else {
+        if (coarse?.key !== key)
+          coarse = { key, map: renderMapImage(runner.session, view, coarse ? PREVIEW_PIXELS : FIRST_PIXELS) };
+        map = coarse.map;
+        mapKey = `${key}|coarse`;
       }
-      const wantCritical = state.show.crit && !moving;
-      if (wantCritical && criticalKey !== mapKey) {
-        criticalKey = mapKey;
-        performance.mark('critical-points-start');
-        criticalPoints = JSON.parse(
-          runner.session.criticalPoints(view[0], view[1], view[2], view[3]),
-        ) as PointAnalysis[];
-        performance.clearMeasures('critical-points');
-        performance.measure('critical-points', 'critical-points-start');
-        performance.clearMarks('critical-points-start');
-      }
+      const criticalPoints = state.show.crit && !moving && critical?.key === key ? critical.points : null;
       const info = core.surface(surface.name);
-      const nextStillKey = `${mapKey}|${width}x${height}@${ratio}|${wantCritical}`;
+      const nextStillKey = `${mapKey}|${width}x${height}@${ratio}|${criticalPoints !== null}`;
       if (nextStillKey !== stillKey || !still) {
         stillKey = nextStillKey;
         still = drawStillLayer({
-          map: map!,
+          map,
           frame,
           ratio,
           axes: info?.axes ?? ['x', 'y'],
           minima: info?.minima ?? [],
-          criticalPoints: wantCritical ? criticalPoints : null,
+          criticalPoints,
         });
       }
-      const trailsKey = `${stillKey}|${runner.generation}`;
+      // The paths depend on the view and the canvas, not on how sharp the map under them is.
+      const trailsKey = `${view.join(',')}|${width}x${height}@${ratio}|${runner.generation}`;
       if (trailsKey !== trails.currentKey) trails.reset(trailsKey, frame, ratio);
 
       const g = canvas.getContext('2d')!;
@@ -156,45 +214,15 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       g.drawImage(trails.outline, 0, 0);
       g.drawImage(trails.colour, 0, 0);
       g.setTransform(ratio, 0, 0, ratio, 0, 0);
-      // Tails: from the last drawn point to where each racer is now.
-      g.lineJoin = 'round';
-      g.lineCap = 'round';
-      for (let i = 0; i < count; ++i) {
-        const [ex, ey] = ends[i] ?? [NaN, NaN];
-        if (!Number.isFinite(ex)) continue;
-        for (const [lineWidth, color] of [
-          [4, 'rgba(0,0,0,0.45)'],
-          [2, racerColor(i)],
-        ] as const) {
-          g.lineWidth = lineWidth;
-          g.strokeStyle = color;
-          g.beginPath();
-          strokePolyline(g, frame, [ex, ey, frame.rawPx(racers[i].x), frame.rawPy(racers[i].y)]);
-          g.stroke();
-        }
-      }
-      const [sx, sy] = surface.start;
-      drawStartMarker(g, frame.px(sx), frame.py(sy));
-      for (let i = 0; i < count; ++i) {
-        const racer = racers[i];
-        if (state.show.grad)
-          drawArrow(g, frame, racer.x, racer.y, -racer.gradX, -racer.gradY, ARROW_PIXELS, racerColor(i));
-        if (state.show.m && racer.step > 0)
-          drawArrow(g, frame, racer.x, racer.y, -racer.mX, -racer.mY, ARROW_PIXELS * 0.8, racerColor(i), true);
-        if (!frame.contains(frame.rawPx(racer.x), frame.rawPy(racer.y))) {
-          drawOffViewPointer(g, frame, racer.x, racer.y, racerColor(i));
-          continue;
-        }
-        g.beginPath();
-        g.arc(frame.px(racer.x), frame.py(racer.y), 5.5, 0, 2 * Math.PI);
-        g.fillStyle = racerColor(i);
-        g.fill();
-        g.lineWidth = 2;
-        g.strokeStyle = racer.status === 'diverged' ? '#ff0000' : '#111';
-        g.stroke();
-      }
-      const a = analysisRef.current;
-      if (a) drawAnalysis(g, frame, a);
+      drawLiveLayer(g, frame, {
+        racers,
+        trailEnds: ends,
+        start: surface.start,
+        gradientArrows: state.show.grad,
+        momentumArrows: state.show.m,
+        analysis: analysisRef.current,
+        focused: document.activeElement === canvas,
+      });
       g.restore();
     };
 
@@ -206,132 +234,27 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
     const unsubscribeRunner = runner.onFrame(() => (runner.playing ? draw() : request()));
     const unsubscribeStore = store.subscribe(request);
     redrawRef.current = request;
-    const observer = new ResizeObserver(() => {
-      width = canvas.clientWidth;
-      height = canvas.clientHeight;
+    const observer = new ResizeObserver(([entry]) => {
+      width = entry.contentRect.width;
+      height = entry.contentRect.height;
       request();
     });
     observer.observe(canvas);
-    draw();
+    // The centre cross shows while the map has the focus.
+    canvas.addEventListener('focus', request);
+    canvas.addEventListener('blur', request);
 
-    // ---- pointer -----------------------------------------------------------------------
-    type Gesture =
-      | { kind: 'start' }
-      | { kind: 'pending' | 'pan'; x: number; y: number; view: ViewBox; frame: MapFrame };
-    let gesture: Gesture | null = null;
-    const local = (event: MouseEvent): [number, number] => {
-      const rect = canvas.getBoundingClientRect();
-      return [event.clientX - rect.left, event.clientY - rect.top];
-    };
-    const commitView = (view: ViewBox) => {
-      viewMoved();
-      const width = view[1] - view[0];
-      const height = view[3] - view[2];
-      const text = [
-        roundForLink(view[0], width),
-        roundForLink(view[1], width),
-        roundForLink(view[2], height),
-        roundForLink(view[3], height),
-      ].join(',');
-      store.setValue('view', text);
-    };
-    const commitStart = (x: number, y: number) => {
-      const view = store.state.surface!.view;
-      const text = `${roundForLink(x, view[1] - view[0])},${roundForLink(y, view[3] - view[2])}`;
-      store.setValue('start', text);
-    };
-    const onPointerDown = (event: PointerEvent) => {
-      const f = currentFrame();
-      if (!f || event.button > 1) return;
-      const [px, py] = local(event);
-      const [sx, sy] = store.state.surface!.start;
-      canvas.setPointerCapture(event.pointerId);
-      if (!event.shiftKey && event.button === 0 && Math.hypot(px - f.px(sx), py - f.py(sy)) <= START_GRAB_PIXELS) {
-        gesture = { kind: 'start' };
-        canvas.classList.add('dragging-start');
-      } else {
-        gesture = {
-          kind: event.shiftKey || event.button === 1 ? 'pan' : 'pending',
-          x: px,
-          y: py,
-          view: [...f.view] as ViewBox,
-          frame: f,
-        };
-      }
-      event.preventDefault();
-    };
-    const onPointerMove = (event: PointerEvent) => {
-      const f = currentFrame();
-      const [px, py] = local(event);
-      if (f && !gesture) {
-        if (f.contains(px, py)) {
-          const x = f.x(px);
-          const y = f.y(py);
-          setHover({ x, y, value: runner.session.value(x, y) });
-        } else setHover(null);
-        const [sx, sy] = store.state.surface!.start;
-        canvas.classList.toggle('over-start', Math.hypot(px - f.px(sx), py - f.py(sy)) <= START_GRAB_PIXELS);
-        return;
-      }
-      if (!f || !gesture) return;
-      if (gesture.kind === 'start') {
-        commitStart(
-          f.x(Math.min(Math.max(px, f.left), f.left + f.width)),
-          f.y(Math.min(Math.max(py, f.top), f.top + f.height)),
-        );
-        return;
-      }
-      if (gesture.kind === 'pending' && Math.hypot(px - gesture.x, py - gesture.y) > CLICK_SLOP_PIXELS)
-        gesture.kind = 'pan';
-      if (gesture.kind === 'pan') {
-        const dx = (px - gesture.x) / gesture.frame.scaleX;
-        const dy = (py - gesture.y) / gesture.frame.scaleY;
-        const [x0, x1, y0, y1] = gesture.view;
-        commitView([x0 - dx, x1 - dx, y0 + dy, y1 + dy]);
-      }
-    };
-    const onPointerUp = (event: PointerEvent) => {
-      const f = currentFrame();
-      if (gesture?.kind === 'pending' && f) {
-        const [px, py] = local(event);
-        if (f.contains(px, py)) onAnalyze(f.x(px), f.y(py));
-      }
-      gesture = null;
-      canvas.classList.remove('dragging-start');
-    };
-    const onWheel = (event: WheelEvent) => {
-      const f = currentFrame();
-      if (!f) return;
-      const [px, py] = local(event);
-      if (!f.contains(px, py)) return;
-      event.preventDefault();
-      const factor = event.deltaY > 0 ? ZOOM_STEP : 1 / ZOOM_STEP;
-      const cx = f.x(px);
-      const cy = f.y(py);
-      const [x0, x1, y0, y1] = f.view;
-      commitView([cx + (x0 - cx) * factor, cx + (x1 - cx) * factor, cy + (y0 - cy) * factor, cy + (y1 - cy) * factor]);
-    };
-    const onLeave = () => setHover(null);
-    canvas.addEventListener('pointerdown', onPointerDown);
-    canvas.addEventListener('pointermove', onPointerMove);
-    canvas.addEventListener('pointerup', onPointerUp);
-    canvas.addEventListener('pointercancel', onPointerUp);
-    canvas.addEventListener('pointerleave', onLeave);
-    canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => {
       unsubscribeRunner();
       unsubscribeStore();
       observer.disconnect();
       cancelAnimationFrame(scheduled);
       window.clearTimeout(settleTimer);
-      canvas.removeEventListener('pointerdown', onPointerDown);
-      canvas.removeEventListener('pointermove', onPointerMove);
-      canvas.removeEventListener('pointerup', onPointerUp);
-      canvas.removeEventListener('pointercancel', onPointerUp);
-      canvas.removeEventListener('pointerleave', onLeave);
-      canvas.removeEventListener('wheel', onWheel);
+      cancelPreparing();
+      canvas.removeEventListener('focus', request);
+      canvas.removeEventListener('blur', request);
     };
-  }, [core, store, runner, onAnalyze, canvasRef]);
+  }, [core, store, runner, canvasRef]);
 
   // A new analysis is drawn at once.
   useEffect(() => redrawRef.current(), [analysis]);
@@ -340,11 +263,12 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
   const axes = core.surface(surface?.name ?? '')?.axes ?? ['x', 'y'];
   return (
     <div class="map-view">
-      <canvas ref={canvasRef} class="map" data-testid="surface-map" aria-label={t('map.aria')} />
+      {/* Focusable: its keys pan, zoom and analyse (useMapGestures). */}
+      <canvas ref={canvasRef} class="map" tabIndex={0} data-testid="surface-map" aria-label={t('map.aria')} />
       <div class="map-readout" data-testid="map-readout">
         {hover
           ? `${axes[0]} = ${formatNumber(hover.x, 5)}, ${axes[1]} = ${formatNumber(hover.y, 5)}, f = ${
-              Number.isFinite(hover.value) ? formatNumber(hover.value, 5) : t('map.legend.undefined')
+              Number.isFinite(hover.value) ? formatNumber(hover.value, 5) : t('map.readout.undefined')
             }`
           : t('map.hint')}
       </div>
@@ -357,15 +281,21 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
             })}
           </span>
         )}
-        <span class="legend-item">
-          <span class="legend-star">★</span> {t('map.legend.minimum')}
-        </span>
+        {/* Only what the map shows: a star where the surface has known minima, stripes where f has
+            no value in the view. */}
+        {(core.surface(surface?.name ?? '')?.minima.length ?? 0) > 0 && (
+          <span class="legend-item">
+            <span class="legend-star">★</span> {t('map.legend.minimum')}
+          </span>
+        )}
         <span class="legend-item">
           <span class="legend-start">◎</span> {t('map.legend.start')}
         </span>
-        <span class="legend-item">
-          <span class="legend-stripes" /> {t('map.legend.undefined')}
-        </span>
+        {legend?.undefined && (
+          <span class="legend-item">
+            <span class="legend-stripes" /> {t('map.legend.undefined')}
+          </span>
+        )}
         {store.state.show.crit && (
           <span class="legend-item">
             <span style={{ color: KIND_COLORS.minimum }}>●</span> {t('kind.minimum')}{' '}
@@ -377,77 +307,4 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       </div>
     </div>
   );
-}
-
-// A racer outside the view: a triangle on the edge of the plot, pointing towards it.
-function drawOffViewPointer(g: CanvasRenderingContext2D, frame: MapFrame, x: number, y: number, color: string): void {
-  const cx = frame.left + frame.width / 2;
-  const cy = frame.top + frame.height / 2;
-  const dx = frame.rawPx(x) - cx;
-  const dy = frame.rawPy(y) - cy;
-  const scale = Math.min(
-    Math.abs((frame.width / 2 - 8) / dx) || Infinity,
-    Math.abs((frame.height / 2 - 8) / dy) || Infinity,
-  );
-  if (!Number.isFinite(scale)) return;
-  const px = cx + dx * scale;
-  const py = cy + dy * scale;
-  const angle = Math.atan2(dy, dx);
-  g.save();
-  g.translate(px, py);
-  g.rotate(angle);
-  g.beginPath();
-  g.moveTo(7, 0);
-  g.lineTo(-6, -6);
-  g.lineTo(-6, 6);
-  g.closePath();
-  g.fillStyle = color;
-  g.strokeStyle = '#111';
-  g.lineWidth = 1.5;
-  g.fill();
-  g.stroke();
-  g.restore();
-}
-
-function drawStartMarker(g: CanvasRenderingContext2D, x: number, y: number): void {
-  g.save();
-  g.lineWidth = 4;
-  g.strokeStyle = 'rgba(0,0,0,0.7)';
-  g.beginPath();
-  g.arc(x, y, 9, 0, 2 * Math.PI);
-  g.stroke();
-  g.lineWidth = 2;
-  g.strokeStyle = '#fff';
-  g.stroke();
-  g.beginPath();
-  g.arc(x, y, 2.5, 0, 2 * Math.PI);
-  g.fillStyle = '#fff';
-  g.fill();
-  g.restore();
-}
-
-// The analysed point: its kind, and both eigenvectors (solid for λ > 0, dashed for λ < 0,
-// the escape direction of a saddle in its colour).
-function drawAnalysis(g: CanvasRenderingContext2D, frame: MapFrame, a: PointAnalysis): void {
-  const [e1x, e1y, e2x, e2y] = a.eigenvectors;
-  const vectors: [number, number, number][] = [
-    [e1x, e1y, a.eigenvalues[0]],
-    [e2x, e2y, a.eigenvalues[1]],
-  ];
-  for (const [vx, vy, lambda] of vectors) {
-    const color = lambda < 0 ? KIND_COLORS.maximum : KIND_COLORS.minimum;
-    drawArrow(g, frame, a.x, a.y, vx, vy, 40, color, lambda < 0);
-    drawArrow(g, frame, a.x, a.y, -vx, -vy, 40, color, lambda < 0);
-  }
-  const px = frame.px(a.x);
-  const py = frame.py(a.y);
-  g.save();
-  g.beginPath();
-  g.arc(px, py, 4, 0, 2 * Math.PI);
-  g.fillStyle = KIND_COLORS[a.kind];
-  g.strokeStyle = '#111';
-  g.lineWidth = 2;
-  g.fill();
-  g.stroke();
-  g.restore();
 }

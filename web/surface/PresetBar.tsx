@@ -17,7 +17,7 @@ export function PresetBar({ core, store }: { core: Core; store: LinkStore }) {
   const t = useT();
   const lang = useLang();
   // Canonical links (as the core writes them), to compare with the page's link.
-  const canonical = useMemo(() => PRESETS.map((p) => core.parse(p.link).link), [core]);
+  const canonical = useMemo(() => PRESETS.map((p) => core.canonical(p.link)), [core]);
   const current = withoutLang(store.link);
   const active = canonical.indexOf(current);
   // After a preset is edited (the start dragged, a rate changed) its caption stays, marked as

@@ -3,10 +3,14 @@
 // and the charts; each is its own view. It also serves window.playground in this mode.
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
-import { downloadCanvasPng, downloadCsv } from '../components/download';
+import { downloadCsv } from '../components/download';
+import { downloadFigurePng, type Figure } from '../components/figure';
+import { formatNumber } from '../components/format';
+import { Later } from '../components/Later';
 import { RacersPanel } from '../components/RacersPanel';
+import { racerColor } from '../components/racerColors';
 import type { Core, PointAnalysis } from '../core';
-import { useT } from '../i18n';
+import { useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
@@ -14,9 +18,11 @@ import { FormulaPanel } from './FormulaPanel';
 import { HessianPanel } from './HessianPanel';
 import { useControl } from './hooks';
 import { MapView } from './MapView';
+import { MapFrame, type ViewBox } from './mapGeometry';
 import { PresetBar } from './PresetBar';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
+import { statusText } from './status';
 import { trajectoriesCsv } from './trajectoryCsv';
 import './surface.css';
 
@@ -30,6 +36,7 @@ export function SurfacePage({
   controllers: Map<Mode, ModeController>;
 }) {
   const t = useT();
+  const lang = useLang();
   const runner = useMemo(() => new SurfaceRunner(core, store), [core, store]);
   useControl(runner);
   const [selected, setSelected] = useState(0);
@@ -46,7 +53,8 @@ export function SurfacePage({
           x: r.x,
           y: r.y,
           loss: r.loss,
-          status: r.status === 'diverged' ? `diverged at step ${r.divergedAt}` : r.status,
+          status: r.statusText.en,
+          statusZh: r.statusText.zh,
         })),
     });
     return () => {
@@ -63,10 +71,30 @@ export function SurfacePage({
     setSelected(store.state.racers.length - 1);
 
   const analyze = useCallback(
-    (x: number, y: number) => setAnalysis(JSON.parse(runner.session.analyze(x, y)) as PointAnalysis),
+    (x: number, y: number, radius: [number, number]) =>
+      setAnalysis(JSON.parse(runner.session.analyze(x, y, radius[0], radius[1])) as PointAnalysis),
     [runner],
   );
   const fileName = `optimizer-playground-${surface.name}`;
+  // The map as a figure: each racer's number at its point, and a legend naming every racer in its
+  // colour with its status and loss.
+  const exportPng = () => {
+    const canvas = mapCanvas.current;
+    if (!canvas) return;
+    const frame = new MapFrame(surface.view as ViewBox, canvas.clientWidth, canvas.clientHeight);
+    const racers = runner.racers();
+    const figure: Figure = {
+      title: `${t('app.title')} · ${surface.name === 'custom' ? `f(x, y) = ${surface.expression}` : surface.name}`,
+      entries: racers.map((r, i) => ({
+        colour: racerColor(i),
+        label: `${i + 1} · ${store.state.racers[i]?.text ?? ''} — ${statusText(r, lang, t).text}, f = ${formatNumber(r.loss, 6)}`,
+      })),
+      marks: racers
+        .map((r, i) => ({ x: frame.px(r.x), y: frame.py(r.y), text: String(i + 1), colour: racerColor(i) }))
+        .filter((mark) => frame.contains(mark.x, mark.y)),
+    };
+    downloadFigurePng(canvas, figure, fileName);
+  };
 
   return (
     <div class="surface-page">
@@ -84,28 +112,35 @@ export function SurfacePage({
           <Controls
             store={store}
             runner={runner}
-            onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
+            onExportPng={exportPng}
             onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
           />
           {analysis && <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />}
         </div>
+        {/* The panels beside the map and the charts render in tasks of their own. */}
         <div class="surface-side">
-          <SurfaceChooser core={core} store={store} />
-          <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
-          <RacersPanel
-            core={core}
-            store={store}
-            beforeRemove={(index) => runner.removeRacer(index)}
-            previewSteps={surface.steps}
-            dataTerms={core.surface(surface.name)?.data_terms ?? 0}
-            selected={selected}
-            onSelect={setSelected}
-          />
+          <Later>
+            <SurfaceChooser core={core} store={store} />
+            <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
+          </Later>
+          <Later>
+            <RacersPanel
+              core={core}
+              store={store}
+              beforeRemove={(index) => runner.removeRacer(index)}
+              previewSteps={surface.steps}
+              dataTerms={core.surface(surface.name)?.data_terms ?? 0}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          </Later>
         </div>
       </div>
       <section class="panel charts-panel">
         <h2>{t('charts.title')}</h2>
-        <Charts core={core} store={store} runner={runner} />
+        <Later>
+          <Charts core={core} store={store} runner={runner} />
+        </Later>
       </section>
     </div>
   );

@@ -13,6 +13,7 @@ export interface MapImage {
   min: number;
   max: number;
   logScale: boolean;
+  undefinedPixels: number;
 }
 
 // The colour map of the session's surface over `view`, computed in the core in one call.
@@ -46,7 +47,7 @@ export function renderMapImage(
     g.lineTo(contours[i + 2], contours[i + 3]);
   }
   g.stroke();
-  return { image, min: map.min, max: map.max, logScale: map.logScale };
+  return { image, min: map.min, max: map.max, logScale: map.logScale, undefinedPixels: map.undefinedPixels };
 }
 
 export const KIND_COLORS: Record<PointAnalysis['kind'], string> = {

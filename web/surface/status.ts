@@ -1,14 +1,11 @@
-// A racer's status in words: running, converged, diverged at step k, or stopped at the limit.
+// A racer's status as the page shows it: the core's words for what the racer reached (running,
+// the step limit, diverged at step k, or the kind of point it stopped at) and the step it is at.
 import type { RacerFrame } from '../core';
-import type { Translate } from '../i18n';
+import { type Lang, pick, type Translate } from '../i18n';
 
-export function statusText(
-  racer: RacerFrame,
-  stepLimit: number,
-  t: Translate,
-): { text: string; kind: 'running' | 'converged' | 'diverged' | 'limit' } {
-  if (racer.status === 'diverged') return { text: t('status.diverged', { step: racer.divergedAt }), kind: 'diverged' };
-  if (racer.status === 'converged') return { text: t('status.converged', { step: racer.step }), kind: 'converged' };
-  if (racer.step >= stepLimit) return { text: t('status.limit', { step: racer.step }), kind: 'limit' };
-  return { text: t('status.running', { step: racer.step }), kind: 'running' };
+export function statusText(racer: RacerFrame, lang: Lang, t: Translate): { text: string; kind: RacerFrame['status'] } {
+  const words = pick(lang, racer.statusText);
+  // "diverged at step k" names its step already.
+  const text = racer.status === 'diverged' ? words : `${words} · ${t('status.step', { step: racer.step })}`;
+  return { text, kind: racer.status };
 }

@@ -125,7 +125,7 @@ TEST_CASE("values are percent-decoded, and written escaped only where a fragment
   CHECK(out == "中");
 }
 
-TEST_CASE("each kind of problem is reported with key, value and reason; defaults are kept") {
+TEST_CASE("each kind of problem is reported with key, value and reason, and defaults are kept") {
   SECTION("unknown key, with a suggestion") {
     ParseResult r = parse_state("surfce=rosenbrock");
     CHECK(has_problem(r, "surfce", "did you mean 'surface'"));
@@ -165,8 +165,7 @@ TEST_CASE("each kind of problem is reported with key, value and reason; defaults
     for (int i = 0; i < 10; ++i) link += "&r=adam(lr:0." + std::to_string(i + 1) + ")";
     ParseResult r = parse_state(link.substr(1));
     CHECK(r.state.racers.size() == 8);
-    CHECK(has_problem(r, "r[9]", "at most 8"));
-    CHECK(has_problem(r, "r[10]", "at most 8"));
+    CHECK(has_problem(r, "r", "2 racers beyond the 8 allowed were ignored"));
   }
   SECTION("racer syntax") {
     ParseResult r = parse_state("r=adam(lr:0.1");
@@ -253,7 +252,7 @@ TEST_CASE("each kind of problem is reported with key, value and reason; defaults
   }
 }
 
-TEST_CASE("the alias momentum defaults momentum to 0.9; switching optimizer keeps lr") {
+TEST_CASE("the alias momentum defaults momentum to 0.9, and switching optimizer keeps lr") {
   ParseResult r = parse_state("r=momentum(momentum:0.9,lr:0.01)");
   REQUIRE(r.problems.empty());
   CHECK(write_racer(r.state.racers[0]) == "momentum(lr:0.01)");
@@ -271,7 +270,7 @@ TEST_CASE("the alias momentum defaults momentum to 0.9; switching optimizer keep
   CHECK(write_racer(s.racers[0]) == "adam(lr:0.01,sched:cosine,T_max:100)");
 }
 
-TEST_CASE("edits: a new surface brings its own view and start; bad values change nothing") {
+TEST_CASE("edits: a new surface brings its own view and start, bad values change nothing") {
   State s = default_state();
   REQUIRE(set_value(s, "start", "-150,0").empty());
   REQUIRE(set_value(s, "surface", "beale").empty());

@@ -283,3 +283,40 @@ TEST_CASE("find_critical_points: deterministic, and safe on undefined regions") 
   CHECK(nearest(points, PointKind::Maximum, {1, 1}) != nullptr);  // ∇ = (1/x − 1, 1/y − 1)
   CHECK(find_critical_points(*expression("log(-1)"), {-1, 1, -1, 1}).empty());
 }
+
+TEST_CASE(
+    "analyze_near: a point a few pixels from a critical point snaps to it, elsewhere it stays") {
+  // book-saddle (1 − xy)² in [−2, 2]², 500 px wide: 0.008 per pixel. A click 2 px off the origin
+  // is not critical there (∇f ≈ (2·0.016, 2·0.008)·(1 − tiny) ≠ 0), but the saddle (0, 0) with
+  // eigenvalues −2 and 2 lies within the 6 px (0.048) the page allows.
+  auto saddle = make_builtin_surface("book-saddle");
+  const ViewBox view{-2, 2, -2, 2};
+  const Vec2 radius{0.048, 0.048};
+  CHECK(analyze_point(*saddle, {0.008, 0.016}, view).kind == PointKind::NotCritical);
+  PointAnalysis snapped = analyze_near(*saddle, {0.008, 0.016}, view, radius);
+  CHECK(snapped.kind == PointKind::Saddle);
+  CHECK(norm(snapped.point) < 1e-12);
+  CHECK(snapped.eigenvalues[0] == Approx(-2));
+  // Near the curve of minima w1·w2 = 1, (2, 0.51) snaps onto the curve: a degenerate point.
+  PointAnalysis curve = analyze_near(*saddle, {2, 0.51}, view, radius);
+  CHECK(curve.kind == PointKind::Degenerate);
+  CHECK(curve.point.x * curve.point.y == Approx(1).margin(1e-9));
+  CHECK(distance(curve.point, {2, 0.51}) <= 0.048);
+  // Far from every critical point the clicked point itself is analysed, unmoved.
+  PointAnalysis slope = analyze_near(*saddle, {1, 1.5}, view, radius);
+  CHECK(slope.kind == PointKind::NotCritical);
+  CHECK(slope.point.x == 1);
+  CHECK(slope.point.y == 1.5);
+
+  // Himmelblau's maximum near (−0.270845, −0.923039) (its known value f = 181.617), from a click
+  // 0.03 away; the radius is an ellipse in surface units (a wide view has other units per pixel
+  // along x than along y).
+  auto himmelblau = make_builtin_surface("himmelblau");
+  PointAnalysis top = analyze_near(*himmelblau, {-0.25, -0.9}, {-5, 5, -5, 5}, {0.06, 0.06});
+  CHECK(top.kind == PointKind::Maximum);
+  CHECK(top.point.x == Approx(-0.270845).margin(1e-6));
+  CHECK(top.point.y == Approx(-0.923039).margin(1e-6));
+  CHECK(top.value == Approx(181.617).margin(1e-3));
+  CHECK(analyze_near(*himmelblau, {-0.25, -0.9}, {-5, 5, -5, 5}, {0.06, 0.01}).kind ==
+        PointKind::NotCritical);
+}

@@ -92,6 +92,7 @@ TEST_CASE("map: undefined points are striped grey, defined ones never are") {
     }
   CHECK(light);
   CHECK(dark);
+  CHECK(map.undefined_pixels == 20 * 10);  // counted, so the legend names stripes only when drawn
   CHECK(map.min >= -1);  // only the finite values count
   // All undefined: no range, no levels, no contours, every pixel striped.
   const SurfaceMap none = render_map(*expression("log(-1)"), {-1, 1, -1, 1}, 16, 16);
@@ -101,9 +102,12 @@ TEST_CASE("map: undefined points are striped grey, defined ones never are") {
   CHECK(none.contours.empty());
   for (int j = 0; j < 16; ++j)
     for (int i = 0; i < 16; ++i) CHECK(undefined(pixel(none, i, j)));
-  // Infinite values are undefined too.
+  CHECK(none.undefined_pixels == 16 * 16);
+  // Infinite values are undefined too: 1/x at the middle column's x = 0.
   const SurfaceMap pole = render_map(*expression("1/x"), {-1, 1, -1, 1}, 3, 3);
   CHECK(undefined(pixel(pole, 1, 1)));
+  CHECK(pole.undefined_pixels == 3);
+  CHECK(render_map(*expression("x + y"), {-1, 1, -1, 1}, 8, 8).undefined_pixels == 0);
 }
 
 TEST_CASE("map: the log rule is used for skewed ranges only") {

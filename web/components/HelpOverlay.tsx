@@ -1,23 +1,17 @@
-// The keyboard and pointer shortcuts of the surface page.
+// A page's keyboard and pointer shortcuts, as a dialog: each row a key (or a gesture) and what
+// it does, in the page's language. Both pages open it with `?`. It is drawn straight into the
+// page's <main> (whose controls' styles it shares): a panel's layout containment would clip a
+// fixed overlay to the panel.
+import { createPortal } from 'preact/compat';
 import { useEffect, useRef } from 'preact/hooks';
 import { useT } from '../i18n';
 
-export function HelpOverlay({ onClose }: { onClose: () => void }) {
+export function HelpOverlay({ rows, onClose }: { rows: [key: string, does: string][]; onClose: () => void }) {
   const t = useT();
   const close = useRef<HTMLButtonElement>(null);
   // Keyboard users land in the dialog; Escape or Enter closes it.
   useEffect(() => close.current?.focus(), []);
-  const rows: [string, Parameters<typeof t>[0]][] = [
-    [t('help.space.key'), 'help.space'],
-    ['S', 'help.s'],
-    ['R', 'help.r'],
-    ['?', 'help.question'],
-    [t('help.drag.key'), 'help.drag'],
-    [t('help.pan.key'), 'help.pan'],
-    [t('help.wheel.key'), 'help.wheel'],
-    [t('help.click.key'), 'help.click'],
-  ];
-  return (
+  return createPortal(
     // A click outside the card closes the dialog, as Escape does from the keyboard.
     // biome-ignore lint/a11y/useKeyWithClickEvents: Escape and Enter close it (see above)
     <div
@@ -33,12 +27,12 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
         <h2>{t('help.title')}</h2>
         <table>
           <tbody>
-            {rows.map(([key, text]) => (
+            {rows.map(([key, does]) => (
               <tr>
                 <td>
                   <kbd>{key}</kbd>
                 </td>
-                <td>{t(text)}</td>
+                <td>{does}</td>
               </tr>
             ))}
           </tbody>
@@ -47,6 +41,7 @@ export function HelpOverlay({ onClose }: { onClose: () => void }) {
           {t('help.close')}
         </button>
       </div>
-    </div>
+    </div>,
+    document.querySelector('main') ?? document.body,
   );
 }
