@@ -155,7 +155,8 @@ class ClassifySessionHandle {
       out.set("limit", static_cast<double>(pg::kMaxHessianParameters));
       return out;
     }
-    if (!(escape_step > 0) || !std::isfinite(escape_step)) throw_js_error("escape step must be > 0");
+    if (!(escape_step > 0) || !std::isfinite(escape_step))
+      throw_js_error("escape step must be > 0");
     return guarded([&] {
       const pg::RacerAnalysis a = pg::analyze_racer(session_, i);
       const pg::Spectrum& s = a.network.spectrum;
