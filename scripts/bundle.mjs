@@ -1,5 +1,5 @@
 // Bundles the page with esbuild into build/site/ (app.js, app.css from the modules' CSS imports,
-// worker.js), next to the wasm module and static assets.
+// worker.js, experiment-worker.js), next to the wasm module and static assets.
 
 import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +16,8 @@ mkdirSync(join(site, 'fonts'), { recursive: true });
 
 const entryPoints = { app: join(root, 'web/main.tsx') };
 if (existsSync(join(root, 'web/classify/worker.ts'))) entryPoints.worker = join(root, 'web/classify/worker.ts');
+if (existsSync(join(root, 'web/classify/experimentWorker.ts')))
+  entryPoints['experiment-worker'] = join(root, 'web/classify/experimentWorker.ts');
 
 await build({
   entryPoints,

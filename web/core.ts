@@ -89,6 +89,7 @@ export interface Catalogue {
     epochs_per_second: number;
     expression_length: number;
     data_half_width: number;
+    hessian_parameters: number; // the exact Hessian's largest network
   };
 }
 

@@ -16,7 +16,19 @@ namespace {
 using Matrix = Eigen::Matrix<double, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 using Vector = Eigen::VectorXd;
 
+// Eigen blocks its matrix products by the cache sizes it detects; fixed sizes (its own x86
+// defaults) make the blocking, and so the rounding, the same on every machine and in wasm.
+void fix_blocking() {
+  static const bool fixed = [] {
+    Eigen::setCpuCacheSizes(32 * 1024, 256 * 1024, 2 * 1024 * 1024);
+    return true;
+  }();
+  (void)fixed;
+}
+
+// Every decomposition reads its matrix through here.
 Eigen::Map<const Matrix> as_matrix(const std::vector<double>& matrix, std::size_t size) {
+  fix_blocking();
   if (matrix.size() != size * size)
     throw std::invalid_argument("a " + std::to_string(size) + "×" + std::to_string(size) +
                                 " matrix needs " + std::to_string(size * size) + " values");

@@ -4,6 +4,7 @@
 #include <nlohmann/json.hpp>
 
 #include "learn/catalogue.hpp"
+#include "learn/network_hessian.hpp"
 #include "optim/catalogue.hpp"
 #include "state/racer_text.hpp"
 #include "surface/expression.hpp"
@@ -147,7 +148,8 @@ std::string catalogue_json() {
            {"drawn_points", kMaxDrawnPoints},
            {"epochs_per_second", kMaxEpochsPerSecond},
            {"expression_length", kMaxExpressionLength},
-           {"data_half_width", kDataViewHalfWidth}}}};
+           {"data_half_width", kDataViewHalfWidth},
+           {"hessian_parameters", kMaxHessianParameters}}}};
   return j.dump();
 }
 

@@ -4,8 +4,9 @@
 //   3 classes, 250 training points) ≤ 300 ms in wasm (aim 150); the default network ≤ 2 ms;
 //   20 minimum-ratio runs of the default task ≤ 3 s in the page on 2 cores (this prints the
 //   time of one run; scripts/bench-classify-page.mjs measures the page).
-// Each network is trained for 20 epochs first, so the point is a realistic one. The checksum
-// (a fingerprint of the Hessian's bits) must be the same natively and in wasm.
+// Each network is trained for 20 epochs first, so the point is a realistic one. The checksums
+// (of the Hessian's, its eigenvalues' and an eigenvector's bits; of the experiment's rows) must
+// be the same natively and in wasm.
 // `--tsv` prints name<TAB>metric<TAB>value lines instead (scripts/bench.sh).
 #include <algorithm>
 #include <chrono>
@@ -78,8 +79,11 @@ void run_network(const char* title, const char* name, pg::ClassifyConfig config,
     pg::symmetric_eigenvector(hessian, p, spectrum.eigenvalues.front());
   });
   const double total = hessian_ms + spectrum_ms;
-  const std::uint64_t hash =
+  std::uint64_t hash =
       fingerprint(hessian.data(), hessian.size() * sizeof(double), 0xCBF29CE484222325ULL);
+  hash = fingerprint(spectrum.eigenvalues.data(), spectrum.eigenvalues.size() * sizeof(double), hash);
+  const std::vector<double> u = pg::symmetric_eigenvector(hessian, p, spectrum.eigenvalues.front());
+  hash = fingerprint(u.data(), u.size() * sizeof(double), hash);
   if (tsv) {
     metric(name, "parameters", static_cast<double>(p));
     metric(name, "hessian ms", hessian_ms);
@@ -96,7 +100,7 @@ void run_network(const char* title, const char* name, pg::ClassifyConfig config,
               hessian_ms, spectrum_ms, total, target_ms, target_ms / total);
   std::printf("  one H·v %.4f ms; one eigenvector by inverse iteration %.3f ms\n", hvp_ms,
               eigenvector_ms);
-  std::printf("  λ_min %.6g, λ_max %.6g, minimum ratio %.4f; Hessian checksum %016llx\n",
+  std::printf("  λ_min %.6g, λ_max %.6g, minimum ratio %.4f; checksum %016llx\n",
               spectrum.eigenvalues.front(), spectrum.eigenvalues.back(), spectrum.minimum_ratio(),
               static_cast<unsigned long long>(hash));
 }
@@ -105,11 +109,14 @@ void run_experiment(int runs) {
   pg::State state = pg::default_state(pg::Mode::Classify);
   std::vector<double> times;
   int converged = 0;
+  std::uint64_t hash = 0xCBF29CE484222325ULL;
   for (int run = 0; run < runs; ++run) {
     Clock::time_point start = Clock::now();
     pg::MinimumRatioRow row = pg::minimum_ratio_run(state, 0, run);
     times.push_back(milliseconds_since(start));
     if (row.kind != pg::PointKind::NotCritical) ++converged;
+    const double numbers[] = {row.objective, row.gradient_norm, row.minimum_ratio};
+    hash = fingerprint(numbers, sizeof numbers, hash);
   }
   double sum = 0;
   for (double t : times) sum += t;
@@ -120,12 +127,14 @@ void run_experiment(int runs) {
     metric("experiment", "20 runs on 2 cores ms", two_cores_ms * 20.0 / runs);
     metric("experiment", "target/ours", 3000 / (two_cores_ms * 20.0 / runs));
     metric("experiment", "critical", converged);
+    std::printf("experiment\tchecksum\t%016llx\n", static_cast<unsigned long long>(hash));
     return;
   }
   std::printf("minimum-ratio runs of the default task (train 100 epochs, then to ‖∇J‖ ≤ 1e-6):\n");
   std::printf("  one run %.1f ms (median of %d); 20 runs over 2 cores %.0f ms (target 3000 ms)\n",
               median(times), runs, two_cores_ms * 20.0 / runs);
-  std::printf("  %d of %d runs reached a critical point\n", converged, runs);
+  std::printf("  %d of %d runs reached a critical point; rows checksum %016llx\n", converged, runs,
+              static_cast<unsigned long long>(hash));
 }
 
 }  // namespace

@@ -78,7 +78,12 @@ test('hessian: a linear regression y = w·x + c, its Hessian 2·[[mean x², mean
 
   // Driven to the critical point: the penalised least-squares solution of the normal equations.
   const critical = analysis(link, '--critical', 'true');
-  const [mx, mt, mxx, mxt] = [mean((p) => p.x), mean((p) => p.value), mean((p) => p.x * p.x), mean((p) => p.x * p.value)];
+  const [mx, mt, mxx, mxt] = [
+    mean((p) => p.x),
+    mean((p) => p.value),
+    mean((p) => p.x * p.x),
+    mean((p) => p.x * p.value),
+  ];
   // (2 mxx + 0.1) w + 2 mx c = 2 mxt;  2 mx w + 2 c = 2 mt.
   const wStar = (2 * mxt - 2 * mx * mt) / (2 * mxx + 0.1 - 2 * mx * mx);
   const [wFound, cFound] = numbers(critical.weights);

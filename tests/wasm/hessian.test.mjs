@@ -37,7 +37,8 @@ function sameAnalysis(mine, theirs) {
   assert.ok(close(mine.gradientNorm, Number(theirs.gradient_norm)));
   const eigenvalues = theirs.eigenvalues.split(',').map(Number);
   assert.equal(mine.eigenvalues.length, eigenvalues.length);
-  mine.eigenvalues.forEach((l, i) => assert.ok(close(l, eigenvalues[i]), `λ${i} ${l} vs ${eigenvalues[i]}`));
+  for (const [i, l] of mine.eigenvalues.entries())
+    assert.ok(close(l, eigenvalues[i]), `λ${i} ${l} vs ${eigenvalues[i]}`);
   assert.equal(mine.kind, theirs.kind);
   assert.ok(close(mine.minimumRatio, Number(theirs.minimum_ratio)));
   assert.ok(close(mine.lambdaMaxLr, Number(theirs.lambda_max_lr)));

@@ -4,6 +4,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { downloadCanvasPng, downloadCsv } from '../components/download';
+import { PresetBar } from '../components/PresetBar';
 import { RacersPanel } from '../components/RacersPanel';
 import type { Core, PointAnalysis } from '../core';
 import { useT } from '../i18n';
@@ -14,7 +15,7 @@ import { FormulaPanel } from './FormulaPanel';
 import { HessianPanel } from './HessianPanel';
 import { useControl } from './hooks';
 import { MapView } from './MapView';
-import { PresetBar } from './PresetBar';
+import { PRESETS } from './presets';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
 import { trajectoriesCsv } from './trajectoryCsv';
@@ -70,7 +71,13 @@ export function SurfacePage({
 
   return (
     <div class="surface-page">
-      <PresetBar core={core} store={store} />
+      <PresetBar
+        core={core}
+        store={store}
+        presets={PRESETS}
+        family={(state) => state.surface?.name}
+        ownCaption="presets.own"
+      />
       <div class="surface-layout">
         <div class="surface-main">
           <MapView
