@@ -154,7 +154,7 @@ if (results.hessian) {
   const ms = get('hessian', 'wasm', 'experiment', '20 runs on 2 cores ms');
   check(`wasm: 20 minimum-ratio runs of the default task over 2 cores, compute ms (<= 3000), target/ours ${fmt(3000 / ms)}`,
         ms, ms <= 3000);
-  notes.push('info  the page adds module start-up and messages: scripts/bench-classify-page.mjs times it there');
+  notes.push('info  the page adds module start-up and messages: scripts/bench-hessian-page.mjs times it there');
 }
 console.log('\n== targets ==');
 for (const line of [...checks, ...notes]) console.log(line);

@@ -100,7 +100,7 @@ EscapeProbe probe_escape(NetworkObjective& objective, const NetworkAnalysis& ana
 struct CriticalSearchSettings {
   double tolerance = kCriticalGradientTolerance;
   int gradient_norm_steps = 100;
-  int newton_steps = 300;
+  int newton_steps = 100;
 };
 struct CriticalSearch {
   std::vector<double> parameters;  // where it stopped

@@ -136,10 +136,10 @@ test('escape and “Go to the critical point” move the racer where the CLI say
   sameAsCli(await hessian(page), critical);
   // This start leads down a valley of the cross-entropy whose critical point lies at infinity.
   assert.ok(Number(critical.gradient_norm) > 1e-6);
-  assert.match(
+  const [, shown] = /^Stopped at ‖∇J‖ = (\S+) after 100 \+ \d+ steps/.exec(
     await page.locator('[data-testid=critical-search-result]').innerText(),
-    /^Stopped at ‖∇J‖ = 7\.4e-4 after 100 \+ \d+ steps/,
   );
+  assert.ok(close(Number(shown), Number(critical.gradient_norm), 0.05), `${shown} vs ${critical.gradient_norm}`);
   assert.deepEqual(errors, []);
   await context.close();
 });

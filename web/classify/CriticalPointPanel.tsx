@@ -122,8 +122,8 @@ export function CriticalPointPanel({ store, runner }: { store: LinkStore; runner
           <p class="small muted">
             {t(report.lambdaMaxLr > 2 ? 'classify.critical.sharpness.unstable' : 'classify.critical.sharpness.stable', {
               value: `λ_max·η_t = ${formatNumber(report.lambdaMaxLr, 3)}`,
-            })}
-            . {t('classify.critical.tau', { tau: formatNumber(report.tolerance, 2) })}
+            })}{' '}
+            {t('classify.critical.tau', { tau: formatNumber(report.tolerance, 2) })}
           </p>
           {report.l1Ignored && <p class="small critical-note">{t('classify.critical.l1')}</p>}
           <div class="escape-box" data-testid="escape-box">

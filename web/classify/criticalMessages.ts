@@ -20,9 +20,9 @@ const en = {
   'classify.critical.ratio.title': 'Positive eigenvalues over all eigenvalues (the chapter’s minimum ratio)',
   'classify.critical.counts': '{negative} negative, {flat} flat, {positive} positive of {parameters} eigenvalues',
   'classify.critical.sharpness': 'λ_max·η_t',
-  'classify.critical.sharpness.stable': '{value}: below 2, plain gradient descent with this rate is stable',
+  'classify.critical.sharpness.stable': '{value}: below 2, plain gradient descent with this rate is stable.',
   'classify.critical.sharpness.unstable':
-    '{value}: above 2, plain gradient descent with this rate would be unstable along the sharpest direction',
+    '{value}: above 2, plain gradient descent with this rate would be unstable along the sharpest direction.',
   'classify.critical.explain.minimum': 'The gradient is 0 and every eigenvalue is positive: a local minimum.',
   'classify.critical.explain.maximum': 'The gradient is 0 and every eigenvalue is negative: a local maximum.',
   'classify.critical.explain.saddle':
@@ -102,8 +102,8 @@ export const criticalMessages: { en: typeof en; zh: Record<keyof typeof en, stri
     'classify.critical.ratio.title': '正特征值个数除以特征值总数（本章的最小值比例）',
     'classify.critical.counts': '{parameters} 个特征值中：{negative} 个为负，{flat} 个平坦，{positive} 个为正',
     'classify.critical.sharpness': 'λ_max·η_t',
-    'classify.critical.sharpness.stable': '{value}：小于 2，用这个学习率的普通梯度下降是稳定的',
-    'classify.critical.sharpness.unstable': '{value}：大于 2，用这个学习率的普通梯度下降在最陡的方向上会不稳定',
+    'classify.critical.sharpness.stable': '{value}：小于 2，用这个学习率的普通梯度下降是稳定的。',
+    'classify.critical.sharpness.unstable': '{value}：大于 2，用这个学习率的普通梯度下降在最陡的方向上会不稳定。',
     'classify.critical.explain.minimum': '梯度为零，所有特征值都为正：局部最小值。',
     'classify.critical.explain.maximum': '梯度为零，所有特征值都为负：局部最大值。',
     'classify.critical.explain.saddle':
