@@ -260,6 +260,8 @@ test('preset “Saddle or minimum?”: every number its caption promises', async
     document.querySelector('[data-testid=escape-values]')?.textContent.includes('0.672'),
   );
   assert.match(await page.locator('[data-testid=escape-values]').innerText(), /J\(θ \+ s·u\) = 0\.6727/);
+  assert.equal(await page.locator('[data-testid=critical-kind]').getAttribute('data-kind'), 'saddle');
+  await page.locator('[data-testid=critical-panel]').screenshot({ path: shotPath('classify-saddle-en') });
   await page.locator('[data-testid=escape-plus]').click();
   await page.waitForSelector('.critical-where em');
   const epochs = page.locator('[data-testid=epochs]');

@@ -47,8 +47,9 @@ let lastFrameAt = 0;
 const steps: PendingStep[] = [];
 let escapeStep = 1; // the escape probe's step length (the page's field)
 let moves = 0; // escapes and critical-point moves since the setup
-// The last analysis: what it was of (generation, racer, moves, epoch), when, and its cost.
-let analysed = { key: '', epoch: -1, at: 0, cost: 0 };
+// The last analysis: of which weights (setup generation, racer, moves) at which epoch, when,
+// and what it cost.
+let analysed = { weights: '', epoch: -1, at: 0, cost: 0 };
 let turnScheduled = false;
 let turnTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -218,8 +219,8 @@ function postFrame(): void {
 
 // ---- the selected racer's Hessian ------------------------------------------------------------
 
-function analysisKey(): string {
-  return `${generation}:${selected}:${moves}:${session?.racer(selected).epoch ?? 0}`;
+function weightsKey(): string {
+  return `${generation}:${selected}:${moves}`;
 }
 
 function analyse(id: number): void {
@@ -236,7 +237,7 @@ function analyse(id: number): void {
     report = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
   }
   const now = performance.now();
-  analysed = { key: analysisKey(), epoch: session.racer(selected).epoch, at: now, cost: now - started };
+  analysed = { weights: weightsKey(), epoch: session.racer(selected).epoch, at: now, cost: now - started };
   post(
     { type: 'hessian', generation, id, racer: selected, moves, report },
     report.status === 'ok' ? [report.eigenvalues.buffer] : [],
@@ -246,16 +247,14 @@ function analyse(id: number): void {
 // After a frame: a new analysis when the racer, its weights or its epoch changed; while playing
 // only every HESSIAN_EVERY_EPOCHS epochs and within its share of the time.
 function refreshAnalysis(): void {
-  if (!session || analysisKey() === analysed.key) return;
-  if (playing && !session.finished()) {
-    const sameRacer = analysed.key.split(':').slice(0, 3).join(':') === analysisKey().split(':').slice(0, 3).join(':');
-    const epochs = session.racer(selected).epoch - analysed.epoch;
+  if (!session) return;
+  const sameWeights = weightsKey() === analysed.weights;
+  const epochs = session.racer(selected).epoch - analysed.epoch;
+  if (sameWeights && epochs === 0) return;
+  if (sameWeights && playing && !session.finished()) {
     const waited = performance.now() - analysed.at;
-    if (
-      sameRacer &&
-      (epochs < HESSIAN_EVERY_EPOCHS || waited < Math.max(HESSIAN_MIN_INTERVAL_MS, HESSIAN_TIME_SHARE * analysed.cost))
-    )
-      return;
+    const spacing = Math.max(HESSIAN_MIN_INTERVAL_MS, HESSIAN_TIME_SHARE * analysed.cost);
+    if (epochs < HESSIAN_EVERY_EPOCHS || waited < spacing) return;
   }
   analyse(0);
 }
