@@ -1,4 +1,5 @@
-// playground hessian '<state>' [--racer K] [--critical] [--escape S]: the exact Hessian analysis
+// playground hessian '<state>' [--racer K] [--critical true] [--escape S] [--eigenvector I]:
+// the exact Hessian analysis
 // of a classify-mode racer after the link's training (docs/reference.md, "Critical points of a
 // network"), as key=value lines with every number at full precision, so anyone can recompute it
 // from the printed weights.
@@ -50,6 +51,9 @@ int command_hessian(const Arguments& args) {
   pg::ClassifySession session(state);
   std::size_t racer = 0;
   if (!racer_option(args, session, racer)) return kBadInput;
+  long eigenvector = 0;
+  const long last = static_cast<long>(session.racer(racer).network().parameter_count()) - 1;
+  if (!integer_option(args, "eigenvector", 0, last, eigenvector)) return kBadInput;
   session.train_epochs(state.classify.epochs);
   if (args.get("critical") == "true") pg::drive_to_critical_point(session, racer);
 
@@ -68,6 +72,10 @@ int command_hessian(const Arguments& args) {
   if (a.network.l1_curvature_ignored)
     std::fprintf(stderr,
                  "playground: L1's curvature is taken as 0 (|w| has no second derivative)\n");
+  if (args.has("eigenvector"))
+    std::printf(
+        "eigenvector=%s\n",
+        joined(pg::analysis_eigenvector(a.network, static_cast<std::size_t>(eigenvector))).c_str());
   if (args.has("escape")) {
     pg::NetworkObjective objective = session.objective(racer);
     const pg::EscapeProbe probe = pg::probe_escape(objective, a.network, escape);

@@ -4,7 +4,7 @@
 //   playground list [--format text|json]
 //   playground analyze '<state>' --at X,Y
 //   playground critical '<state>'
-//   playground hessian '<state>' [--racer K] [--critical true] [--escape S]
+//   playground hessian '<state>' [--racer K] [--critical true] [--escape S] [--eigenvector I]
 //   playground data '<state>'
 //   playground minimum-ratio '<state>' --runs K [--racer R] [--format csv|json]
 //
@@ -29,6 +29,7 @@ const char* const kUsage =
     "                                                 line: x,y,value,kind\n"
     "  playground hessian '<state>' [--racer K]       a classify racer's exact Hessian after\n"
     "      [--critical true] [--escape S]             training: key=value lines\n"
+    "      [--eigenvector I]\n"
     "  playground data '<state>'                      the generated points: split,x,y,label\n"
     "  playground minimum-ratio '<state>' --runs K    the lecture's experiment, one row per run\n"
     "      [--racer R] [--format csv|json]\n";
@@ -47,7 +48,7 @@ const std::vector<Command>& commands() {
       {"list", {"format"}, command_list},
       {"analyze", {"at"}, command_analyze},
       {"critical", {}, command_critical},
-      {"hessian", {"racer", "critical", "escape"}, command_hessian},
+      {"hessian", {"racer", "critical", "escape", "eigenvector"}, command_hessian},
       {"data", {}, command_data},
       {"minimum-ratio", {"runs", "racer", "format"}, command_minimum_ratio},
   };

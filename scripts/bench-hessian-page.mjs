@@ -8,24 +8,10 @@
 //   - main-thread tasks over 50 ms while either runs.
 // Usage: node scripts/bench-hessian-page.mjs   (SITE_DIR picks another built site)
 import { cpus, loadavg } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
-import { startStaticServer } from './static-server.mjs';
+import { startBrowser } from '../tests/e2e/harness.mjs';
 
-const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const { server, url } = await startStaticServer(join(root, process.env.SITE_DIR ?? 'build/site'));
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
-  args: [
-    '--disable-gpu',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+// The built site on 127.0.0.1 and Debian's Chromium, as the browser tests use them.
+const { url, browser, close } = await startBrowser();
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const line = (label, ms, target) =>
   console.log(
@@ -102,6 +88,5 @@ try {
     `main-thread tasks over 50 ms: analyses [${analysisTasks.join(', ')}], experiments [${experimentTasks.join(', ')}]`,
   );
 } finally {
-  await browser.close();
-  await new Promise((resolve) => server.close(resolve));
+  await close();
 }

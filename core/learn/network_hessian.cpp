@@ -121,6 +121,18 @@ void output_loss_hessian(OutputLoss loss, const double* z, int k, const Examples
 
 }  // namespace
 
+void NetworkObjective::output_r_delta() {
+  const int last = network_.weight_layers();
+  const int k = network_.outputs();
+  const double* r_z = &r_pre_[layer_start_[last]];
+  double* r_d = &r_delta_[layer_start_[last]];
+  for (int i = 0; i < k; ++i) {
+    double sum = 0;
+    for (int j = 0; j < k; ++j) sum += output_hessian_[i * k + j] * r_z[j];
+    r_d[i] = sum;
+  }
+}
+
 void NetworkObjective::hessian_vector_product(const std::vector<double>& theta,
                                               const std::vector<double>& v,
                                               std::vector<double>& product,
@@ -173,19 +185,10 @@ void NetworkObjective::hessian_vector_product(const std::vector<double>& theta,
           for (int j = 0; j < n_out; ++j) r_a[j] = fp[j] * r_z[j];
         }
       }
-      // R{δ_L}.
       output_loss_hessian(network_.output_loss(),
                           network_.pre_activation(last) + std::size_t(p) * k, k, *examples_,
                           order_[start + p], output_hessian_.data());
-      {
-        const double* r_z = &r_pre_[layer_start_[last]];
-        double* r_d = &r_delta_[layer_start_[last]];
-        for (int i = 0; i < k; ++i) {
-          double sum = 0;
-          for (int j = 0; j < k; ++j) sum += output_hessian_[i * k + j] * r_z[j];
-          r_d[i] = sum;
-        }
-      }
+      output_r_delta();
       // Backward R-pass.
       for (int l = last; l >= 1; --l) {
         const int n_in = sizes[l - 1], n_out = sizes[l];
@@ -282,15 +285,7 @@ void NetworkObjective::hessian(const std::vector<double>& theta, std::vector<dou
               r_z_above[jj] = sum;
             }
           }
-          {
-            const double* r_z = &r_pre_[layer_start_[last]];
-            double* r_d = &r_delta_[layer_start_[last]];
-            for (int i = 0; i < k; ++i) {
-              double sum = 0;
-              for (int jj = 0; jj < k; ++jj) sum += output_hessian_[i * k + jj] * r_z[jj];
-              r_d[i] = sum;
-            }
-          }
+          output_r_delta();
           for (int l = last; l > m; --l) {
             const int n_in = sizes[l - 1], n_out = sizes[l];
             const double* w = w_all + network_.layer_offset(l);

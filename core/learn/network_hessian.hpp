@@ -63,6 +63,8 @@ class NetworkObjective {
   // Per point of the chunk just passed: f′ and f″ of every hidden layer, Wᵀδ of the layer
   // above, and ∂²(loss_p/N)/∂z² of the outputs.
   void second_order_terms(int point);
+  // R{δ_L} = ∂²(loss_p/N)/∂z_L² · R{z_L}, from output_hessian_ and the outputs' R{z}.
+  void output_r_delta();
   const double* derivative(int layer) const { return &first_derivatives_[layer_start_[layer]]; }
   const double* second_derivative(int layer) const {
     return &second_derivatives_[layer_start_[layer]];

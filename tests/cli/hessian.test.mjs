@@ -72,6 +72,12 @@ test('hessian: a linear regression y = w·x + c, its Hessian 2·[[mean x², mean
   assert.ok(near(l1, middle - radius, 1e-12) && near(l2, middle + radius, 1e-12), a.eigenvalues);
   assert.equal(a.kind, 'not-critical');
   assert.equal(a.minimum_ratio, '1');
+  // The eigenvector of the larger eigenvalue: (h12, λ2 − h11), normalised, its larger component
+  // positive.
+  const [u1, u2] = numbers(analysis(link, '--eigenvector', '1').eigenvector);
+  const length = Math.hypot(h12, l2 - h11);
+  const sign = (Math.abs(h12) > l2 - h11 ? h12 : l2 - h11) < 0 ? -1 : 1;
+  assert.ok(near(u1, (sign * h12) / length, 1e-9) && near(u2, (sign * (l2 - h11)) / length, 1e-9), `${u1},${u2}`);
   assert.ok(near(Number(a.curvature_tolerance), 1e-6 * l2, 1e-12));
   // The racer's rate η = 0.01 (adam's default lr in an empty link): λ_max·η.
   assert.ok(near(Number(a.lambda_max_lr), 0.01 * l2, 1e-12));
@@ -189,6 +195,7 @@ test('hessian, data and minimum-ratio refuse bad arguments with exit code 2, nam
     [['hessian', 'mode=classify', '--racer', 'x'], /--racer/],
     [['hessian', 'mode=classify', '--escape', '-1'], /--escape must be a number/],
     [['hessian', 'mode=classify', '--critical', 'yes'], /--critical must be true or false/],
+    [['hessian', 'mode=classify', '--eigenvector', '28'], /--eigenvector must be a whole number 0 … 27, not '28'/],
     [['hessian', 'mode=classify&net=32,32,32,32,32,32'], /limited to 1000 parameters/],
     [['hessian', 'mode=classify&net=4,z'], /net=4,z/],
     [['data', 'mode=classify', 'x'], /exactly one state/],

@@ -1,8 +1,8 @@
 // The network's Hessian analysis in wasm (the page's worker) against the native CLI: the same
-// link gives the same spectrum, objective and kind (to 1e-9; the training before is
-// bit-identical, the eigen-solver's rounding may differ), the escape and the critical-point search
-// move the racer as `hessian --escape` and `--critical` say, the experiment's rows equal
-// `minimum-ratio`'s, and bad requests are JavaScript Errors.
+// link gives the same spectrum, objective and kind, bit for bit (the core's own elementary
+// functions, and Eigen's scalar code with fixed blocking on both), the escape and the
+// critical-point search move the racer as `hessian --escape` and `--critical` say, the
+// experiment's rows equal `minimum-ratio`'s, and bad requests are JavaScript Errors.
 import assert from 'node:assert/strict';
 import { before, test } from 'node:test';
 import { cli, loadModule, parseCsv } from './module.mjs';
@@ -22,7 +22,8 @@ function cliAnalysis(...args) {
       .map((line) => [line.slice(0, line.indexOf('=')), line.slice(line.indexOf('=') + 1)]),
   );
 }
-const close = (a, b) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(b));
+// %.17g reads back as the same double: equal numbers are the same bits.
+const same = (a, b) => a === b;
 
 function trained(link) {
   const session = new m.ClassifySession(link);
@@ -33,15 +34,15 @@ function trained(link) {
 function sameAnalysis(mine, theirs) {
   assert.equal(mine.epoch, Number(theirs.epoch));
   assert.equal(mine.parameters, Number(theirs.parameters));
-  assert.ok(close(mine.objective, Number(theirs.objective)));
-  assert.ok(close(mine.gradientNorm, Number(theirs.gradient_norm)));
+  assert.ok(same(mine.objective, Number(theirs.objective)));
+  assert.ok(same(mine.gradientNorm, Number(theirs.gradient_norm)));
   const eigenvalues = theirs.eigenvalues.split(',').map(Number);
   assert.equal(mine.eigenvalues.length, eigenvalues.length);
   for (const [i, l] of mine.eigenvalues.entries())
-    assert.ok(close(l, eigenvalues[i]), `λ${i} ${l} vs ${eigenvalues[i]}`);
+    assert.ok(same(l, eigenvalues[i]), `λ${i} ${l} vs ${eigenvalues[i]}`);
   assert.equal(mine.kind, theirs.kind);
-  assert.ok(close(mine.minimumRatio, Number(theirs.minimum_ratio)));
-  assert.ok(close(mine.lambdaMaxLr, Number(theirs.lambda_max_lr)));
+  assert.ok(same(mine.minimumRatio, Number(theirs.minimum_ratio)));
+  assert.ok(same(mine.lambdaMaxLr, Number(theirs.lambda_max_lr)));
 }
 
 test('hessian(): the same analysis as the CLI, racer by racer', () => {
@@ -62,9 +63,9 @@ test('escape and criticalPoint move the racer as the CLI says', () => {
   const before = session.hessian(0, 0.3);
   const theirs = cliAnalysis(link, '--escape', '0.3');
   const [eigenvalue, objective, plus, minus] = theirs.escape.split(',').map(Number);
-  assert.ok(close(before.escape.eigenvalue, eigenvalue));
-  assert.ok(close(before.escape.before, objective));
-  assert.ok(close(before.escape.plus, plus) && close(before.escape.minus, minus));
+  assert.ok(same(before.escape.eigenvalue, eigenvalue));
+  assert.ok(same(before.escape.before, objective));
+  assert.ok(same(before.escape.plus, plus) && same(before.escape.minus, minus));
   // A step against u: the racer is where J(θ − s·u) was measured.
   assert.equal(session.escape(0, 0.3, -1), true);
   const after = session.hessian(0, 0.3);
@@ -104,9 +105,9 @@ test('minimumRatioRun(): the rows of `playground minimum-ratio`', () => {
   for (const [run, row] of rows.entries()) {
     const mine = m.minimumRatioRun(link, 0, run);
     assert.deepEqual([mine.run, mine.seed, mine.epochs], [row.run, row.seed, row.epochs]);
-    assert.ok(close(mine.objective, row.objective));
-    assert.ok(close(mine.gradientNorm, row.gradient_norm));
-    assert.ok(close(mine.minimumRatio, row.minimum_ratio));
+    assert.ok(same(mine.objective, row.objective));
+    assert.ok(same(mine.gradientNorm, row.gradient_norm));
+    assert.ok(same(mine.minimumRatio, row.minimum_ratio));
     assert.equal(mine.kind, kinds[run]);
   }
 });

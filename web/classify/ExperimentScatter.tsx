@@ -3,6 +3,7 @@
 // kind (hollow where the search found no critical point). Hovering a point names its run; a
 // click opens that run's link.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { crispCanvas } from '../components/canvas';
 import { formatNumber } from '../components/format';
 import { useT } from '../i18n';
 import type { MinimumRatioRow } from './session';
@@ -75,14 +76,7 @@ export function ExperimentScatter({ rows, onOpen }: Props) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.clearRect(0, 0, width, height);
+    const { g, width, height } = crispCanvas(canvas);
     const at = layout(rows, width, height);
     box.current = at;
     g.font = '10.5px system-ui, sans-serif';

@@ -2,6 +2,7 @@
 // the charts' dark ground: each eigenvalue a stem from 0 in ascending order while there are few,
 // a histogram when there are many. Negative ones warm, flat ones grey, positive ones cool.
 import { useEffect, useRef } from 'preact/hooks';
+import { crispCanvas } from '../components/canvas';
 import { formatNumber } from '../components/format';
 import { useT } from '../i18n';
 
@@ -49,14 +50,7 @@ export function SpectrumChart({ eigenvalues, tolerance, counts }: Props) {
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || eigenvalues.length === 0) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.clearRect(0, 0, width, height);
+    const { g, width, height } = crispCanvas(canvas);
     g.font = '10.5px system-ui, sans-serif';
     const largest = Math.max(...eigenvalues.map(Math.abs), 1e-300);
     const c = tolerance > 0 ? tolerance : largest > 0 ? largest * 1e-6 : 1;

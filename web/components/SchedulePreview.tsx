@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Core } from '../core';
 import { useT } from '../i18n';
+import { crispCanvas } from './canvas';
 import { formatNumber } from './format';
 
 const SAMPLES = 160;
@@ -37,14 +38,7 @@ export function SchedulePreview({
   useEffect(() => {
     const canvas = canvasRef.current;
     if (!canvas || !rates) return;
-    const ratio = window.devicePixelRatio || 1;
-    const width = canvas.clientWidth;
-    const height = canvas.clientHeight;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.clearRect(0, 0, width, height);
+    const { g, width, height } = crispCanvas(canvas);
     const top = max > 0 ? max : 1;
     const share = (rate: number) => (log ? Math.log(rate / min) / Math.log(max / min) : rate / top);
     g.beginPath();
