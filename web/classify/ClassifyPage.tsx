@@ -58,7 +58,7 @@ export function ClassifyPage({ core, store, controllers }: Props) {
         }));
       },
       hessian: async () => {
-        const { report } = await runner.analyse();
+        const { report, ms } = await runner.analyse();
         if (report.status === 'failed') throw new Error(report.message);
         if (report.status === 'too-large')
           throw new Error(
@@ -71,6 +71,7 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           eigenvalues: Array.from(report.eigenvalues),
           minimumRatio: report.minimumRatio,
           kind: report.kind,
+          ms,
         };
       },
       minimumRatio: async (runs: number) => {

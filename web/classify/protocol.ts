@@ -89,6 +89,7 @@ export interface HessianMessage {
   id: number; // the analyse request it answers, or 0
   racer: number;
   moves: number; // escapes and critical-point moves of this setup so far
+  ms: number; // the worker's time for it (Hessian, spectrum, escape probe)
   report: HessianReport;
 }
 

@@ -239,7 +239,7 @@ function analyse(id: number): void {
   const now = performance.now();
   analysed = { weights: weightsKey(), epoch: session.racer(selected).epoch, at: now, cost: now - started };
   post(
-    { type: 'hessian', generation, id, racer: selected, moves, report },
+    { type: 'hessian', generation, id, racer: selected, moves, ms: analysed.cost, report },
     report.status === 'ok' ? [report.eigenvalues.buffer] : [],
   );
 }
