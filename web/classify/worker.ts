@@ -18,11 +18,12 @@ import type { ClassifyModule, ClassifySessionHandle } from './session';
 
 const SLICE_MS = 10; // training per turn before looking at new messages
 const FRAME_INTERVAL_MS = 40; // frames while playing: about 25 a second
-// The Hessian analysis while playing: at most every few epochs, and so that it takes at most a
-// fifth of the worker's time (a large network's costs tens of milliseconds).
+// The Hessian analysis while playing: at most every few epochs, twice a second, and so that it
+// takes at most a tenth of the worker's time (a large network's costs tens of milliseconds, which
+// the training clock does not make up for).
 const HESSIAN_EVERY_EPOCHS = 5;
-const HESSIAN_MIN_INTERVAL_MS = 200;
-const HESSIAN_TIME_SHARE = 5;
+const HESSIAN_MIN_INTERVAL_MS = 500;
+const HESSIAN_TIME_SHARE = 10;
 
 interface PendingStep {
   id: number;
