@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "state/classify_session.hpp"
 #include "state/state.hpp"
 
 namespace cli {
@@ -51,10 +52,18 @@ bool format_option(const Arguments& args, const std::vector<std::string>& allowe
 // Full double precision, as every output of the CLI prints numbers ("%.17g").
 std::string g17(double value);
 
+// The one state argument of a command that needs classify mode, read strictly (hessian.cpp).
+bool read_classify_state(const Arguments& args, pg::State& state);
+// --racer K: an index among the session's racers (0 when not given).
+bool racer_option(const Arguments& args, const pg::ClassifySession& session, std::size_t& racer);
+
 // The commands.
 int command_run(const Arguments& args);
 int command_list(const Arguments& args);
 int command_analyze(const Arguments& args);
 int command_critical(const Arguments& args);
+int command_hessian(const Arguments& args);
+int command_data(const Arguments& args);
+int command_minimum_ratio(const Arguments& args);
 
 }  // namespace cli

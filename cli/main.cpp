@@ -4,6 +4,9 @@
 //   playground list [--format text|json|markdown]
 //   playground analyze '<state>' --at X,Y
 //   playground critical '<state>'
+//   playground hessian '<state>' [--racer K] [--critical true] [--escape S] [--eigenvector I]
+//   playground data '<state>'
+//   playground minimum-ratio '<state>' --runs K [--racer R] [--format csv|json]
 //
 // Output as docs/reference.md specifies. A state with any problem is refused (exit 2) with a
 // message naming each key, value and reason; so is any bad option. Each command is one file of
@@ -24,7 +27,13 @@ const char* const kUsage =
     "...\n"
     "  playground analyze '<state>' --at X,Y          Hessian analysis of one point\n"
     "  playground critical '<state>'                  the critical points in the view, one per\n"
-    "                                                 line: x,y,value,kind\n";
+    "                                                 line: x,y,value,kind\n"
+    "  playground hessian '<state>' [--racer K]       a classify racer's exact Hessian after\n"
+    "      [--critical true] [--escape S]             training: key=value lines\n"
+    "      [--eigenvector I]\n"
+    "  playground data '<state>'                      the generated points: split,x,y,label\n"
+    "  playground minimum-ratio '<state>' --runs K    the lecture's experiment, one row per run\n"
+    "      [--racer R] [--format csv|json]\n";
 
 namespace {
 
@@ -40,6 +49,9 @@ const std::vector<Command>& commands() {
       {"list", {"format"}, command_list},
       {"analyze", {"at"}, command_analyze},
       {"critical", {}, command_critical},
+      {"hessian", {"racer", "critical", "escape", "eigenvector"}, command_hessian},
+      {"data", {}, command_data},
+      {"minimum-ratio", {"runs", "racer", "format"}, command_minimum_ratio},
   };
   return table;
 }

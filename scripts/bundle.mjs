@@ -1,6 +1,7 @@
 // Bundles the page with esbuild into build/site/ (app.js, app.css from the modules' CSS imports,
-// worker.js), next to the wasm module and static assets, and writes a brotli (.br) and a gzip
-// (.gz) copy of every file worth compressing, for the server to send instead.
+// worker.js, experiment-worker.js), next to the wasm module and static assets, and writes a
+// brotli (.br) and a gzip (.gz) copy of every file worth compressing, for the server to send
+// instead.
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
@@ -18,6 +19,8 @@ mkdirSync(join(site, 'fonts'), { recursive: true });
 
 const entryPoints = { app: join(root, 'web/main.tsx') };
 if (existsSync(join(root, 'web/classify/worker.ts'))) entryPoints.worker = join(root, 'web/classify/worker.ts');
+if (existsSync(join(root, 'web/classify/experimentWorker.ts')))
+  entryPoints['experiment-worker'] = join(root, 'web/classify/experimentWorker.ts');
 
 await build({
   entryPoints,

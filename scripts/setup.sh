@@ -18,7 +18,7 @@ need_command chromium chromium
 need_command node nodejs
 need_command npm npm
 # Libraries and data: checked as packages.
-for p in catch2 nlohmann-json3-dev libclang-rt-14-dev fonts-wqy-microhei; do
+for p in catch2 nlohmann-json3-dev libeigen3-dev libclang-rt-14-dev fonts-wqy-microhei; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 

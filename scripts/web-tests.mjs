@@ -29,7 +29,11 @@ await build({
   logLevel: 'warning',
 });
 
-const run = spawnSync(process.execPath, ['--test', '--test-timeout=60000', ...tests.map((name) => join(out, name.replace(/\.ts$/, '.mjs')))], {
-  stdio: 'inherit',
-});
+const run = spawnSync(
+  process.execPath,
+  ['--test', '--test-timeout=60000', ...tests.map((name) => join(out, name.replace(/\.ts$/, '.mjs')))],
+  {
+    stdio: 'inherit',
+  },
+);
 process.exit(run.status ?? 1);

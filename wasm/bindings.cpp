@@ -35,9 +35,17 @@ std::string parse_state(const std::string& link) {
 }
 
 // The link as the codec writes it (what parseState gives as `link`, without the state's JSON
-// view): cheap enough to recognise a dozen preset links at start-up.
-std::string canonical_link(const std::string& link) {
-  return guarded([&] { return pg::write_state(pg::parse_state(link).state); });
+// view), in the language `lang` unless that is empty: cheap enough to recognise a dozen preset
+// links at start-up.
+std::string canonical_link(const std::string& link, const std::string& lang) {
+  return guarded([&] {
+    pg::State s = pg::parse_state(link).state;
+    if (!lang.empty()) {
+      auto problems = pg::set_value(s, "lang", lang);
+      if (!problems.empty()) throw std::invalid_argument("lang=" + lang + ": " + problems[0].reason);
+    }
+    return pg::write_state(s);
+  });
 }
 
 // Edits start from a canonical link the page got from us, so it parses without problems.

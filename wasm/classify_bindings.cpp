@@ -5,12 +5,14 @@
 #include <emscripten/val.h>
 
 #include <cmath>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
 #include "js_error.hpp"
 #include "learn/catalogue.hpp"
 #include "state/classify_session.hpp"
+#include "state/network_analysis.hpp"
 #include "state/state.hpp"
 
 using emscripten::val;
@@ -154,6 +156,107 @@ class ClassifySessionHandle {
         .new_(val(emscripten::typed_memory_view(rates.size(), rates.data())));
   }
 
+  // The exact Hessian analysis of racer i at its parameters (docs/reference.md, "Critical
+  // points of a network"), with the escape probe of step length `escape_step`:
+  // {epoch, parameters, objective, gradientNorm, eigenvalues (Float64Array, ascending),
+  //  tolerance, negative, flat, positive, minimumRatio, kind, learningRate, lambdaMaxLr,
+  //  l1Ignored, escape: null | {eigenvalue, step, before, plus, minus}}; or {tooLarge: true,
+  //  parameters, limit} for a network beyond the full Hessian's limit.
+  val hessian(int index, double escape_step) {
+    std::size_t i = checked(index);
+    const std::size_t count = session_.racer(i).network().parameter_count();
+    if (count > pg::kMaxHessianParameters) {
+      val out = val::object();
+      out.set("tooLarge", true);
+      out.set("parameters", static_cast<double>(count));
+      out.set("limit", static_cast<double>(pg::kMaxHessianParameters));
+      return out;
+    }
+    if (!(escape_step > 0) || !std::isfinite(escape_step))
+      throw_js_error("escape step must be > 0");
+    return guarded([&] {
+      const pg::RacerAnalysis a = pg::analyze_racer(session_, i);
+      const pg::Spectrum& s = a.network.spectrum;
+      val out = val::object();
+      out.set("epoch", a.epoch);
+      out.set("parameters", static_cast<double>(a.network.parameters.size()));
+      out.set("objective", a.network.objective);
+      out.set("gradientNorm", a.network.gradient_norm);
+      out.set("eigenvalues", copy(s.eigenvalues));
+      out.set("tolerance", s.tolerance);
+      out.set("negative", s.negative);
+      out.set("flat", s.flat);
+      out.set("positive", s.positive);
+      out.set("minimumRatio", s.minimum_ratio());
+      out.set("kind", std::string(pg::kind_name(a.network.kind)));
+      out.set("learningRate", a.learning_rate);
+      out.set("lambdaMaxLr", a.lambda_max_lr);
+      out.set("l1Ignored", a.network.l1_curvature_ignored);
+      pg::NetworkObjective objective = session_.objective(i);
+      const pg::EscapeProbe probe = pg::probe_escape(objective, a.network, escape_step);
+      if (probe.available) {
+        val escape = val::object();
+        escape.set("eigenvalue", probe.eigenvalue);
+        escape.set("step", probe.step);
+        escape.set("before", probe.before);
+        escape.set("plus", probe.plus);
+        escape.set("minus", probe.minus);
+        out.set("escape", escape);
+      } else {
+        out.set("escape", val::null());
+      }
+      return out;
+    });
+  }
+
+  // Moves racer i by `step` along (sign > 0) or against the unit eigenvector of its most negative
+  // eigenvalue; false (and no move) when it has none.
+  bool escape(int index, double step, int sign) {
+    std::size_t i = checked(index);
+    if (!(step > 0) || !std::isfinite(step)) throw_js_error("escape step must be > 0");
+    return guarded([&] {
+      pg::NetworkObjective objective = session_.objective(i);
+      const pg::NetworkAnalysis a =
+          pg::analyze_network(objective, session_.racer(i).network().parameters());
+      const pg::EscapeProbe probe = pg::probe_escape(objective, a, step);
+      if (!probe.available) return false;
+      std::vector<double> moved = a.parameters;
+      for (std::size_t k = 0; k < moved.size(); ++k)
+        moved[k] += (sign < 0 ? -step : step) * probe.direction[k];
+      session_.set_parameters(i, moved);
+      return true;
+    });
+  }
+
+  // Moves racer i to the critical point the lecture's method reaches from it:
+  // {converged, gradientNorm, objective, gradientNormSteps, newtonSteps}.
+  val critical_point(int index) {
+    std::size_t i = checked(index);
+    return guarded([&] {
+      const pg::CriticalSearch search = pg::drive_to_critical_point(session_, i);
+      val out = val::object();
+      out.set("converged", search.converged);
+      out.set("gradientNorm", search.gradient_norm);
+      out.set("objective", search.objective);
+      out.set("gradientNormSteps", search.gradient_norm_steps);
+      out.set("newtonSteps", search.newton_steps);
+      return out;
+    });
+  }
+
+  // The unit eigenvector of racer i's Hessian for eigenvalue number `which` (ascending: 0 the
+  // most negative, P − 1 the largest). A new array.
+  val eigenvector(int index, int which) {
+    std::size_t i = checked(index);
+    if (which < 0) throw_js_error("eigenvalue index must be >= 0");
+    return guarded([&] {
+      pg::NetworkObjective objective = session_.objective(i);
+      const pg::NetworkAnalysis a =
+          pg::analyze_network(objective, session_.racer(i).network().parameters());
+      return copy(pg::analysis_eigenvector(a, static_cast<std::size_t>(which)));
+    });
+  }
+
   // The data, 3 numbers per point: x, y, class (or regression target). A new array.
   val points(bool test) const {
     const pg::Dataset& d = session_.data();
@@ -169,6 +272,10 @@ class ClassifySessionHandle {
   }
 
  private:
+  static val copy(const std::vector<double>& values) {
+    return val::global("Float64Array")
+        .new_(val(emscripten::typed_memory_view(values.size(), values.data())));
+  }
   static pg::State open_state(const std::string& link) {
     pg::ParseResult r = pg::parse_state(link);
     if (r.state.mode != pg::Mode::Classify)
@@ -184,6 +291,29 @@ class ClassifySessionHandle {
   std::vector<float> grid_;
   std::vector<float> neurons_;
 };
+
+// One run of the minimum-ratio experiment (the page's experiment workers):
+// {run, seed, epochs, objective, gradientNorm, minimumRatio, kind}.
+val minimum_ratio_run(const std::string& link, int racer, int run) {
+  if (racer < 0) throw_js_error("racer index must be >= 0");
+  return guarded([&] {
+    pg::ParseResult parsed = pg::parse_state(link);
+    if (!parsed.problems.empty())
+      throw std::invalid_argument("bad link: " + parsed.problems.front().key + ": " +
+                                  parsed.problems.front().reason);
+    const pg::MinimumRatioRow row =
+        pg::minimum_ratio_run(parsed.state, static_cast<std::size_t>(racer), run);
+    val out = val::object();
+    out.set("run", row.run);
+    out.set("seed", static_cast<double>(row.seed));
+    out.set("epochs", row.epochs);
+    out.set("objective", row.objective);
+    out.set("gradientNorm", row.gradient_norm);
+    out.set("minimumRatio", row.minimum_ratio);
+    out.set("kind", std::string(pg::kind_name(row.kind)));
+    return out;
+  });
+}
 
 }  // namespace
 
@@ -210,5 +340,10 @@ EMSCRIPTEN_BINDINGS(playground_classify) {
       .function("parameterLayout", &ClassifySessionHandle::parameter_layout)
       .function("parameters", &ClassifySessionHandle::parameters)
       .function("effectiveRates", &ClassifySessionHandle::effective_rates)
-      .function("points", &ClassifySessionHandle::points);
+      .function("points", &ClassifySessionHandle::points)
+      .function("hessian", &ClassifySessionHandle::hessian)
+      .function("escape", &ClassifySessionHandle::escape)
+      .function("criticalPoint", &ClassifySessionHandle::critical_point)
+      .function("eigenvector", &ClassifySessionHandle::eigenvector);
+  function("minimumRatioRun", &minimum_ratio_run);
 }

@@ -2,13 +2,19 @@
 //   state() → the current state string; setState(s) → the problems of s (loads the rest);
 //   step(n) → n updates (surface) or n epochs (classify), done when the promise resolves;
 //   racers() → per racer {optimizer, step, x, y, loss, status} or
-//              {optimizer, epoch, trainLoss, testLoss, trainAcc, testAcc, status}.
+//              {optimizer, epoch, trainLoss, testLoss, trainAcc, testAcc, status};
+//   classify mode only: hessian() → promise of the selected racer's exact Hessian analysis
+//   {epoch, objective, gradientNorm, eigenvalues, minimumRatio, kind}; minimumRatio(K) →
+//   promise of the experiment's rows [{run, seed, epochs, objective, gradientNorm,
+//   minimumRatio, kind}].
 import type { Problem } from './core';
 import type { LinkStore, Mode } from './store';
 
 export interface ModeController {
   step(n: number): Promise<void>;
   racers(): Record<string, unknown>[];
+  hessian?(): Promise<Record<string, unknown>>;
+  minimumRatio?(runs: number): Promise<Record<string, unknown>[]>;
 }
 
 // A problem as the contract writes it (docs/reference.md).
@@ -24,6 +30,8 @@ export interface Automation {
   setState(link: string): ProblemReport[];
   step(n: number): Promise<void>;
   racers(): Record<string, unknown>[];
+  hessian(): Promise<Record<string, unknown>>;
+  minimumRatio(runs: number): Promise<Record<string, unknown>[]>;
 }
 
 declare global {
@@ -49,6 +57,16 @@ export function installAutomation(store: LinkStore, controllers: Map<Mode, ModeC
       await active().step(Math.floor(n));
     },
     racers: () => active().racers(),
+    hessian: async () => {
+      const controller = active();
+      if (!controller.hessian) throw new Error('hessian() needs the classification page (mode=classify)');
+      return controller.hessian();
+    },
+    minimumRatio: async (runs: number) => {
+      const controller = active();
+      if (!controller.minimumRatio) throw new Error('minimumRatio(K) needs the classification page (mode=classify)');
+      return controller.minimumRatio(Number(runs));
+    },
   };
   return () => {
     delete window.playground;

@@ -99,6 +99,7 @@ export interface Catalogue {
     epochs_per_second: number;
     expression_length: number;
     data_half_width: number;
+    hessian_parameters: number; // the exact Hessian's largest network
   };
 }
 
@@ -249,7 +250,7 @@ export interface PlaygroundModule {
   catalogue(): string;
   catalogueSection(section: string): string;
   parseState(link: string): string;
-  canonicalLink(link: string): string;
+  canonicalLink(link: string, lang: string): string;
   setValue(link: string, key: string, value: string): string;
   setRacer(link: string, index: number, text: string): string;
   setRacerValue(link: string, index: number, key: string, value: string): string;
@@ -328,9 +329,10 @@ export class Core {
   parse(link: string): StateResult {
     return JSON.parse(this.module.parseState(link)) as StateResult;
   }
-  // The link as the codec writes it (problems dropped).
-  canonical(link: string): string {
-    return this.module.canonicalLink(link);
+  // The link as the codec writes it (problems dropped), in language `lang` if given. Cheaper
+  // than parse(): no JSON view of the state.
+  canonical(link: string, lang = ''): string {
+    return this.module.canonicalLink(link, lang);
   }
   setValue(link: string, key: string, value: string): StateResult {
     return JSON.parse(this.module.setValue(link, key, value)) as StateResult;

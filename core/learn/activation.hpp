@@ -74,6 +74,34 @@ inline double activation_derivative(Activation activation, double z, double a) {
   return 1;
 }
 
+// f″(z), given z and a = f(z), for second-order code (learn/network_hessian.cpp). ReLU and
+// leaky ReLU are piecewise linear: 0 (their kink at z = 0 has no second derivative).
+inline double activation_second_derivative(Activation activation, double z, double a) {
+  switch (activation) {
+    case Activation::Relu:
+    case Activation::Linear:
+    case Activation::LeakyRelu:
+      return 0;
+    case Activation::Tanh:
+      return -2 * a * (1 - a * a);
+    case Activation::Sigmoid:
+      return a * (1 - a) * (1 - 2 * a);
+    case Activation::Gelu: {
+      // f = ½z(1 + t), t = tanh u: f″ = (1 − t²)(u′ + ½z(u″ − 2t u′²)).
+      double t = fastmath::tanh(fastmath::kGeluScale * (z + fastmath::kGeluCubic * z * z * z));
+      double du = fastmath::kGeluScale * (1 + 3 * fastmath::kGeluCubic * z * z);
+      double ddu = fastmath::kGeluScale * 6 * fastmath::kGeluCubic * z;
+      return (1 - t * t) * (du + 0.5 * z * (ddu - 2 * t * du * du));
+    }
+    case Activation::Swish: {
+      // f = z s: f″ = s(1 − s)(2 + z(1 − 2s)).
+      double s = fastmath::sigmoid(z);
+      return s * (1 - s) * (2 + z * (1 - 2 * s));
+    }
+  }
+  return 0;
+}
+
 // delta[i] *= f′(z[i]) given a[i] = f(z[i]), with the choice of f outside the loop.
 inline void multiply_by_derivative(Activation activation, const double* z, const double* a,
                                    double* delta, int count) {

@@ -154,53 +154,58 @@ double Mlp::loss_and_gradient(const Examples& examples, const std::size_t* indic
   std::fill_n(gradient, parameters_.size(), 0.0);
   if (count <= 0) return 0;
   double loss_sum = 0;
-  int last = weight_layers();
-  for (int start = 0; start < count; start += kChunk) {
-    int chunk = std::min(kChunk, count - start);
-    forward(examples, indices + start, chunk);
-
-    // Output layer: ∂(mean loss)/∂z = ∂loss_p/∂z / count.
-    int n_out = sizes_[last];
-    for (int p = 0; p < chunk; ++p) {
-      double* delta = &delta_[last][p * n_out];
-      loss_sum +=
-          point_loss(&pre_activation_[last][p * n_out], examples, indices[start + p], delta);
-      for (int k = 0; k < n_out; ++k) delta[k] /= count;
-    }
-
-    for (int layer = last; layer >= 1; --layer) {
-      int n_in = sizes_[layer - 1];
-      int n_layer = sizes_[layer];
-      const double* weights = &parameters_[offsets_[layer]];
-      double* weight_gradient = gradient + offsets_[layer];
-      double* bias_gradient = weight_gradient + static_cast<std::size_t>(n_layer) * n_in;
-      const double* in = post_activation_[layer - 1].data();
-      const double* delta = delta_[layer].data();
-      // ∂L/∂W = Σ_p δ_p a_pᵀ,  ∂L/∂b = Σ_p δ_p.
-      for (int p = 0; p < chunk; ++p)
-        for (int j = 0; j < n_layer; ++j) {
-          double d = delta[p * n_layer + j];
-          double* row = weight_gradient + static_cast<std::size_t>(j) * n_in;
-          add_multiple(row, in + static_cast<std::size_t>(p) * n_in, d, n_in);
-          bias_gradient[j] += d;
-        }
-      if (layer == 1) break;
-      // δ_prev = (Wᵀ δ) ⊙ f′(z_prev), the sum over j innermost-contiguous as in forward().
-      const double* z_prev = pre_activation_[layer - 1].data();
-      double* delta_prev = delta_[layer - 1].data();
-      for (int p = 0; p < chunk; ++p) {
-        double* back = delta_prev + static_cast<std::size_t>(p) * n_in;
-        std::fill_n(back, n_in, 0.0);
-        for (int j = 0; j < n_layer; ++j) {
-          double d = delta[p * n_layer + j];
-          const double* row = weights + static_cast<std::size_t>(j) * n_in;
-          add_multiple(back, row, d, n_in);
-        }
-      }
-      multiply_by_derivative(activation_, z_prev, in, delta_prev, chunk * n_in);
-    }
-  }
+  for (int start = 0; start < count; start += kChunk)
+    loss_sum += chunk_loss_and_gradient(examples, indices + start, std::min(kChunk, count - start),
+                                        count, gradient);
   return loss_sum / count;
+}
+
+double Mlp::chunk_loss_and_gradient(const Examples& examples, const std::size_t* indices, int chunk,
+                                    double divisor, double* gradient) noexcept {
+  double loss_sum = 0;
+  int last = weight_layers();
+  forward(examples, indices, chunk);
+
+  // Output layer: ∂(loss / divisor)/∂z = ∂loss_p/∂z / divisor.
+  int n_out = sizes_[last];
+  for (int p = 0; p < chunk; ++p) {
+    double* delta = &delta_[last][p * n_out];
+    loss_sum += point_loss(&pre_activation_[last][p * n_out], examples, indices[p], delta);
+    for (int k = 0; k < n_out; ++k) delta[k] /= divisor;
+  }
+
+  for (int layer = last; layer >= 1; --layer) {
+    int n_in = sizes_[layer - 1];
+    int n_layer = sizes_[layer];
+    const double* weights = &parameters_[offsets_[layer]];
+    double* weight_gradient = gradient + offsets_[layer];
+    double* bias_gradient = weight_gradient + static_cast<std::size_t>(n_layer) * n_in;
+    const double* in = post_activation_[layer - 1].data();
+    const double* delta = delta_[layer].data();
+    // ∂L/∂W = Σ_p δ_p a_pᵀ,  ∂L/∂b = Σ_p δ_p.
+    for (int p = 0; p < chunk; ++p)
+      for (int j = 0; j < n_layer; ++j) {
+        double d = delta[p * n_layer + j];
+        double* row = weight_gradient + static_cast<std::size_t>(j) * n_in;
+        add_multiple(row, in + static_cast<std::size_t>(p) * n_in, d, n_in);
+        bias_gradient[j] += d;
+      }
+    if (layer == 1) break;
+    // δ_prev = (Wᵀ δ) ⊙ f′(z_prev), the sum over j innermost-contiguous as in forward().
+    const double* z_prev = pre_activation_[layer - 1].data();
+    double* delta_prev = delta_[layer - 1].data();
+    for (int p = 0; p < chunk; ++p) {
+      double* back = delta_prev + static_cast<std::size_t>(p) * n_in;
+      std::fill_n(back, n_in, 0.0);
+      for (int j = 0; j < n_layer; ++j) {
+        double d = delta[p * n_layer + j];
+        const double* row = weights + static_cast<std::size_t>(j) * n_in;
+        add_multiple(back, row, d, n_in);
+      }
+    }
+    multiply_by_derivative(activation_, z_prev, in, delta_prev, chunk * n_in);
+  }
+  return loss_sum;
 }
 
 Evaluation Mlp::evaluate(const Examples& examples, std::vector<int>* confusion) {
@@ -256,7 +261,8 @@ double Mlp::regularization_penalty(Regularization kind, double rate) const noexc
   return rate * sum;
 }
 
-void Mlp::add_regularization_gradient(Regularization kind, double rate, double* gradient) const noexcept {
+void Mlp::add_regularization_gradient(Regularization kind, double rate,
+                                      double* gradient) const noexcept {
   if (kind == Regularization::None) return;
   for (int layer = 1; layer <= weight_layers(); ++layer)
     for (std::size_t i = offsets_[layer]; i < bias_index(layer, 0); ++i) {

@@ -86,6 +86,20 @@ class Mlp {
   double loss_and_gradient(const Examples& examples, const std::size_t* indices, int count,
                            double* gradient) noexcept;
 
+  // One chunk of the passes above, for second-order code (learn/network_hessian.cpp), which
+  // reads the layers' values between passes. Forward and backward over `count` ≤ kChunk
+  // examples: returns the sum of their losses and adds the gradient of (that sum / divisor) to
+  // `gradient`. Afterwards, row p of pre_activation(l), post_activation(l) and delta(l) holds
+  // example p's z, a = f(z) and ∂(loss_p / divisor)/∂z of layer l (layer 0 = the inputs, the
+  // last = the outputs, whose "a" is not computed).
+  static constexpr int kChunk = 64;  // points per pass: keeps the workspace in cache
+  double chunk_loss_and_gradient(const Examples& examples, const std::size_t* indices, int count,
+                                 double divisor, double* gradient) noexcept;
+  const double* pre_activation(int layer) const { return pre_activation_[layer].data(); }
+  const double* post_activation(int layer) const { return post_activation_[layer].data(); }
+  const double* delta(int layer) const { return delta_[layer].data(); }
+  std::size_t layer_offset(int layer) const { return offsets_[layer]; }  // W_l's first index
+
   // Loss and accuracy over all examples. If `confusion` is not null it receives the K×K
   // confusion matrix (row = true class, column = predicted class; classification only).
   Evaluation evaluate(const Examples& examples, std::vector<int>* confusion);
@@ -106,8 +120,6 @@ class Mlp {
   // Loss of one point from its output-layer values; with `gradient`, also ∂loss/∂output.
   double point_loss(const double* output_values, const Examples& examples, std::size_t index,
                     double* gradient) const noexcept;
-
-  static constexpr int kChunk = 64;  // points per pass: keeps the workspace in cache
 
   std::vector<int> sizes_;
   std::vector<std::size_t> offsets_;  // offsets_[layer] = start of that layer's parameters

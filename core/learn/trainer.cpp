@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <cmath>
 #include <numeric>
+#include <stdexcept>
+#include <string>
 
 #include "learn/grid.hpp"
 #include "learn/random.hpp"
@@ -163,6 +165,30 @@ void Experiment::set_stopping(int epochs, double target_loss) {
   for (Racer& racer : racers_)
     if (racer.state_ != RacerState::Diverged && !racer.history_.empty())
       update_state_after_epoch(racer);
+}
+
+NetworkObjective Experiment::objective(std::size_t index, bool test) const {
+  return NetworkObjective(racers_.at(index).network_, test ? test_examples_ : train_examples_,
+                          regularization_, config_.regularization_rate);
+}
+
+void Experiment::set_racer_parameters(std::size_t index, const std::vector<double>& parameters) {
+  Racer& racer = racers_.at(index);
+  std::vector<double>& current = racer.network_.parameters();
+  if (parameters.size() != current.size())
+    throw std::invalid_argument("the network has " + std::to_string(current.size()) +
+                                " parameters, not " + std::to_string(parameters.size()));
+  if (!all_finite(parameters)) throw std::invalid_argument("parameters must be finite");
+  const std::vector<double> previous = current;
+  const std::vector<EpochMetrics> history = racer.history_;
+  current = parameters;
+  if (!racer.history_.empty()) racer.history_.pop_back();
+  if (!record_metrics(racer, racer.epochs_done_)) {
+    current = previous;
+    racer.history_ = history;
+    throw std::invalid_argument("the loss is not finite there");
+  }
+  if (racer.state_ != RacerState::Diverged) update_state_after_epoch(racer);
 }
 
 void Experiment::decision_grid(std::size_t index, int n, float* out) const {

@@ -27,6 +27,7 @@
 #include "learn/dataset.hpp"
 #include "learn/features.hpp"
 #include "learn/mlp.hpp"
+#include "learn/network_hessian.hpp"
 #include "optim/racer.hpp"
 
 namespace pg {
@@ -118,6 +119,16 @@ class Experiment {
   // New stopping rule: racers stopped by the old `epochs` or `target_loss` run again if the new
   // rule would not have stopped them. Diverged racers stay stopped.
   void set_stopping(int epochs, double target_loss);
+
+  // Racer `index`'s objective J(θ) over the training set (or the test set): mean data loss plus
+  // the experiment's penalty, with its derivatives (network_hessian.hpp). It refers to this
+  // experiment's examples, so it must not outlive the experiment.
+  NetworkObjective objective(std::size_t index, bool test = false) const;
+  // Moves racer `index` to `parameters` (P finite values; the page's escape step and
+  // critical-point search): its latest metrics become those of the new point, at the same
+  // epoch; its optimizer state stays. Throws std::invalid_argument for a wrong count or a
+  // non-finite value, std::out_of_range for a bad index.
+  void set_racer_parameters(std::size_t index, const std::vector<double>& parameters);
 
   // Drawing (see grid.hpp): n×n×K class probabilities, and the maps of every input and hidden
   // neuron, of racer `index`'s current network.

@@ -132,6 +132,16 @@ std::string ClassifySession::status_text(std::size_t index) const {
   return "running";
 }
 
+NetworkObjective ClassifySession::objective(std::size_t index, bool test) const {
+  return experiment_of(index).objective(index_in_experiment(index), test);
+}
+
+void ClassifySession::set_parameters(std::size_t index, const std::vector<double>& parameters) {
+  experiment_of(index);  // checks the index
+  experiments_[index / experiments_.front()->racer_count()]->set_racer_parameters(
+      index_in_experiment(index), parameters);
+}
+
 void ClassifySession::decision_grid(std::size_t index, int n, float* out) const {
   experiment_of(index).decision_grid(index_in_experiment(index), n, out);
 }

@@ -46,6 +46,11 @@ class ClassifySession {
   // "running", "reached target at epoch k", "done", "diverged at epoch k".
   std::string status_text(std::size_t racer) const;
 
+  // Session racer `index`'s objective over the training (or test) set and a way to move it
+  // (see Experiment::objective and set_racer_parameters).
+  NetworkObjective objective(std::size_t index, bool test = false) const;
+  void set_parameters(std::size_t index, const std::vector<double>& parameters);
+
   // Shared by every racer: the data, the number of classes, the input features.
   const Dataset& data() const { return experiments_.front()->data(); }
   int classes() const { return experiments_.front()->classes(); }

@@ -5,6 +5,7 @@
 #include <stdexcept>
 
 #include "learn/catalogue.hpp"
+#include "learn/network_hessian.hpp"
 #include "optim/catalogue.hpp"
 #include "state/racer_text.hpp"
 #include "surface/expression.hpp"
@@ -179,7 +180,8 @@ json catalogue_section(const std::string& section) {
             {"drawn_points", kMaxDrawnPoints},
             {"epochs_per_second", kMaxEpochsPerSecond},
             {"expression_length", kMaxExpressionLength},
-            {"data_half_width", kDataViewHalfWidth}};
+            {"data_half_width", kDataViewHalfWidth},
+            {"hessian_parameters", kMaxHessianParameters}};
   throw std::invalid_argument("the catalogue has no section '" + section + "'");
 }
 

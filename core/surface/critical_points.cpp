@@ -7,22 +7,6 @@
 
 namespace pg {
 
-const char* kind_name(PointKind kind) {
-  switch (kind) {
-    case PointKind::Minimum:
-      return "minimum";
-    case PointKind::Maximum:
-      return "maximum";
-    case PointKind::Saddle:
-      return "saddle";
-    case PointKind::Degenerate:
-      return "degenerate";
-    case PointKind::NotCritical:
-      return "not-critical";
-  }
-  return "not-critical";
-}
-
 namespace {
 
 // Components smaller than this count as 0 when choosing an eigenvector's sign.

@@ -17,17 +17,13 @@
 #include <vector>
 
 #include "common/geometry.hpp"
+#include "common/point_kind.hpp"
 #include "surface/surface.hpp"
 
 namespace pg {
 
 constexpr double kGradientTolerance = 1e-6;
 constexpr double kEigenvalueTolerance = 1e-9;
-
-enum class PointKind { Minimum, Maximum, Saddle, Degenerate, NotCritical };
-
-// "minimum", "maximum", "saddle", "degenerate", "not-critical" (as the CLI prints them).
-const char* kind_name(PointKind kind);
 
 // Eigen-decomposition of a symmetric 2×2 matrix (the symmetric part of `m` is used).
 // Eigenvalues ascending; eigenvectors unit length, in the same order, each with its first

@@ -40,6 +40,11 @@ export const NAMES = [
   'd',
   'K',
   'L',
+  'H',
+  'J',
+  'P',
+  'N',
+  'ln',
   'x0',
   'x1',
   'y0',
@@ -94,6 +99,7 @@ export const NAMES = [
   'TensorFlow',
   'Playground',
   'Transformer',
+  'softmax',
 ];
 
 export function latinWords(text) {

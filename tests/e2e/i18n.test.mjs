@@ -44,10 +44,11 @@ test('every message has English and Chinese text with the same placeholders; Chi
 });
 
 test('every preset has a title and a caption in both languages; the Chinese keep only names in Latin letters', async () => {
-  const { PRESETS } = await importFromWeb('surface/presets.ts');
-  assert.ok(PRESETS.length > 0);
+  const surface = (await importFromWeb('surface/presets.ts')).PRESETS;
+  const classify = (await importFromWeb('classify/presets.ts')).PRESETS;
+  assert.ok(surface.length > 0 && classify.length > 0);
   const problems = [];
-  for (const preset of PRESETS)
+  for (const preset of [...surface, ...classify])
     for (const part of ['title', 'caption']) {
       if (!preset[part].en.trim() || !preset[part].zh.trim()) problems.push(`${preset.id} ${part}: empty text`);
       for (const word of untranslated(preset[part].zh)) problems.push(`${preset.id} ${part}: “${word}”`);

@@ -119,7 +119,7 @@ test('the catalogue read one section at a time (as the page does at start-up) is
 
 test('canonicalLink writes a link as parseState does', () => {
   for (const link of ['', 'r=momentum(momentum:0.9,lr:0.01)&surface=rosenbrock', 'mode=classify&seed=3&data=xor'])
-    assert.equal(m.canonicalLink(link), JSON.parse(m.parseState(link)).link);
+    assert.equal(m.canonicalLink(link, ''), JSON.parse(m.parseState(link)).link);
 });
 
 test('the catalogue lists every surface, optimizer and schedule of the reference', () => {

@@ -1,27 +1,33 @@
 // Classify mode: small networks learning to classify (TensorFlow Playground, plus what its
 // users ask for), trained in a Web Worker by any of the core's optimizers. The page lays out the
-// controls, data, network and output panels, the racers and the learning curves; each is its
-// own view. It also serves window.playground in this mode.
+// presets, the controls, data, network and output panels, the racers and the learning curves,
+// the selected racer's critical-point analysis and the minimum-ratio experiment; each is its own
+// view. It also serves window.playground in this mode.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { downloadCsv } from '../components/download';
 import { downloadFigurePng, type LegendEntry } from '../components/figure';
 import { formatNumber, formatPercent } from '../components/format';
 import { Later } from '../components/Later';
+import { PresetBar } from '../components/PresetBar';
 import { RacersPanel } from '../components/RacersPanel';
 import { racerColor } from '../components/racerColors';
 import type { Core } from '../core';
 import { useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import { ControlBar } from './ControlBar';
+import { CriticalPointPanel } from './CriticalPointPanel';
 import { classColour, divergingCss } from './colors';
 import { curvesCsv } from './curvesCsv';
 import { DataPanel } from './DataPanel';
+import { ExperimentPanel } from './ExperimentPanel';
+import { MAX_RUNS, MinimumRatioExperiment } from './experiment';
 import { useNews } from './hooks';
 import { LearningCurves } from './LearningCurves';
 import { nameLabel } from './labels';
 import { NetworkPanel } from './NetworkPanel';
 import { OutputPanel } from './OutputPanel';
+import { PRESETS } from './presets';
 import { RacerTable } from './RacerTable';
 import { racerName, statusLabel } from './racerNames';
 import { ClassifyRunner } from './runner';
@@ -37,6 +43,7 @@ export function ClassifyPage({ core, store, controllers }: Props) {
   const t = useT();
   const lang = useLang();
   const runner = useMemo(() => new ClassifyRunner(store), [store]);
+  const experiment = useMemo(() => new MinimumRatioExperiment(), []);
   const [drawClass, setDrawClass] = useState(0);
   const mapCanvas = useRef<HTMLCanvasElement | null>(null);
   useNews(runner, ['setup', 'problem']);
@@ -58,12 +65,37 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           status: r.status,
         }));
       },
+      hessian: async () => {
+        const { report, ms } = await runner.analyse();
+        if (report.status === 'failed') throw new Error(report.message);
+        if (report.status === 'too-large')
+          throw new Error(
+            `the network has ${report.parameters} parameters; the exact Hessian is computed for at most ${report.limit}`,
+          );
+        return {
+          epoch: report.epoch,
+          objective: report.objective,
+          gradientNorm: report.gradientNorm,
+          eigenvalues: Array.from(report.eigenvalues),
+          minimumRatio: report.minimumRatio,
+          kind: report.kind,
+          ms,
+        };
+      },
+      minimumRatio: async (runs: number) => {
+        if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS)
+          throw new Error(`minimumRatio(K) needs a whole number K from 1 to ${MAX_RUNS}`);
+        runner.pause();
+        const rows = await experiment.start(store.link, runner.selected, runs);
+        return rows.map((r) => ({ ...r }));
+      },
     });
     return () => {
       controllers.delete('classify');
       runner.dispose();
+      experiment.dispose();
     };
-  }, [runner, controllers, store]);
+  }, [runner, experiment, controllers, store]);
 
   const settings = store.state.classify!;
   const setup = runner.setup;
@@ -105,6 +137,13 @@ export function ClassifyPage({ core, store, controllers }: Props) {
 
   return (
     <div class="classify-page" data-testid="classify-page">
+      <PresetBar
+        core={core}
+        store={store}
+        presets={PRESETS}
+        family={(state) => state.classify?.data}
+        ownCaption="classify.presets.own"
+      />
       <ControlBar core={core} store={store} runner={runner} />
       {runner.problem && (
         <p class="field-error classify-problem" role="alert" data-testid="classify-problem">
@@ -155,6 +194,12 @@ export function ClassifyPage({ core, store, controllers }: Props) {
             <p class="small muted">{t('classify.curves.legend')}</p>
             <LearningCurves store={store} runner={runner} />
           </section>
+        </div>
+      </Later>
+      <Later>
+        <div class="classify-critical">
+          <CriticalPointPanel store={store} runner={runner} />
+          <ExperimentPanel core={core} store={store} runner={runner} experiment={experiment} />
         </div>
       </Later>
     </div>

@@ -1,7 +1,10 @@
 // The classification page's own words, in English and Simplified Chinese (same keys in both).
 // Descriptions of datasets, features, activations, losses and settings come from the core's
 // catalogue; here are the page's labels and the short display names of the core's names.
+import { criticalMessages } from './criticalMessages';
+
 const en = {
+  ...criticalMessages.en,
   'classify.title': 'Classification',
   'classify.problem': 'Training stopped: {message}',
 
@@ -134,6 +137,7 @@ const en = {
 export const classifyMessages: { en: typeof en; zh: Record<keyof typeof en, string> } = {
   en,
   zh: {
+    ...criticalMessages.zh,
     'classify.title': '分类',
     'classify.problem': '训练已停止：{message}',
 

@@ -10,7 +10,13 @@
 //   reset                                   frame  (metrics, new history rows, grids, weights;
 //   select {racer}                                  at most ~25 a second while playing)
 //   thumbnails {classes}                     stepped {id} (after the frame that completes it)
-//                                           thumbnails, problem {message}
+//   analyse {id, escapeStep}                 thumbnails, problem {message}
+//   escape {sign, step}                      hessian {generation, id, racer, analysis} (the
+//   critical {id}                                   selected racer's Hessian analysis: answering
+//                                                   analyse, after a move, when training pauses
+//                                                   or ends, and at most every few epochs while
+//                                                   playing)
+//                                           moved {id, search} (critical: after its frame)
 //
 // Frames and setups carry the setup's generation; the page drops frames of older generations.
 
@@ -43,7 +49,59 @@ export type ToWorker =
   | { type: 'step'; id: number; epochs: number }
   | { type: 'reset' }
   | { type: 'select'; racer: number }
-  | { type: 'thumbnails'; classes: number };
+  | { type: 'thumbnails'; classes: number }
+  // Analyse the selected racer now (id > 0: answer with that id); escapeStep is the step length
+  // of the escape probe, kept for later analyses.
+  | { type: 'analyse'; id: number; escapeStep: number }
+  // Move the selected racer by `step` along (+1) or against (−1) the escape direction.
+  | { type: 'escape'; sign: 1 | -1; step: number }
+  // Move the selected racer to the critical point the lecture's method reaches from it.
+  | { type: 'critical'; id: number };
+
+// The exact Hessian analysis of a racer (wasm/classify_bindings.cpp, docs/reference.md).
+export interface HessianAnalysis {
+  epoch: number;
+  parameters: number;
+  objective: number; // J: mean training loss + penalty
+  gradientNorm: number;
+  eigenvalues: Float64Array; // ascending
+  tolerance: number; // τ
+  negative: number;
+  flat: number;
+  positive: number;
+  minimumRatio: number;
+  kind: 'minimum' | 'maximum' | 'saddle' | 'degenerate' | 'not-critical';
+  learningRate: number;
+  lambdaMaxLr: number;
+  l1Ignored: boolean;
+  escape: { eigenvalue: number; step: number; before: number; plus: number; minus: number } | null;
+}
+
+// What the worker reports for the selected racer: an analysis, a network too large for it, or
+// a failure (its message).
+export type HessianReport =
+  | ({ status: 'ok' } & HessianAnalysis)
+  | { status: 'too-large'; parameters: number; limit: number }
+  | { status: 'failed'; message: string };
+
+export interface HessianMessage {
+  type: 'hessian';
+  generation: number;
+  id: number; // the analyse request it answers, or 0
+  racer: number;
+  moves: number; // escapes and critical-point moves of this setup so far
+  ms: number; // the worker's time for it (Hessian, spectrum, escape probe)
+  report: HessianReport;
+}
+
+// The result of a move to a critical point.
+export interface CriticalSearchResult {
+  converged: boolean;
+  gradientNorm: number;
+  objective: number;
+  gradientNormSteps: number;
+  newtonSteps: number;
+}
 
 export interface SetupMessage {
   type: 'setup';
@@ -90,5 +148,7 @@ export type FromWorker =
   | SetupMessage
   | FrameMessage
   | ThumbnailsMessage
+  | HessianMessage
   | { type: 'stepped'; id: number }
+  | { type: 'moved'; id: number; search: CriticalSearchResult | null; message?: string }
   | { type: 'problem'; message: string };

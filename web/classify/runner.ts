@@ -4,15 +4,17 @@
 // Views subscribe to the kinds of news they draw, so a frame does not re-render the page.
 import type { LinkStore } from '../store';
 import {
+  type CriticalSearchResult,
   type FrameMessage,
   type FromWorker,
+  type HessianMessage,
   HISTORY_STRIDE,
   type SetupMessage,
   type ThumbnailsMessage,
   type ToWorker,
 } from './protocol';
 
-export type News = 'setup' | 'frame' | 'thumbnails' | 'problem';
+export type News = 'setup' | 'frame' | 'thumbnails' | 'problem' | 'hessian';
 type Listener = (news: News) => void;
 
 // One racer's metrics per epoch, as columns (row k = after k epochs).
@@ -56,6 +58,10 @@ export class ClassifyRunner {
   problem = '';
   // The racer whose map and network are shown (an index among the session's racers).
   selected = 0;
+  // The selected racer's latest Hessian analysis (null until the first of this setup).
+  hessian: HessianMessage | null = null;
+  // The escape probe's step length, as the Critical point panel sets it.
+  escapeStep = 1;
 
   private worker: Worker;
   private listeners = new Set<Listener>();
@@ -64,6 +70,9 @@ export class ClassifyRunner {
   private appliedOpened = -1;
   private nextStepId = 1;
   private stepWaiters = new Map<number, () => void>();
+  private nextRequestId = 1;
+  private analysisWaiters = new Map<number, (message: HessianMessage) => void>();
+  private moveWaiters = new Map<number, (result: CriticalSearchResult | Error) => void>();
   private requestedThumbnailClasses = 0;
   private unsubscribe: () => void;
 
@@ -84,6 +93,8 @@ export class ClassifyRunner {
     this.worker.terminate();
     for (const resolve of this.stepWaiters.values()) resolve();
     this.stepWaiters.clear();
+    for (const resolve of this.moveWaiters.values()) resolve(new Error('the page was closed'));
+    this.moveWaiters.clear();
   }
 
   subscribe(listener: Listener): () => void {
@@ -125,6 +136,31 @@ export class ClassifyRunner {
     });
   }
 
+  // The selected racer's Hessian analysis now (with the escape probe of `escapeStep`).
+  analyse(escapeStep = this.escapeStep): Promise<HessianMessage> {
+    this.escapeStep = escapeStep;
+    const id = this.nextRequestId++;
+    return new Promise((resolve) => {
+      this.analysisWaiters.set(id, resolve);
+      this.send({ type: 'analyse', id, escapeStep });
+    });
+  }
+
+  // Moves the selected racer along (+1) or against (−1) its escape direction by `escapeStep`.
+  escape(sign: 1 | -1): void {
+    this.send({ type: 'escape', sign, step: this.escapeStep });
+  }
+
+  // Moves the selected racer to the critical point the lecture's method reaches from it.
+  criticalPoint(): Promise<CriticalSearchResult> {
+    const id = this.nextRequestId++;
+    this.pause();
+    return new Promise((resolve, reject) => {
+      this.moveWaiters.set(id, (result) => (result instanceof Error ? reject(result) : resolve(result)));
+      this.send({ type: 'critical', id });
+    });
+  }
+
   // An edit continues the run (the core keeps what it can); a link opened from outside (hash,
   // automation API) starts afresh, so it reproduces what `playground run` gives for it.
   private follow(): void {
@@ -152,6 +188,7 @@ export class ClassifyRunner {
         this.histories = Array.from({ length: message.racerCount }, () => new RacerHistory());
         this.selected = Math.min(this.selected, message.racerCount - 1);
         this.problem = '';
+        this.hessian = null;
         this.emit('setup');
         return;
       case 'frame': {
@@ -171,6 +208,21 @@ export class ClassifyRunner {
         this.thumbnails = message;
         this.emit('thumbnails');
         return;
+      case 'hessian': {
+        const resolve = this.analysisWaiters.get(message.id);
+        this.analysisWaiters.delete(message.id);
+        resolve?.(message);
+        if (!this.setup || message.generation !== this.setup.generation) return;
+        this.hessian = message;
+        this.emit('hessian');
+        return;
+      }
+      case 'moved': {
+        const resolve = this.moveWaiters.get(message.id);
+        this.moveWaiters.delete(message.id);
+        resolve?.(message.search ?? new Error(message.message ?? 'the search failed'));
+        return;
+      }
       case 'problem':
         this.problem = message.message;
         this.emit('problem');

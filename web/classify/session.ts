@@ -3,7 +3,7 @@
 // that may grow its heap: copy them at once.
 import type { PlaygroundModule } from '../core';
 import type { WeightLayer } from './networkLayout';
-import type { RacerMetrics } from './protocol';
+import type { CriticalSearchResult, HessianAnalysis, RacerMetrics } from './protocol';
 
 export interface ClassifySessionHandle {
   apply(link: string): boolean; // true when the session started over
@@ -26,9 +26,25 @@ export interface ClassifySessionHandle {
   parameters(index: number): Float64Array; // view
   effectiveRates(index: number): Float64Array;
   points(test: boolean): Float64Array;
+  hessian(index: number, escapeStep: number): HessianAnalysis | { tooLarge: true; parameters: number; limit: number };
+  escape(index: number, step: number, sign: number): boolean; // false: no negative eigenvalue
+  criticalPoint(index: number): CriticalSearchResult;
+  eigenvector(index: number, which: number): Float64Array;
   delete(): void;
+}
+
+// One run of the minimum-ratio experiment.
+export interface MinimumRatioRow {
+  run: number;
+  seed: number;
+  epochs: number;
+  objective: number;
+  gradientNorm: number;
+  minimumRatio: number;
+  kind: HessianAnalysis['kind'];
 }
 
 export interface ClassifyModule extends PlaygroundModule {
   ClassifySession: new (link: string) => ClassifySessionHandle;
+  minimumRatioRun(link: string, racer: number, run: number): MinimumRatioRow;
 }

@@ -6,6 +6,7 @@ import {
   DECISION_GRID_SIZE,
   type FrameMessage,
   type FromWorker,
+  type HessianReport,
   HISTORY_STRIDE,
   NEURON_GRID_SIZE,
   type RacerMetrics,
@@ -16,6 +17,12 @@ import type { ClassifyModule, ClassifySessionHandle } from './session';
 
 const SLICE_MS = 10; // training per turn before looking at new messages
 const FRAME_INTERVAL_MS = 40; // frames while playing: about 25 a second
+// The Hessian analysis while playing: at most every few epochs, twice a second, and so that it
+// takes at most a tenth of the worker's time (a large network's costs tens of milliseconds, which
+// the training clock does not make up for).
+const HESSIAN_EVERY_EPOCHS = 5;
+const HESSIAN_MIN_INTERVAL_MS = 500;
+const HESSIAN_TIME_SHARE = 10;
 
 interface PendingStep {
   id: number;
@@ -38,6 +45,11 @@ let epochsPerSecond = 60; // 0 = as fast as possible
 let playClock = { start: 0, epochs: 0 }; // epochs played since `start` (ms), for the speed
 let lastFrameAt = 0;
 const steps: PendingStep[] = [];
+let escapeStep = 1; // the escape probe's step length (the page's field)
+let moves = 0; // escapes and critical-point moves since the setup
+// The last analysis: of which weights (setup generation, racer, moves) at which epoch, when,
+// and what it cost.
+let analysed = { weights: '', epoch: -1, at: 0, cost: 0 };
 let turnScheduled = false;
 let turnTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -129,6 +141,7 @@ function restartClock(): void {
 function postSetup(): void {
   if (!session) return;
   generation++;
+  moves = 0;
   const count = session.racerCount();
   selected = Math.min(selected, count - 1);
   sentRows = new Array(count).fill(0);
@@ -202,6 +215,56 @@ function postFrame(): void {
     confusion.buffer,
     ...history.map((h) => h.buffer),
   ]);
+  refreshAnalysis();
+}
+
+// ---- the selected racer's Hessian ------------------------------------------------------------
+
+function weightsKey(): string {
+  return `${generation}:${selected}:${moves}`;
+}
+
+function analyse(id: number): void {
+  if (!session) return;
+  const started = performance.now();
+  let report: HessianReport;
+  try {
+    const result = session.hessian(selected, escapeStep);
+    report =
+      'tooLarge' in result
+        ? { status: 'too-large', parameters: result.parameters, limit: result.limit }
+        : { status: 'ok', ...result };
+  } catch (error) {
+    report = { status: 'failed', message: error instanceof Error ? error.message : String(error) };
+  }
+  const now = performance.now();
+  analysed = { weights: weightsKey(), epoch: session.racer(selected).epoch, at: now, cost: now - started };
+  post(
+    { type: 'hessian', generation, id, racer: selected, moves, ms: analysed.cost, report },
+    report.status === 'ok' ? [report.eigenvalues.buffer] : [],
+  );
+}
+
+// After a frame: a new analysis when the racer, its weights or its epoch changed; while playing
+// only every HESSIAN_EVERY_EPOCHS epochs and within its share of the time.
+function refreshAnalysis(): void {
+  if (!session) return;
+  const sameWeights = weightsKey() === analysed.weights;
+  const epochs = session.racer(selected).epoch - analysed.epoch;
+  if (sameWeights && epochs === 0) return;
+  if (sameWeights && playing && !session.finished()) {
+    const waited = performance.now() - analysed.at;
+    const spacing = Math.max(HESSIAN_MIN_INTERVAL_MS, HESSIAN_TIME_SHARE * analysed.cost);
+    if (epochs < HESSIAN_EVERY_EPOCHS || waited < spacing) return;
+  }
+  analyse(0);
+}
+
+// The selected racer was moved: its latest history row changed, so it is sent again.
+function afterMove(): void {
+  moves++;
+  sentRows[selected] = Math.max(0, sentRows[selected] - 1);
+  postFrame();
 }
 
 // Small pictures for the data and feature pickers: every generated dataset with `classes`
@@ -304,6 +367,31 @@ function handle(message: ToWorker): void {
     case 'thumbnails':
       postThumbnails(message.classes);
       return;
+    case 'analyse':
+      if (!session) return;
+      escapeStep = message.escapeStep;
+      analyse(message.id);
+      return;
+    case 'escape':
+      if (!session) return;
+      if (session.escape(selected, message.step, message.sign)) afterMove();
+      return;
+    case 'critical': {
+      if (!session) return;
+      try {
+        const search = session.criticalPoint(selected);
+        afterMove();
+        post({ type: 'moved', id: message.id, search });
+      } catch (error) {
+        post({
+          type: 'moved',
+          id: message.id,
+          search: null,
+          message: error instanceof Error ? error.message : String(error),
+        });
+      }
+      return;
+    }
   }
 }
 

@@ -3,6 +3,7 @@
 import { useEffect, useRef } from 'preact/hooks';
 import type { Core } from '../core';
 import { useT } from '../i18n';
+import { crispCanvas } from './canvas';
 import { formatNumber } from './format';
 
 const SAMPLES = 160;
@@ -40,13 +41,7 @@ export function SchedulePreview({
   const paint = () => {
     const canvas = canvasRef.current;
     if (!canvas || !rates || !size.current) return;
-    const { width, height } = size.current;
-    const ratio = window.devicePixelRatio || 1;
-    canvas.width = Math.round(width * ratio);
-    canvas.height = Math.round(height * ratio);
-    const g = canvas.getContext('2d')!;
-    g.setTransform(ratio, 0, 0, ratio, 0, 0);
-    g.clearRect(0, 0, width, height);
+    const { g, width, height } = crispCanvas(canvas, size.current);
     const top = max > 0 ? max : 1;
     const share = (rate: number) => (log ? Math.log(rate / min) / Math.log(max / min) : rate / top);
     g.beginPath();

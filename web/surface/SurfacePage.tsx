@@ -7,6 +7,7 @@ import { downloadCsv } from '../components/download';
 import { downloadFigurePng, type Figure } from '../components/figure';
 import { formatNumber } from '../components/format';
 import { Later } from '../components/Later';
+import { PresetBar } from '../components/PresetBar';
 import { RacersPanel } from '../components/RacersPanel';
 import { racerColor } from '../components/racerColors';
 import type { Core, PointAnalysis } from '../core';
@@ -19,7 +20,7 @@ import { HessianPanel } from './HessianPanel';
 import { useControl } from './hooks';
 import { MapView } from './MapView';
 import { MapFrame, type ViewBox } from './mapGeometry';
-import { PresetBar } from './PresetBar';
+import { PRESETS } from './presets';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
 import { statusText } from './status';
@@ -98,7 +99,13 @@ export function SurfacePage({
 
   return (
     <div class="surface-page">
-      <PresetBar core={core} store={store} />
+      <PresetBar
+        core={core}
+        store={store}
+        presets={PRESETS}
+        family={(state) => state.surface?.name}
+        ownCaption="presets.own"
+      />
       <div class="surface-layout">
         <div class="surface-main">
           <MapView

@@ -1,14 +1,7 @@
 // The chapter's experiments (chapter 3 of 《深度学习详解》) as one-click presets. A preset is just a
 // link; its caption says what to look at. Racer colours in captions follow components/racerColors.ts
 // (1 red, 2 white, 3 orange).
-import type { Text } from '../core';
-
-export interface Preset {
-  id: string;
-  link: string; // state in link syntax (no lang: the visitor's language is kept)
-  title: Text;
-  caption: Text;
-}
+import type { Preset } from '../components/PresetBar';
 
 export const PRESETS: Preset[] = [
   {
