@@ -138,6 +138,7 @@ std::string catalogue_json() {
          {"losses", named(loss_catalogue())},
          {"regularizations", named(regularization_catalogue())},
          {"classify_params", specs_json(classify_param_specs())},
+         {"panels", {{"surface", hidable_panels(Mode::Surface)}, {"classify", hidable_panels(Mode::Classify)}}},
          {"limits",
           {{"racers", kMaxRacers},
            {"steps", kMaxSteps},
@@ -200,7 +201,13 @@ std::string state_json(const State& state) {
            {"m", d.momentum_arrows},
            {"crit", d.critical_points},
            {"test", d.test_points},
-           {"discrete", d.discretize}}}};
+           {"discrete", d.discretize}}},
+         {"page",
+          {{"lesson", state.page.lesson},
+           {"step", state.page.lesson_step},
+           {"present", state.page.present},
+           {"embed", state.page.embed},
+           {"hide", state.page.hidden}}}};
   if (state.mode == Mode::Surface) {
     ViewBox v = effective_view(state);
     Vec2 s = effective_start(state);

@@ -1,6 +1,7 @@
 #include "state/state.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
@@ -182,6 +183,80 @@ std::string write_show(const State& s) {
     if (flag.mode == s.mode && s.show.*(flag.member))
       text += std::string(text.empty() ? "" : ",") + flag.name;
   return text;
+}
+
+// ---- page keys: lessons, presentation, embedding, hidden panels -----------------------------
+
+// Panels of each mode that `hide` can name (the page's views, references.md lists them).
+struct HidablePanel {
+  const char* name;
+  Mode mode;
+};
+const HidablePanel kHidablePanels[] = {
+    {"presets", Mode::Surface}, {"surface", Mode::Surface},  {"racers", Mode::Surface},
+    {"formula", Mode::Surface}, {"charts", Mode::Surface},   {"status", Mode::Surface},
+    {"hessian", Mode::Surface}, {"export", Mode::Surface},   {"data", Mode::Classify},
+    {"network", Mode::Classify}, {"output", Mode::Classify}, {"confusion", Mode::Classify},
+    {"racers", Mode::Classify}, {"curves", Mode::Classify},  {"export", Mode::Classify},
+};
+
+bool read_hide(State& s, const std::string& text, Reason& reason) {
+  std::vector<std::string> names = hidable_panels(s.mode), chosen;
+  if (!text.empty())
+    for (const std::string& part : split(text, ',')) {
+      if (std::find(names.begin(), names.end(), part) == names.end()) {
+        reason = unknown_name("panel", "面板", part, names);
+        return false;
+      }
+      chosen.push_back(part);
+    }
+  // Table order, so equal sets write equal text.
+  s.page.hidden.clear();
+  for (const std::string& name : names)
+    if (std::find(chosen.begin(), chosen.end(), name) != chosen.end()) s.page.hidden.push_back(name);
+  return true;
+}
+
+std::string write_hide(const State& s) {
+  std::string text;
+  for (const std::string& name : s.page.hidden) text += (text.empty() ? "" : ",") + name;
+  return text;
+}
+
+// An empty name leaves the lesson (edits use it; links simply leave the key out).
+bool read_lesson(State& s, const std::string& text, Reason& reason) {
+  if (text.empty()) {
+    s.page.lesson.clear();
+    return true;
+  }
+  bool well_formed = text.size() <= kMaxLessonNameLength &&
+                     std::islower(static_cast<unsigned char>(text[0]));
+  for (char c : text)
+    well_formed = well_formed && (std::islower(static_cast<unsigned char>(c)) ||
+                                  std::isdigit(static_cast<unsigned char>(c)) || c == '-');
+  if (!well_formed) {
+    std::string limit = std::to_string(kMaxLessonNameLength);
+    reason = {"must be a lesson's name: a lowercase letter, then lowercase letters, digits or '-', at most " +
+                  limit + " characters",
+              "必须是课程名：以小写字母开头，由小写字母、数字或“-”组成，最多 " + limit + " 个字符"};
+    return false;
+  }
+  s.page.lesson = text;
+  return true;
+}
+
+// `present=1`, `embed=1`: booleans as racers write them (1/0/true/false), written as 1.
+KeyRule flag_rule(const char* key, bool PageOptions::*member) {
+  return {key,
+          [member](State& s, const std::string& v, Reason& r) {
+            if (v != "1" && v != "0" && v != "true" && v != "false") {
+              r = {"must be 1 or 0", "必须是 1 或 0"};
+              return false;
+            }
+            s.page.*member = v == "1" || v == "true";
+            return true;
+          },
+          [member](const State& s) { return s.page.*member ? std::string("1") : std::string(); }};
 }
 
 // ---- surface mode -------------------------------------------------------------------------
@@ -528,6 +603,20 @@ const std::vector<KeyRule>& common_rules() {
          return true;
        },
        [](const State& s) { return s.lang; }},
+      {"lesson", read_lesson, [](const State& s) { return s.page.lesson; }},
+      {"step",
+       [](State& s, const std::string& v, Reason& r) {
+         long step = 0;
+         if (!read_integer(v, 1, kMaxLessonStep, step, r)) return false;
+         s.page.lesson_step = static_cast<int>(step);
+         return true;
+       },
+       [](const State& s) {
+         return s.page.lesson_step > 0 ? std::to_string(s.page.lesson_step) : std::string();
+       }},
+      flag_rule("present", &PageOptions::present),
+      flag_rule("embed", &PageOptions::embed),
+      {"hide", read_hide, write_hide},
   };
   return rules;
 }
@@ -546,6 +635,11 @@ const char* mode_name(Mode mode) { return mode == Mode::Surface ? "surface" : "c
 
 // Consistency between keys, after all of them are read: drops what does not fit, reporting it.
 void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) {
+  if (s.page.lesson_step > 0 && s.page.lesson.empty()) {
+    problems.push_back({"step", std::to_string(s.page.lesson_step), "is a lesson's step: it needs lesson=...",
+                        "是课程中的步骤，需要 lesson=..."});
+    s.page.lesson_step = 0;
+  }
   if (s.mode == Mode::Surface) {
     if (s.surface != "custom") {
       if (expression_given)
@@ -778,6 +872,8 @@ std::vector<Problem> set_value(State& state, const std::string& key, const std::
     if (value != "custom") edited.expression.clear();
   }
   if (key == "expr") edited.surface = "custom";
+  // Another lesson (or none) starts from its beginning.
+  if (key == "lesson" && value != state.page.lesson) edited.page.lesson_step = 0;
   if (key == "data" && value != state.classify.dataset)
     edited.classify.classes = default_classes(value);
   std::vector<Problem> reconciled;
@@ -840,7 +936,16 @@ void set_mode(State& state, Mode mode) {
   State next = default_state(mode);
   next.lang = state.lang;
   next.seed = state.seed;
+  next.page.present = state.page.present;
+  next.page.embed = state.page.embed;
   state = next;
+}
+
+std::vector<std::string> hidable_panels(Mode mode) {
+  std::vector<std::string> names;
+  for (const HidablePanel& panel : kHidablePanels)
+    if (panel.mode == mode) names.push_back(panel.name);
+  return names;
 }
 
 }  // namespace pg
