@@ -1,14 +1,25 @@
-// window.playground: the small automation API of references.md, for tests and power users.
+// window.playground: the small automation API of docs/reference.md, for tests and power users.
 //   state() → the current state string; setState(s) → the problems of s (loads the rest);
 //   step(n) → n updates (surface) or n epochs (classify), done when the promise resolves;
 //   racers() → per racer {optimizer, step, x, y, loss, status} or
-//              {optimizer, epoch, trainLoss, testLoss, trainAcc, testAcc, status}.
+//              {optimizer, epoch, trainLoss, testLoss, trainAcc, testAcc, status};
+//   lessons() → [{name, title, steps}]; lesson() → {name, step, steps} or null;
+//   record({format, frames}) → a Blob of the run drawn frame by frame (WebM or GIF).
+import { type FrameSource, type RecordFormat, record } from './classroom/record';
 import type { Problem } from './core';
+import type { Lang } from './i18n';
+import { LESSONS } from './lessons/index';
+import { findLesson } from './lessons/navigation';
 import type { LinkStore, Mode } from './store';
 
 export interface ModeController {
   step(n: number): Promise<void>;
   racers(): Record<string, unknown>[];
+  // From the start of the run, playing (a lesson's "Run").
+  run(): void;
+  // Every racer has stopped (step limit, epochs, divergence) and nothing plays.
+  finished(): boolean;
+  frames(): FrameSource;
 }
 
 export interface Automation {
@@ -16,6 +27,9 @@ export interface Automation {
   setState(link: string): Problem[];
   step(n: number): Promise<void>;
   racers(): Record<string, unknown>[];
+  lessons(): { name: string; title: string; steps: number }[];
+  lesson(): { name: string; step: number; steps: number } | null;
+  record(options: { format: RecordFormat; frames: number }): Promise<Blob>;
 }
 
 declare global {
@@ -24,7 +38,11 @@ declare global {
   }
 }
 
-export function installAutomation(store: LinkStore, controllers: Map<Mode, ModeController>): () => void {
+export function installAutomation(
+  store: LinkStore,
+  controllers: Map<Mode, ModeController>,
+  lang: () => Lang,
+): () => void {
   const active = (): ModeController => {
     const controller = controllers.get(store.mode);
     if (!controller) throw new Error(`the ${store.mode} page is not ready`);
@@ -38,6 +56,13 @@ export function installAutomation(store: LinkStore, controllers: Map<Mode, ModeC
       await active().step(Math.floor(n));
     },
     racers: () => active().racers(),
+    lessons: () => LESSONS.map((l) => ({ name: l.name, title: l.title[lang()], steps: l.steps.length })),
+    lesson: () => {
+      const lesson = findLesson(store.state.page.lesson);
+      if (!lesson) return null;
+      return { name: lesson.name, step: Math.max(1, store.state.page.step), steps: lesson.steps.length };
+    },
+    record: (options) => record(active().frames(), { format: options?.format, frames: options?.frames }),
   };
   return () => {
     delete window.playground;

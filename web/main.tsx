@@ -4,13 +4,14 @@ import './style.css';
 import { App } from './app';
 import { Core, loadModule } from './core';
 import { browserLang, translate } from './i18n';
+import { expandLessonLink } from './lessons/navigation';
 import { LinkStore } from './store';
 
 async function boot(): Promise<void> {
   const root = document.getElementById('app')!;
   try {
     const core = new Core(await loadModule());
-    const store = new LinkStore(core, location.hash);
+    const store = new LinkStore(core, location.hash, expandLessonLink);
     root.replaceChildren();
     render(<App core={core} store={store} />, root);
   } catch (error) {

@@ -6,6 +6,9 @@ import type { Core, Problem, StateResult, StateView } from './core';
 
 export type Mode = 'surface' | 'classify';
 type Listener = () => void;
+// Turns a link opened from outside into the link to load, with problems the codec cannot know
+// about (lessons live in the page: lessons/navigation.ts).
+export type LinkExpander = (link: string) => { link: string; problems: Problem[] };
 
 const HASH_WRITE_INTERVAL_MS = 250;
 
@@ -24,10 +27,12 @@ export class LinkStore {
   constructor(
     private core: Core,
     hash: string,
+    private expand: LinkExpander = (link) => ({ link, problems: [] }),
   ) {
     // location.hash keeps %-escapes; the core decodes them itself.
-    this.result = core.parse(hash.replace(/^#/, ''));
-    this.notices = this.result.problems;
+    const opened = expand(hash.replace(/^#/, ''));
+    this.result = core.parse(opened.link);
+    this.notices = [...opened.problems, ...this.result.problems];
     const other: Mode = this.result.state.mode === 'surface' ? 'classify' : 'surface';
     this.links = {
       surface: '',
@@ -60,11 +65,12 @@ export class LinkStore {
 
   // Opens a link from outside (the hash, the automation API): problems become a notice.
   open(link: string): Problem[] {
-    const result = this.core.parse(link);
-    this.notices = result.problems;
+    const opened = this.expand(link);
+    const result = this.core.parse(opened.link);
+    this.notices = [...opened.problems, ...result.problems];
     this.opened++;
     this.set(result);
-    return result.problems;
+    return this.notices;
   }
 
   // Takes the result of an edit made through the core. With problems, nothing changes and the

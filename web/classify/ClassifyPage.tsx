@@ -4,6 +4,8 @@
 // own view. It also serves window.playground in this mode.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
+import { RecordDialog } from '../classroom/RecordDialog';
+import { usePageView } from '../classroom/view';
 import { downloadCanvasPng, downloadCsv } from '../components/download';
 import { RacersPanel } from '../components/RacersPanel';
 import type { Core } from '../core';
@@ -17,6 +19,7 @@ import { LearningCurves } from './LearningCurves';
 import { NetworkPanel } from './NetworkPanel';
 import { OutputPanel } from './OutputPanel';
 import { RacerTable } from './RacerTable';
+import { classifyFrames, recordEpochs } from './recordFrames';
 import { ClassifyRunner } from './runner';
 import './classify.css';
 
@@ -31,10 +34,20 @@ export function ClassifyPage({ core, store, controllers }: Props) {
   const runner = useMemo(() => new ClassifyRunner(store), [store]);
   const [drawClass, setDrawClass] = useState(0);
   const mapCanvas = useRef<HTMLCanvasElement | null>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
+  const view = usePageView();
+  const [recording, setRecording] = useState(false);
   useNews(runner, ['setup', 'problem']);
 
   useEffect(() => {
     controllers.set('classify', {
+      run: () => {
+        runner.reset();
+        runner.play();
+      },
+      finished: () => !!runner.frame?.finished && !runner.playing,
+      frames: () => classifyFrames(runner, store, tRef.current),
       step: (n: number) => runner.step(n),
       racers: () => {
         const { setup, frame } = runner;
@@ -64,6 +77,9 @@ export function ClassifyPage({ core, store, controllers }: Props) {
   const trainCount = setup ? setup.train.length / 3 : 0;
   const updatesPerEpoch = Math.max(1, Math.ceil(trainCount / Math.max(1, settings.batch)));
   const fileName = `optimizer-playground-${settings.data}`;
+  // With panels hidden (`hide`, presentation mode) the rest share the width.
+  const upper = ['data', 'network', 'output'];
+  const lower = ['racers', 'curves'];
 
   return (
     <div class="classify-page" data-testid="classify-page">
@@ -73,45 +89,65 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           {t('classify.problem', { message: runner.problem })}
         </p>
       )}
-      <div class="classify-layout">
-        <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
-        <NetworkPanel core={core} store={store} runner={runner} />
-        <OutputPanel
-          store={store}
-          runner={runner}
-          drawClass={drawClass}
-          mapCanvas={mapCanvas}
-          onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
-        />
+      <div class={`classify-layout${upper.every(view.shows) ? '' : ' partial'}`}>
+        {view.shows('data') && (
+          <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
+        )}
+        {view.shows('network') && <NetworkPanel core={core} store={store} runner={runner} />}
+        {view.shows('output') && (
+          <OutputPanel
+            store={store}
+            runner={runner}
+            drawClass={drawClass}
+            mapCanvas={mapCanvas}
+            onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
+            onRecord={() => setRecording(true)}
+          />
+        )}
       </div>
-      <div class="classify-lower">
-        <RacersPanel
-          core={core}
-          store={store}
-          previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
-          selected={selectedLinkRacer}
-          onSelect={(linkRacer) => {
-            const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
-            if (index >= 0 && index !== runner.selected) runner.select(index);
-          }}
-        />
-        <section class="panel curves-panel" data-testid="curves-panel">
-          <div class="panel-head">
-            <h2>{t('classify.curves.title')}</h2>
-            <button
-              type="button"
-              data-testid="export-csv"
-              title={t('classify.curves.csv.title')}
-              onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
-            >
-              CSV
-            </button>
-          </div>
-          <RacerTable store={store} runner={runner} />
-          <p class="small muted">{t('classify.curves.legend')}</p>
-          <LearningCurves store={store} runner={runner} />
-        </section>
+      <div class={`classify-lower${lower.every(view.shows) ? '' : ' single'}`}>
+        {view.shows('racers') && (
+          <RacersPanel
+            core={core}
+            store={store}
+            previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
+            selected={selectedLinkRacer}
+            onSelect={(linkRacer) => {
+              const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
+              if (index >= 0 && index !== runner.selected) runner.select(index);
+            }}
+          />
+        )}
+        {view.shows('curves') && (
+          <section class="panel curves-panel" data-testid="curves-panel">
+            <div class="panel-head">
+              <h2>{t('classify.curves.title')}</h2>
+              {view.shows('export') && (
+                <button
+                  type="button"
+                  data-testid="export-csv"
+                  title={t('classify.curves.csv.title')}
+                  onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
+                >
+                  CSV
+                </button>
+              )}
+            </div>
+            <RacerTable store={store} runner={runner} />
+            <p class="small muted">{t('classify.curves.legend')}</p>
+            <LearningCurves store={store} runner={runner} />
+          </section>
+        )}
       </div>
+      {recording && (
+        <RecordDialog
+          frames={() => classifyFrames(runner, store, t)}
+          total={recordEpochs(store)}
+          unit="epochs"
+          fileName={fileName}
+          onClose={() => setRecording(false)}
+        />
+      )}
     </div>
   );
 }

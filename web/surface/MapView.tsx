@@ -29,6 +29,8 @@ interface Props {
   analysis: PointAnalysis | null;
   onAnalyze: (x: number, y: number) => void;
   canvasRef: { current: HTMLCanvasElement | null };
+  // Set by the map: draws it at once and completely (every path to its end), for the recorder.
+  drawNowRef: { current: (() => void) | null };
 }
 
 const ARROW_PIXELS = 46;
@@ -40,7 +42,7 @@ const ZOOM_STEP = 1.2;
 const SETTLE_MS = 180;
 const TRAIL_INK_PER_FRAME = 200_000; // pixels of path length drawn per frame at most
 
-export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }: Props) {
+export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, drawNowRef }: Props) {
   const t = useT();
   const analysisRef = useRef(analysis);
   analysisRef.current = analysis;
@@ -76,7 +78,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
 
     const currentFrame = (): MapFrame | null => frame;
 
-    const draw = () => {
+    const draw = (complete = false) => {
       scheduled = 0;
       const state = store.state;
       const surface = state.surface;
@@ -139,7 +141,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const racers: RacerFrame[] = [];
       for (let i = 0; i < count; ++i) racers.push(runner.session.racer(i));
       // About 8 ms of drawing per frame in software rendering; long runs catch up over frames.
-      const budget = { ink: TRAIL_INK_PER_FRAME };
+      const budget = { ink: complete ? Number.POSITIVE_INFINITY : TRAIL_INK_PER_FRAME };
       trails.behind = false;
       const drawTrails = (f: MapFrame) => {
         const ends: ([number, number] | null)[] = [];
@@ -200,7 +202,11 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
 
     // Several events in one frame (a store change and a runner frame) draw once.
     const request = () => {
-      if (!scheduled) scheduled = requestAnimationFrame(draw);
+      if (!scheduled) scheduled = requestAnimationFrame(() => draw());
+    };
+    drawNowRef.current = () => {
+      cancelAnimationFrame(scheduled);
+      draw(true);
     };
     // While playing, the runner's own animation frame draws at once (no extra frame of lag).
     const unsubscribeRunner = runner.onFrame(() => (runner.playing ? draw() : request()));
@@ -319,6 +325,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
     canvas.addEventListener('pointerleave', onLeave);
     canvas.addEventListener('wheel', onWheel, { passive: false });
     return () => {
+      drawNowRef.current = null;
       unsubscribeRunner();
       unsubscribeStore();
       observer.disconnect();
@@ -331,7 +338,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       canvas.removeEventListener('pointerleave', onLeave);
       canvas.removeEventListener('wheel', onWheel);
     };
-  }, [core, store, runner, onAnalyze, canvasRef]);
+  }, [core, store, runner, onAnalyze, canvasRef, drawNowRef]);
 
   // A new analysis is drawn at once.
   useEffect(() => redrawRef.current(), [analysis]);

@@ -1,12 +1,16 @@
 // Surface mode: optimizers racing on a 2-D loss surface. The page lays out the presets, the
 // map with its controls and Hessian panel, the surface chooser, the racers, the formula panel
 // and the charts; each is its own view. It also serves window.playground in this mode.
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
+import { RecordDialog } from '../classroom/RecordDialog';
+import { usePageView } from '../classroom/view';
 import { downloadCanvasPng, downloadCsv } from '../components/download';
 import { RacersPanel } from '../components/RacersPanel';
 import type { Core, PointAnalysis } from '../core';
 import { useT } from '../i18n';
+import { findLesson } from '../lessons/navigation';
 import type { LinkStore, Mode } from '../store';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
@@ -15,6 +19,7 @@ import { HessianPanel } from './HessianPanel';
 import { useControl } from './hooks';
 import { MapView } from './MapView';
 import { PresetBar } from './PresetBar';
+import { surfaceFrames } from './recordFrames';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
 import { trajectoriesCsv } from './trajectoryCsv';
@@ -24,10 +29,12 @@ export function SurfacePage({
   core,
   store,
   controllers,
+  aside = null,
 }: {
   core: Core;
   store: LinkStore;
   controllers: Map<Mode, ModeController>;
+  aside?: ComponentChildren; // shown first beside the map (a lesson, in presentation mode)
 }) {
   const t = useT();
   const runner = useMemo(() => new SurfaceRunner(core, store), [core, store]);
@@ -35,9 +42,23 @@ export function SurfacePage({
   const [selected, setSelected] = useState(0);
   const [analysis, setAnalysis] = useState<PointAnalysis | null>(null);
   const mapCanvas = useRef<HTMLCanvasElement | null>(null);
+  const drawMapNow = useRef<(() => void) | null>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
+  const view = usePageView();
+  const [recording, setRecording] = useState(false);
 
   useEffect(() => {
     controllers.set('surface', {
+      run: () => {
+        runner.restart();
+        runner.play();
+      },
+      finished: () => runner.session.finished() && !runner.playing,
+      frames: () => {
+        if (!mapCanvas.current || !drawMapNow.current) throw new Error('the map is not drawn yet');
+        return surfaceFrames(runner, store, mapCanvas.current, drawMapNow.current, tRef.current);
+      },
       step: async (n: number) => runner.step(n),
       racers: () =>
         runner.racers().map((r, i) => ({
@@ -66,11 +87,24 @@ export function SurfacePage({
     (x: number, y: number) => setAnalysis(JSON.parse(runner.session.analyze(x, y)) as PointAnalysis),
     [runner],
   );
+  // A lesson step may open with the Hessian analysis of a point; any other opened link closes it.
+  const { lesson, step } = store.state.page;
+  const point = findLesson(lesson)?.steps[Math.max(1, step) - 1]?.analyze;
+  useEffect(() => {
+    if (point) analyze(point[0], point[1]);
+    else setAnalysis(null);
+  }, [store.opened, point?.[0], point?.[1], analyze]);
   const fileName = `optimizer-playground-${surface.name}`;
 
+  const charts = view.shows('charts') && (
+    <section class="panel charts-panel">
+      <h2>{t('charts.title')}</h2>
+      <Charts core={core} store={store} runner={runner} />
+    </section>
+  );
   return (
     <div class="surface-page">
-      <PresetBar core={core} store={store} />
+      {view.shows('presets') && !lesson && <PresetBar core={core} store={store} />}
       <div class="surface-layout">
         <div class="surface-main">
           <MapView
@@ -80,32 +114,46 @@ export function SurfacePage({
             analysis={analysis}
             onAnalyze={analyze}
             canvasRef={mapCanvas}
+            drawNowRef={drawMapNow}
           />
           <Controls
             store={store}
             runner={runner}
             onExportPng={() => mapCanvas.current && downloadCanvasPng(mapCanvas.current, fileName)}
             onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
+            onRecord={() => setRecording(true)}
           />
-          {analysis && <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />}
+          {analysis && view.shows('hessian') && (
+            <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />
+          )}
         </div>
         <div class="surface-side">
-          <SurfaceChooser core={core} store={store} />
-          <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
-          <RacersPanel
-            core={core}
-            store={store}
-            beforeRemove={(index) => runner.removeRacer(index)}
-            previewSteps={surface.steps}
-            selected={selected}
-            onSelect={setSelected}
-          />
+          {aside}
+          {view.shows('surface') && <SurfaceChooser core={core} store={store} />}
+          {view.shows('formula') && <FormulaPanel core={core} store={store} runner={runner} selected={selected} />}
+          {view.shows('racers') && (
+            <RacersPanel
+              core={core}
+              store={store}
+              beforeRemove={(index) => runner.removeRacer(index)}
+              previewSteps={surface.steps}
+              selected={selected}
+              onSelect={setSelected}
+            />
+          )}
+          {view.present && charts}
         </div>
       </div>
-      <section class="panel charts-panel">
-        <h2>{t('charts.title')}</h2>
-        <Charts core={core} store={store} runner={runner} />
-      </section>
+      {!view.present && charts}
+      {recording && (
+        <RecordDialog
+          frames={() => controllers.get('surface')!.frames()}
+          total={surface.steps}
+          unit="updates"
+          fileName={fileName}
+          onClose={() => setRecording(false)}
+        />
+      )}
     </div>
   );
 }
