@@ -5,6 +5,7 @@ import { cpSync, existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import { pageBuildOptions } from './esbuild-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // SITE_DIR / WASM_BUILD_DIR let several people build side by side without sharing build/site.
@@ -19,20 +20,12 @@ const entryPoints = { app: join(root, 'web/main.tsx'), recorder: join(root, 'web
 if (existsSync(join(root, 'web/classify/worker.ts'))) entryPoints.worker = join(root, 'web/classify/worker.ts');
 
 await build({
+  ...pageBuildOptions,
   entryPoints,
   outdir: site,
-  bundle: true,
-  format: 'esm',
-  target: 'es2022',
-  minify: true,
-  // Chinese text as UTF-8, not as \u escapes (a third of the size; module scripts are UTF-8).
-  charset: 'utf8',
   sourcemap: true,
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
   // The wasm module is loaded at run time from next to app.js.
   external: ['./playground.mjs'],
-  logLevel: 'warning',
 });
 
 cpSync(join(root, 'web/index.html'), join(site, 'index.html'));

@@ -13,7 +13,7 @@ import { browserLang, type Lang, LangContext, translate } from './i18n';
 import { LessonBar } from './lessons/LessonBar';
 import { LessonIndex } from './lessons/LessonIndex';
 import { findLesson, INDEX } from './lessons/navigation';
-import { offline } from './platform';
+import { iconUrl, offline } from './platform';
 import type { LinkStore, Mode } from './store';
 import { SurfacePage } from './surface/SurfacePage';
 
@@ -64,7 +64,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
         {header && (
           <header class="top">
             <div class="brand">
-              <img src="assets/icon.svg" alt="" width="28" height="28" />
+              <img src={iconUrl} alt="" width="28" height="28" />
               <div>
                 <h1>{t('app.title')}</h1>
                 <span class="tagline">{t('app.tagline')}</span>
@@ -101,14 +101,16 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
               >
                 {t('classroom.present')}
               </button>
-              <button
-                type="button"
-                onClick={() => setEmbedding(true)}
-                title={t('classroom.embed.title')}
-                data-testid="embed"
-              >
-                {t('classroom.embed')}
-              </button>
+              {!offline && (
+                <button
+                  type="button"
+                  onClick={() => setEmbedding(true)}
+                  title={t('classroom.embed.title')}
+                  data-testid="embed"
+                >
+                  {t('classroom.embed')}
+                </button>
+              )}
               {!offline && (
                 <a
                   class="button"

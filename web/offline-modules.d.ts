@@ -7,3 +7,8 @@ declare module 'offline:worker-source' {
   const source: string;
   export default source;
 }
+// The page's icon, a data: URL in the offline build.
+declare module '*.svg' {
+  const url: string;
+  export default url;
+}

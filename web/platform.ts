@@ -7,8 +7,10 @@ import type { PlaygroundModule } from './core';
 
 type Factory = (options?: Record<string, unknown>) => Promise<PlaygroundModule>;
 
-// True in the one-file offline page (it does not offer itself for download).
+// True in the one-file offline page (it does not offer itself for download, nor embeds).
 export const offline = false;
+
+export const iconUrl = 'assets/icon.svg';
 
 export async function instantiateModule(): Promise<PlaygroundModule> {
   const url = new URL('./playground.mjs', import.meta.url).href;

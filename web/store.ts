@@ -119,6 +119,7 @@ export class LinkStore {
 
   // The link to share: the current state, written now (not throttled).
   shareUrl(): string {
-    return `${location.origin}${location.pathname}#${this.link}`;
+    // The address without its hash (location.origin is "null" for a file:// page).
+    return `${location.href.replace(/#.*$/, '')}#${this.link}`;
   }
 }

@@ -4,25 +4,10 @@
 // drag question can be solved), and both languages are complete (Chinese keeps only names in
 // Latin letters). No browser: the lesson files are bundled with esbuild and imported.
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
 import { before, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { latinWords, NAMES, namesFromCore } from '../e2e/chinese-page.mjs';
+import { importFromWeb } from '../e2e/web-import.mjs';
 import { loadModule } from './module.mjs';
-
-const web = join(dirname(fileURLToPath(import.meta.url)), '../../web');
-
-async function importFromWeb(source) {
-  const bundled = await build({
-    stdin: { contents: source, resolveDir: web, loader: 'ts' },
-    bundle: true,
-    write: false,
-    format: 'esm',
-    logLevel: 'error',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
-}
 
 let m;
 let LESSONS;
