@@ -2,11 +2,10 @@
 // header, a small link back to the full playground), optionally in presentation mode. The
 // snippet is shown as text in a read-only box, never inserted as HTML.
 import { useState } from 'preact/hooks';
-import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import './classroom.css';
+import { Dialog } from './Dialog';
 
 const FRAME_HEIGHT = 760;
 
@@ -29,7 +28,6 @@ export function EmbedDialog({ core, store, onClose }: { core: Core; store: LinkS
   const [present, setPresent] = useState(store.state.page.present);
   const [copied, setCopied] = useState(false);
   const snippet = embedSnippet(core, store.link, present, t('app.title'));
-  useKeyboardShortcuts({ Escape: onClose }, [onClose]);
   const copy = async () => {
     try {
       await navigator.clipboard.writeText(snippet);
@@ -40,40 +38,26 @@ export function EmbedDialog({ core, store, onClose }: { core: Core; store: LinkS
     }
   };
   return (
-    <div class="dialog-backdrop">
-      <div
-        class="dialog panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="embed-heading"
-        data-testid="embed-dialog"
-      >
-        <div class="panel-head">
-          <h2 id="embed-heading">{t('classroom.embed.heading')}</h2>
-          <button type="button" class="icon" aria-label={t('classroom.embed.close')} onClick={onClose}>
-            ×
-          </button>
-        </div>
-        <p class="small muted">{t('classroom.embed.hint')}</p>
-        <label class="field-check">
-          <input
-            type="checkbox"
-            checked={present}
-            data-testid="embed-present"
-            onChange={(event) => setPresent((event.currentTarget as HTMLInputElement).checked)}
-          />
-          {t('classroom.embed.present')}
-        </label>
-        <textarea class="embed-snippet mono" readOnly rows={5} value={snippet} data-testid="embed-snippet" />
-        <div class="dialog-actions">
-          <button type="button" class="primary" onClick={copy} data-testid="embed-copy">
-            {copied ? t('classroom.embed.copied') : t('classroom.embed.copy')}
-          </button>
-          <button type="button" onClick={onClose}>
-            {t('classroom.embed.close')}
-          </button>
-        </div>
+    <Dialog id="embed" heading={t('classroom.embed.heading')} onClose={onClose}>
+      <p class="small muted">{t('classroom.embed.hint')}</p>
+      <label class="field-check">
+        <input
+          type="checkbox"
+          checked={present}
+          data-testid="embed-present"
+          onChange={(event) => setPresent((event.currentTarget as HTMLInputElement).checked)}
+        />
+        {t('classroom.embed.present')}
+      </label>
+      <textarea class="embed-snippet mono" readOnly rows={5} value={snippet} data-testid="embed-snippet" />
+      <div class="dialog-actions">
+        <button type="button" class="primary" onClick={copy} data-testid="embed-copy">
+          {copied ? t('classroom.embed.copied') : t('classroom.embed.copy')}
+        </button>
+        <button type="button" onClick={onClose}>
+          {t('classroom.embed.close')}
+        </button>
       </div>
-    </div>
+    </Dialog>
   );
 }

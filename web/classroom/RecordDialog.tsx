@@ -2,8 +2,8 @@
 // progress bar and Cancel; the file is saved when it is done.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { downloadBlob } from '../components/download';
-import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import { useT } from '../i18n';
+import { Dialog } from './Dialog';
 import {
   type FrameSource,
   GIF_FPS,
@@ -14,7 +14,6 @@ import {
   record,
   VIDEO_FPS,
 } from './record';
-import './classroom.css';
 
 const FRAME_CHOICES = [60, 120, 240, 480];
 
@@ -75,91 +74,79 @@ export function RecordDialog({ frames, total, unit, fileName, onClose }: Props) 
 
   const fps = format === 'webm' ? VIDEO_FPS : GIF_FPS;
   const recording = phase.kind === 'recording';
-  useKeyboardShortcuts({ Escape: () => !recording && onClose() }, [recording, onClose]);
   return (
-    <div class="dialog-backdrop">
-      <div
-        class="dialog panel"
-        role="dialog"
-        aria-modal="true"
-        aria-labelledby="record-heading"
-        data-testid="record-dialog"
-      >
-        <div class="panel-head">
-          <h2 id="record-heading">{t('classroom.record.heading')}</h2>
-        </div>
-        <p class="small muted">
-          {t('classroom.record.explain', {
-            total: total.toLocaleString('en-US'),
-            unit: t(unit === 'updates' ? 'classroom.record.updates' : 'classroom.record.epochs'),
-          })}
-        </p>
-        <div class="record-options">
-          <label class="field">
-            <span class="field-label">{t('classroom.record.format')}</span>
-            <select
-              value={format}
-              disabled={recording}
-              data-testid="record-format"
-              onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as RecordFormat)}
-            >
-              <option value="webm" disabled={!videoPossible}>
-                {t('classroom.record.webm')}
+    <Dialog id="record" heading={t('classroom.record.heading')} onClose={recording ? null : onClose}>
+      <p class="small muted">
+        {t('classroom.record.explain', {
+          total: total.toLocaleString('en-US'),
+          unit: t(unit === 'updates' ? 'classroom.record.updates' : 'classroom.record.epochs'),
+        })}
+      </p>
+      <div class="record-options">
+        <label class="field">
+          <span class="field-label">{t('classroom.record.format')}</span>
+          <select
+            value={format}
+            disabled={recording}
+            data-testid="record-format"
+            onChange={(event) => setFormat((event.currentTarget as HTMLSelectElement).value as RecordFormat)}
+          >
+            <option value="webm" disabled={!videoPossible}>
+              {t('classroom.record.webm')}
+            </option>
+            <option value="gif">{t('classroom.record.gif')}</option>
+          </select>
+        </label>
+        <label class="field">
+          <span class="field-label">{t('classroom.record.frames')}</span>
+          <select
+            value={String(count)}
+            disabled={recording}
+            data-testid="record-frames"
+            onChange={(event) =>
+              setCount(
+                Math.min(MAX_FRAMES, Math.max(MIN_FRAMES, Number((event.currentTarget as HTMLSelectElement).value))),
+              )
+            }
+          >
+            {FRAME_CHOICES.map((n) => (
+              <option value={String(n)}>
+                {n} · {t('classroom.record.length', { seconds: (n / fps).toFixed(1), fps })}
               </option>
-              <option value="gif">{t('classroom.record.gif')}</option>
-            </select>
-          </label>
-          <label class="field">
-            <span class="field-label">{t('classroom.record.frames')}</span>
-            <select
-              value={String(count)}
-              disabled={recording}
-              data-testid="record-frames"
-              onChange={(event) =>
-                setCount(
-                  Math.min(MAX_FRAMES, Math.max(MIN_FRAMES, Number((event.currentTarget as HTMLSelectElement).value))),
-                )
-              }
-            >
-              {FRAME_CHOICES.map((n) => (
-                <option value={String(n)}>
-                  {n} · {t('classroom.record.length', { seconds: (n / fps).toFixed(1), fps })}
-                </option>
-              ))}
-            </select>
-          </label>
-        </div>
-        {!videoPossible && <p class="small muted">{t('classroom.record.noVideo')}</p>}
-        {recording && (
-          <div class="record-progress">
-            <progress max={1} value={phase.done} data-testid="record-progress" />
-            <span class="small">
-              {t('classroom.record.progress', { frame: Math.round(phase.done * count), frames: count })}
-            </span>
-          </div>
-        )}
-        {phase.kind === 'finished' && (
-          <p class={phase.failed ? 'field-error' : 'small'} role="status" data-testid="record-result">
-            {phase.message}
-          </p>
-        )}
-        <div class="dialog-actions">
-          {recording ? (
-            <button type="button" data-testid="record-cancel" onClick={() => abort.current?.abort()}>
-              {t('classroom.record.cancel')}
-            </button>
-          ) : (
-            <>
-              <button type="button" class="primary" data-testid="record-start" onClick={start}>
-                {t('classroom.record.start')}
-              </button>
-              <button type="button" onClick={onClose}>
-                {t('classroom.record.close')}
-              </button>
-            </>
-          )}
-        </div>
+            ))}
+          </select>
+        </label>
       </div>
-    </div>
+      {!videoPossible && <p class="small muted">{t('classroom.record.noVideo')}</p>}
+      {recording && (
+        <div class="record-progress">
+          <progress max={1} value={phase.done} data-testid="record-progress" />
+          <span class="small">
+            {t('classroom.record.progress', { frame: Math.round(phase.done * count), frames: count })}
+          </span>
+        </div>
+      )}
+      {phase.kind === 'finished' && (
+        <p class={phase.failed ? 'field-error' : 'small'} role="status" data-testid="record-result">
+          {phase.message}
+        </p>
+      )}
+      <div class="dialog-actions">
+        {recording ? (
+          <button type="button" data-testid="record-cancel" onClick={() => abort.current?.abort()}>
+            {t('classroom.record.cancel')}
+          </button>
+        ) : (
+          <>
+            <button type="button" class="primary" data-testid="record-start" onClick={start}>
+              {t('classroom.record.start')}
+            </button>
+            <button type="button" onClick={onClose}>
+              {t('classroom.record.close')}
+            </button>
+          </>
+        )}
+      </div>
+    </Dialog>
   );
 }
