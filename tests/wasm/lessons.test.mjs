@@ -4,10 +4,12 @@
 // drag question can be solved), and both languages are complete (Chinese keeps only names in
 // Latin letters). No browser: the lesson files are bundled with esbuild and imported.
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { before, test } from 'node:test';
 import { latinWords, NAMES, namesFromCore } from '../e2e/chinese-page.mjs';
 import { importFromWeb } from '../e2e/web-import.mjs';
-import { loadModule } from './module.mjs';
+import { loadModule, root } from './module.mjs';
 
 let m;
 let LESSONS;
@@ -320,4 +322,22 @@ test('the judge: outcomes read the racers’ numbers as stated', () => {
   );
   // A tie is nobody's lowest.
   assert.equal(holds({ lowest: 'loss', racer: 0 }, [{ loss: 1 }, { loss: 1 }]), false);
+});
+
+test('docs/reference.md lists every lesson with its number of steps, and the panels hide= can name', () => {
+  const reference = readFileSync(join(root, 'docs/reference.md'), 'utf8');
+  const section = reference.slice(reference.indexOf('## Lessons'), reference.indexOf('## Classroom'));
+  const rows = [...section.matchAll(/^\| `([a-z0-9-]+)` \| [^|]+ \| (\d+) \|$/gm)].map((row) => [
+    row[1],
+    Number(row[2]),
+  ]);
+  assert.deepEqual(
+    rows,
+    LESSONS.map((l) => [l.name, l.steps.length]),
+  );
+  const { panels } = JSON.parse(m.catalogue());
+  for (const mode of ['surface', 'classify']) {
+    const listed = new RegExp(`${mode} \`${panels[mode].join(' ')}\``);
+    assert.match(reference, listed, `the ${mode} panels in the key table`);
+  }
 });
