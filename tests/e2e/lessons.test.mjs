@@ -29,7 +29,7 @@ async function openStep(page, hash, title) {
   await page.waitForFunction(
     (t) => document.querySelector('[data-testid=lesson-step-title]')?.textContent.includes(t),
     title,
-    { timeout: 10000 },
+    { timeout: 30000 },
   );
 }
 
@@ -66,7 +66,7 @@ for (const lang of ['en', 'zh'])
         const canvas = isClassify(step.link) ? '[data-testid=decision-map]' : '[data-testid=surface-map]';
         await page.waitForSelector(canvas);
         if (isClassify(step.link))
-          await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 10000 });
+          await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 30000 });
         await page.evaluate(
           () => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))),
         );
@@ -93,7 +93,7 @@ test('every number a step’s text promises about its run is what the page compu
       if (claims.length === 0) continue;
       await openStep(page, `lesson=${lesson.name}&step=${i + 1}`, step.title.en);
       if (isClassify(step.link))
-        await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 10000 });
+        await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 30000 });
       let done = 0;
       for (const claim of [...claims].sort((a, b) => a.after - b.after)) {
         await page.evaluate((n) => window.playground.step(n), claim.after - done);
@@ -170,13 +170,13 @@ test('predict, then run: the answer is judged from the run, right or wrong, with
   // Red (η = 1.1e-6) holds, white (η = 1.2e-6) diverges at step 181: option 0 is what happens.
   await page.click('[data-testid=option-1]');
   await page.click('[data-testid=question-run]');
-  await page.waitForSelector('[data-testid=feedback]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid=feedback]', { timeout: 60000 });
   assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-right'), 'false');
   assert.match(await page.textContent('[data-testid=verdict]'), /What happened: White diverges, red does not/);
   assert.match(await page.textContent('[data-testid=feedback-racers]'), /diverged at step 181/);
   await page.click('[data-testid=option-0]');
   await page.click('[data-testid=question-run]');
-  await page.waitForSelector('[data-testid=verdict][data-right=true]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid=verdict][data-right=true]', { timeout: 60000 });
   await page.screenshot({ path: shotPath('lesson-question-en') });
 
   // Changed settings change what happened: with both rates below the limit, "neither diverges".
@@ -188,7 +188,7 @@ test('predict, then run: the answer is judged from the run, right or wrong, with
   });
   await page.click('[data-testid=option-2]');
   await page.click('[data-testid=question-run]');
-  await page.waitForSelector('[data-testid=verdict][data-right=true]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid=verdict][data-right=true]', { timeout: 60000 });
   assert.match(await page.textContent('[data-testid=feedback]'), /below the stability limit/);
 
   // A classify question: the run ends at the link's epochs, here sped up by stepping to the end.
@@ -197,7 +197,7 @@ test('predict, then run: the answer is judged from the run, right or wrong, with
   await page.waitForFunction(() => window.playground.racers().length === 2);
   await page.click('[data-testid=option-0]');
   await page.click('[data-testid=question-run]');
-  await page.waitForSelector('[data-testid=verdict]', { timeout: 30000 });
+  await page.waitForSelector('[data-testid=verdict]', { timeout: 60000 });
   assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-right'), 'true');
   assert.match(await page.textContent('[data-testid=feedback]'), /99\.2%/);
   await page.screenshot({ path: shotPath('lesson-question-zh') });
@@ -211,7 +211,7 @@ test('a drag question: the feedback follows where the student put the start', as
   const view = [-5, 5, -5, 5];
   // From the origin (the step's own start) gradient descent ends at (3, 2): goal missed.
   await page.click('[data-testid=question-run]');
-  await page.waitForSelector('[data-testid=verdict]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid=verdict]', { timeout: 60000 });
   assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-right'), 'false');
   assert.match(await page.textContent('[data-testid=feedback-racers]'), /ends at \(3, 2\)/);
   // Dragged to (−3, 3), in the basin of the minimum near (−2.81, 3.13): goal reached.
@@ -225,7 +225,7 @@ test('a drag question: the feedback follows where the student put the start', as
     /Your start: \(-3/.test(document.querySelector('[data-testid=question-start]').textContent),
   );
   await page.click('[data-testid=question-run]');
-  await page.waitForSelector('[data-testid=verdict][data-right=true]', { timeout: 20000 });
+  await page.waitForSelector('[data-testid=verdict][data-right=true]', { timeout: 60000 });
   assert.match(await page.textContent('[data-testid=feedback-racers]'), /ends at \(-2\.805/);
   assert.deepEqual(errors, []);
   await context.close();
