@@ -44,7 +44,9 @@ export class LinkStore {
     this.scheduleHashWrite();
     window.addEventListener('hashchange', () => {
       const now = location.hash.replace(/^#/, '');
-      if (now !== this.lastWrittenHash) this.open(now);
+      if (now === this.lastWrittenHash) return;
+      this.lastWrittenHash = now;
+      this.open(now);
     });
   }
 
@@ -111,6 +113,9 @@ export class LinkStore {
     if (this.hashTimer !== undefined) return;
     this.hashTimer = window.setTimeout(() => {
       this.hashTimer = undefined;
+      // The address changed since our last write (a link typed or followed, whose hashchange is
+      // still on its way): that link is opened next, so this state must not overwrite it.
+      if (location.hash.replace(/^#/, '') !== this.lastWrittenHash) return;
       if (this.link === this.lastWrittenHash) return;
       this.lastWrittenHash = this.link;
       history.replaceState(null, '', `#${this.link}`);
