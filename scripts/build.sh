@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Builds everything into build/: the native CLI and tests (build/native), the wasm module
-# (build/wasm) and the static site (build/site). Incremental: a second run only redoes what changed.
+# (build/wasm), the static site (build/site) and the one-file offline page (build/offline).
+# Incremental: a second run only redoes what changed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 jobs=$(nproc)
@@ -16,4 +17,5 @@ cmake --build build/wasm -j "$jobs"
 
 node_modules/.bin/tsc --noEmit -p web
 node scripts/bundle.mjs
-echo "build: native CLI build/native/playground, site build/site/index.html"
+node scripts/offline.mjs
+echo "build: native CLI build/native/playground, site build/site/index.html, offline build/offline/optimizer-playground.html"

@@ -1,13 +1,14 @@
 // Bundles the page with esbuild into build/site/ (app.js, app.css from the modules' CSS imports,
-// worker.js, experiment-worker.js), next to the wasm module and static assets, and writes a
-// brotli (.br) and a gzip (.gz) copy of every file worth compressing, for the server to send
-// instead.
+// worker.js, experiment-worker.js, recorder.js), next to the wasm module and static assets, and
+// writes a brotli (.br) and a gzip (.gz) copy of every file worth compressing, for the server to
+// send instead.
 
 import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
+import { pageBuildOptions } from './esbuild-options.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 // SITE_DIR / WASM_BUILD_DIR let several people build side by side without sharing build/site.
@@ -17,28 +18,24 @@ const wasm = join(root, process.env.WASM_BUILD_DIR ?? 'build/wasm');
 rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'fonts'), { recursive: true });
 
-const entryPoints = { app: join(root, 'web/main.tsx') };
+// The recorder's encoders are their own file, loaded when a recording starts (web/platform.ts).
+const entryPoints = { app: join(root, 'web/main.tsx'), recorder: join(root, 'web/classroom/encoders.ts') };
 if (existsSync(join(root, 'web/classify/worker.ts'))) entryPoints.worker = join(root, 'web/classify/worker.ts');
 if (existsSync(join(root, 'web/classify/experimentWorker.ts')))
   entryPoints['experiment-worker'] = join(root, 'web/classify/experimentWorker.ts');
 
 await build({
+  ...pageBuildOptions,
   entryPoints,
   outdir: site,
-  bundle: true,
-  format: 'esm',
   // Code loaded on demand (KaTeX, with the first formula) goes into chunks beside app.js, so that
-  // `import.meta.url` means the same folder in every file.
+  // `import.meta.url` means the same folder in every file. (The offline page is one file: it
+  // keeps such code in its one script.)
   splitting: true,
   chunkNames: '[name]-[hash]',
-  target: 'es2022',
-  minify: true,
   sourcemap: true,
-  jsx: 'automatic',
-  jsxImportSource: 'preact',
   // The wasm module is loaded at run time from next to app.js.
   external: ['./playground.mjs'],
-  logLevel: 'warning',
 });
 
 cpSync(join(root, 'web/index.html'), join(site, 'index.html'));

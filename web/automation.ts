@@ -7,7 +7,13 @@
 //   {epoch, objective, gradientNorm, eigenvalues, minimumRatio, kind}; minimumRatio(K) →
 //   promise of the experiment's rows [{run, seed, epochs, objective, gradientNorm,
 //   minimumRatio, kind}].
+//   lessons() → [{name, title, steps}]; lesson() → {name, step, steps} or null;
+//   record({format, frames}) → a Blob of the run drawn frame by frame (WebM or GIF).
+import { type FrameSource, type RecordFormat, record } from './classroom/record';
 import type { Problem } from './core';
+import type { Lang } from './i18n';
+import { LESSONS } from './lessons/index';
+import { findLesson } from './lessons/navigation';
 import type { LinkStore, Mode } from './store';
 
 export interface ModeController {
@@ -15,6 +21,11 @@ export interface ModeController {
   racers(): Record<string, unknown>[];
   hessian?(): Promise<Record<string, unknown>>;
   minimumRatio?(runs: number): Promise<Record<string, unknown>[]>;
+  // From the start of the run, playing (a lesson's "Run").
+  run(): void;
+  // Every racer has stopped (step limit, epochs, divergence) and nothing plays.
+  finished(): boolean;
+  frames(): FrameSource;
 }
 
 // A problem as the contract writes it (docs/reference.md).
@@ -32,6 +43,9 @@ export interface Automation {
   racers(): Record<string, unknown>[];
   hessian(): Promise<Record<string, unknown>>;
   minimumRatio(runs: number): Promise<Record<string, unknown>[]>;
+  lessons(): { name: string; title: string; steps: number }[];
+  lesson(): { name: string; step: number; steps: number } | null;
+  record(options: { format: RecordFormat; frames: number }): Promise<Blob>;
 }
 
 declare global {
@@ -40,7 +54,11 @@ declare global {
   }
 }
 
-export function installAutomation(store: LinkStore, controllers: Map<Mode, ModeController>): () => void {
+export function installAutomation(
+  store: LinkStore,
+  controllers: Map<Mode, ModeController>,
+  lang: () => Lang,
+): () => void {
   const active = (): ModeController => {
     const controller = controllers.get(store.mode);
     if (!controller) throw new Error(`the ${store.mode} page is not ready`);
@@ -67,6 +85,13 @@ export function installAutomation(store: LinkStore, controllers: Map<Mode, ModeC
       if (!controller.minimumRatio) throw new Error('minimumRatio(K) needs the classification page (mode=classify)');
       return controller.minimumRatio(Number(runs));
     },
+    lessons: () => LESSONS.map((l) => ({ name: l.name, title: l.title[lang()], steps: l.steps.length })),
+    lesson: () => {
+      const lesson = findLesson(store.state.page.lesson);
+      if (!lesson) return null;
+      return { name: lesson.name, step: Math.max(1, store.state.page.step), steps: lesson.steps.length };
+    },
+    record: (options) => record(active().frames(), { format: options?.format, frames: options?.frames }),
   };
   return () => {
     delete window.playground;

@@ -1,6 +1,7 @@
 // The typed door to the C++ core (the embind module). Everything the page knows about
 // optimizers, schedules, surfaces, datasets, defaults and ranges comes from here: there is no
 // copy of those tables in the page, and links are only ever read and written by the core.
+import { instantiateModule } from './platform';
 
 export interface Text {
   en: string;
@@ -89,6 +90,7 @@ export interface Catalogue {
   losses: NamedInfo[];
   regularizations: NamedInfo[];
   classify_params: ParamSpec[];
+  panels: { surface: string[]; classify: string[] }; // what `hide` can name, per mode
   limits: {
     racers: number;
     steps: number;
@@ -153,6 +155,8 @@ export interface StateView {
   seed: number;
   racers: RacerState[];
   show: { grad: boolean; m: boolean; crit: boolean; test: boolean; discrete: boolean };
+  // Page keys of both modes: the lesson step, presentation, embedding and hidden panels.
+  page: { lesson: string; step: number; present: boolean; embed: boolean; hide: string[] };
   surface?: SurfaceSettings;
   classify?: ClassifySettings;
 }
@@ -262,12 +266,8 @@ export interface PlaygroundModule {
   SurfaceSession: new (link: string) => SurfaceSessionHandle;
 }
 
-type Factory = (options?: Record<string, unknown>) => Promise<PlaygroundModule>;
-
-export async function loadModule(): Promise<PlaygroundModule> {
-  const url = new URL('./playground.mjs', import.meta.url).href;
-  const factory = (await import(url)).default as Factory;
-  return factory();
+export function loadModule(): Promise<PlaygroundModule> {
+  return instantiateModule();
 }
 
 // A link written by the core's codec, never by string concatenation: the empty link of `mode`
@@ -295,6 +295,7 @@ export const CATALOGUE_SECTIONS = [
   'losses',
   'regularizations',
   'classify_params',
+  'panels',
   'limits',
 ] as const satisfies readonly (keyof Catalogue)[];
 

@@ -4,7 +4,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import { classifyMessages } from './classify/messages';
+import { classroomMessages } from './classroom/messages';
 import type { Text } from './core';
+import { lessonMessages } from './lessons/messages';
 import { surfaceMessages } from './surface/messages';
 
 export type Lang = 'en' | 'zh';
@@ -35,12 +37,14 @@ const base = {
 } as const;
 
 // Each area keeps its own words (surface/messages.ts, classify/messages.ts).
-const en = { ...base, ...surfaceMessages.en, ...classifyMessages.en };
+const en = { ...base, ...surfaceMessages.en, ...classifyMessages.en, ...lessonMessages.en, ...classroomMessages.en };
 export type MessageKey = keyof typeof en;
 
 const zh: Record<MessageKey, string> = {
   ...surfaceMessages.zh,
   ...classifyMessages.zh,
+  ...lessonMessages.zh,
+  ...classroomMessages.zh,
   'app.title': '优化器游乐场',
   'app.tagline': '看见神经网络是如何被优化的',
   'mode.surface': '损失曲面',

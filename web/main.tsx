@@ -5,6 +5,7 @@ import { App } from './app';
 import { nextTask } from './components/tasks';
 import { CATALOGUE_SECTIONS, Core, loadModule } from './core';
 import { browserLang, translate } from './i18n';
+import { expandLessonLink } from './lessons/navigation';
 import { LinkStore } from './store';
 
 async function boot(): Promise<void> {
@@ -17,7 +18,7 @@ async function boot(): Promise<void> {
       core.loadCatalogue(section);
     }
     await nextTask();
-    const store = new LinkStore(core, location.hash, location.search);
+    const store = new LinkStore(core, location.hash, location.search, expandLessonLink);
     await nextTask();
     root.replaceChildren();
     render(<App core={core} store={store} />, root);

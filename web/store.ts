@@ -6,6 +6,9 @@ import type { Core, Problem, StateResult, StateView } from './core';
 
 export type Mode = 'surface' | 'classify';
 type Listener = () => void;
+// Turns a link opened from outside into the link to load, with problems the codec cannot know
+// about (lessons live in the page: lessons/navigation.ts).
+export type LinkExpander = (link: string) => { link: string; problems: Problem[] };
 
 const HASH_WRITE_INTERVAL_MS = 250;
 
@@ -27,10 +30,12 @@ export class LinkStore {
     readonly core: Core,
     hash: string,
     query = '',
+    private expand: LinkExpander = (link) => ({ link, problems: [] }),
   ) {
     // location.hash keeps %-escapes; the core decodes them itself.
-    this.result = core.parse(hash.replace(/^#/, ''));
-    this.notices = this.result.problems;
+    const opened = expand(hash.replace(/^#/, ''));
+    this.result = core.parse(opened.link);
+    this.notices = [...opened.problems, ...this.result.problems];
     const queryLang = new URLSearchParams(query).get('lang');
     if (queryLang !== null && !this.result.state.lang) {
       const withLang = core.setValue(this.result.link, 'lang', queryLang);
@@ -71,11 +76,12 @@ export class LinkStore {
 
   // Opens a link from outside (the hash, the automation API): problems become a notice.
   open(link: string): Problem[] {
-    const result = this.core.parse(link);
-    this.notices = result.problems;
+    const opened = this.expand(link);
+    const result = this.core.parse(opened.link);
+    this.notices = [...opened.problems, ...result.problems];
     this.opened++;
     this.set(result);
-    return result.problems;
+    return this.notices;
   }
 
   // Takes the result of an edit made through the core. With problems, nothing changes and the
@@ -90,7 +96,8 @@ export class LinkStore {
     return this.commit(this.core.setValue(this.link, key, value));
   }
 
-  // The other mode's link, with the settings of the whole page (the language) of this one.
+  // The other mode's link, with the settings of the whole page (language, presentation,
+  // embedding) of this one.
   switchMode(mode: Mode): void {
     if (mode === this.mode) return;
     this.links[this.mode] = this.link;
@@ -128,6 +135,7 @@ export class LinkStore {
 
   // The link to share: the current state, written now (not throttled).
   shareUrl(): string {
-    return `${location.origin}${location.pathname}#${this.link}`;
+    // The address without its hash (location.origin is "null" for a file:// page).
+    return `${location.href.replace(/#.*$/, '')}#${this.link}`;
   }
 }

@@ -171,6 +171,8 @@ json catalogue_section(const std::string& section) {
     return regularizations;
   }
   if (section == "classify_params") return specs_json(classify_param_specs());
+  if (section == "panels")
+    return {{"surface", hidable_panels(Mode::Surface)}, {"classify", hidable_panels(Mode::Classify)}};
   if (section == "limits")
     return {{"racers", kMaxRacers},
             {"steps", kMaxSteps},
@@ -191,7 +193,7 @@ const std::vector<std::string>& catalogue_sections() {
   static const std::vector<std::string> sections = {
       "optimizers", "schedules", "warmup",          "warmup_formula",  "batch",  "noise",
       "surfaces",   "datasets",  "features",        "activations",     "losses", "regularizations",
-      "classify_params", "limits"};
+      "classify_params", "panels", "limits"};
   return sections;
 }
 
@@ -256,7 +258,13 @@ std::string state_json(const State& state) {
            {"m", d.momentum_arrows},
            {"crit", d.critical_points},
            {"test", d.test_points},
-           {"discrete", d.discretize}}}};
+           {"discrete", d.discretize}}},
+         {"page",
+          {{"lesson", state.page.lesson},
+           {"step", state.page.lesson_step},
+           {"present", state.page.present},
+           {"embed", state.page.embed},
+           {"hide", state.page.hidden}}}};
   if (state.mode == Mode::Surface) {
     ViewBox v = effective_view(state);
     Vec2 s = effective_start(state);

@@ -1,6 +1,7 @@
 #include "state/state.hpp"
 
 #include <algorithm>
+#include <cctype>
 #include <cmath>
 #include <functional>
 #include <map>
@@ -8,6 +9,7 @@
 
 #include "learn/catalogue.hpp"
 #include "optim/catalogue.hpp"
+#include "state/key_rules.hpp"
 #include "state/racer_text.hpp"
 #include "state/text.hpp"
 #include "surface/expression.hpp"
@@ -17,68 +19,7 @@ namespace pg {
 
 namespace {
 
-// ---- key tables ---------------------------------------------------------------------------
-// Each top-level key knows how to read its value into a State (validating it) and how to
-// write it (nothing when it holds the default). The parser and the page's edits share them.
-
-using Reader = std::function<bool(State&, const std::string&, Reason&)>;
-using Writer = std::function<std::string(const State&)>;  // "" = default, not written
-
-struct KeyRule {
-  std::string key;
-  Reader read;
-  Writer write;
-};
-
-Reason not_a_number() { return {"is not a number", "不是数字"}; }
-
-bool read_integer(const std::string& text, long low, long high, long& out, Reason& reason) {
-  double v = 0;
-  if (!parse_number(text, v)) {
-    reason = not_a_number();
-    return false;
-  }
-  if (v != std::floor(v)) {
-    reason = {"must be a whole number", "必须是整数"};
-    return false;
-  }
-  if (v < low || v > high) {
-    std::string range = std::to_string(low) + " … " + std::to_string(high);
-    reason = {"must be between " + range, "必须在 " + range + " 之间"};
-    return false;
-  }
-  out = static_cast<long>(v);
-  return true;
-}
-
-// Comma-separated finite numbers, exactly `count` of them.
-bool read_numbers(const std::string& text, std::size_t count, std::vector<double>& out,
-                  Reason& reason) {
-  out.clear();
-  std::vector<std::string> parts = split(text, ',');
-  if (parts.size() != count) {
-    reason = {"expected " + std::to_string(count) + " numbers separated by commas",
-              "需要 " + std::to_string(count) + " 个以逗号分隔的数"};
-    return false;
-  }
-  for (const std::string& part : parts) {
-    double v = 0;
-    if (!parse_number(trim(part), v) || !std::isfinite(v) || std::fabs(v) > 1e12) {
-      reason = {"'" + shorten(part, 20) + "' is not a finite number",
-                "“" + shorten(part, 20) + "”不是有限的数"};
-      return false;
-    }
-    out.push_back(v);
-  }
-  return true;
-}
-
-std::string join_numbers(std::initializer_list<double> numbers) {
-  std::string text;
-  for (double v : numbers) text += (text.empty() ? "" : ",") + format_number(v);
-  return text;
-}
-
+using namespace key_rules;
 
 std::vector<std::string> surface_names() {
   std::vector<std::string> names;
@@ -127,6 +68,81 @@ std::string write_show(const State& s) {
     if (flag.mode == s.mode && s.show.*(flag.member))
       text += std::string(text.empty() ? "" : ",") + flag.name;
   return text;
+}
+
+// ---- page keys: lessons, presentation, embedding, hidden panels -----------------------------
+
+// Panels of each mode that `hide` can name (the page's views, references.md lists them).
+struct HidablePanel {
+  const char* name;
+  Mode mode;
+};
+const HidablePanel kHidablePanels[] = {
+    {"presets", Mode::Surface}, {"surface", Mode::Surface},  {"racers", Mode::Surface},
+    {"formula", Mode::Surface}, {"charts", Mode::Surface},   {"status", Mode::Surface},
+    {"hessian", Mode::Surface}, {"export", Mode::Surface},   {"presets", Mode::Classify},
+    {"data", Mode::Classify},   {"network", Mode::Classify}, {"output", Mode::Classify},
+    {"confusion", Mode::Classify}, {"racers", Mode::Classify}, {"curves", Mode::Classify},
+    {"critical", Mode::Classify}, {"export", Mode::Classify},
+};
+
+bool read_hide(State& s, const std::string& text, Reason& reason) {
+  std::vector<std::string> names = hidable_panels(s.mode), chosen;
+  if (!text.empty())
+    for (const std::string& part : split(text, ',')) {
+      if (std::find(names.begin(), names.end(), part) == names.end()) {
+        reason = unknown_name("panel", "面板", part, names);
+        return false;
+      }
+      chosen.push_back(part);
+    }
+  // Table order, so equal sets write equal text.
+  s.page.hidden.clear();
+  for (const std::string& name : names)
+    if (std::find(chosen.begin(), chosen.end(), name) != chosen.end()) s.page.hidden.push_back(name);
+  return true;
+}
+
+std::string write_hide(const State& s) {
+  std::string text;
+  for (const std::string& name : s.page.hidden) text += (text.empty() ? "" : ",") + name;
+  return text;
+}
+
+// An empty name leaves the lesson (edits use it; links simply leave the key out).
+bool read_lesson(State& s, const std::string& text, Reason& reason) {
+  if (text.empty()) {
+    s.page.lesson.clear();
+    return true;
+  }
+  bool well_formed = text.size() <= kMaxLessonNameLength &&
+                     std::islower(static_cast<unsigned char>(text[0]));
+  for (char c : text)
+    well_formed = well_formed && (std::islower(static_cast<unsigned char>(c)) ||
+                                  std::isdigit(static_cast<unsigned char>(c)) || c == '-');
+  if (!well_formed) {
+    std::string limit = std::to_string(kMaxLessonNameLength);
+    reason = {"must be a lesson's name: a lowercase letter, then lowercase letters, digits or '-', at most " +
+                  limit + " characters",
+              "必须是课程名：以小写字母开头，由小写字母、数字或“-”组成，最多 " + limit + " 个字符"};
+    return false;
+  }
+  s.page.lesson = text;
+  return true;
+}
+
+// `present=1`, `embed=1`: booleans as racers write them (1/0/true/false), written as 1.
+KeyRule flag_rule(const char* key, bool PageOptions::*member) {
+  return {key,
+          [member](State& s, const std::string& v, Reason& r) {
+            if (v != "1" && v != "0" && v != "true" && v != "false") {
+              r = {"must be 1 or 0", "必须是 1 或 0"};
+              return false;
+            }
+            s.page.*member = v == "1" || v == "true";
+            return true;
+          },
+          [member](const State& s) { return s.page.*member ? std::string("1") : std::string(); }};
 }
 
 // ---- surface mode -------------------------------------------------------------------------
@@ -218,256 +234,6 @@ const std::vector<KeyRule>& surface_rules() {
   return rules;
 }
 
-// ---- classify mode ------------------------------------------------------------------------
-// Scalar settings come from the learn catalogue's specs (defaults and ranges live there);
-// `classes` depends on the dataset; features, net and points are lists with their own syntax.
-
-const ClassifyConfig kClassifyDefaults{};
-
-// Where each scalar setting of classify_param_specs() lives in ClassifyConfig (the seed is a key
-// of both modes). Every spec has its row; classify_rules() refuses a spec without one.
-struct ClassifyField {
-  const char* key;
-  ParamValue (*get)(const ClassifyConfig&);
-  void (*set)(ClassifyConfig&, const ParamValue&);
-};
-
-ParamValue number_value(double number) {
-  ParamValue value;
-  value.number = number;
-  return value;
-}
-
-ParamValue choice_value(const std::string& choice) {
-  ParamValue value;
-  value.choice = choice;
-  return value;
-}
-
-const ClassifyField kClassifyFields[] = {
-    {"data", [](const ClassifyConfig& c) { return choice_value(c.dataset); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.dataset = v.choice; }},
-    {"classes", [](const ClassifyConfig& c) { return number_value(c.classes); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.classes = static_cast<int>(v.number); }},
-    {"noise", [](const ClassifyConfig& c) { return number_value(c.noise); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.noise = v.number; }},
-    {"train", [](const ClassifyConfig& c) { return number_value(c.train_percent); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.train_percent = static_cast<int>(v.number); }},
-    {"batch", [](const ClassifyConfig& c) { return number_value(c.batch); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.batch = static_cast<int>(v.number); }},
-    {"act", [](const ClassifyConfig& c) { return choice_value(c.activation); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.activation = v.choice; }},
-    {"loss", [](const ClassifyConfig& c) { return choice_value(c.loss); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.loss = v.choice; }},
-    {"reg", [](const ClassifyConfig& c) { return choice_value(c.regularization); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.regularization = v.choice; }},
-    {"reg_rate", [](const ClassifyConfig& c) { return number_value(c.regularization_rate); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.regularization_rate = v.number; }},
-    {"epochs", [](const ClassifyConfig& c) { return number_value(c.epochs); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.epochs = static_cast<int>(v.number); }},
-    {"target_loss", [](const ClassifyConfig& c) { return number_value(c.target_loss); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.target_loss = v.number; }},
-};
-
-const ClassifyField& classify_field(const std::string& key) {
-  for (const ClassifyField& field : kClassifyFields)
-    if (key == field.key) return field;
-  throw std::logic_error("classify setting '" + key + "' has no field in ClassifyConfig");
-}
-
-int default_classes(const std::string& dataset) {
-  const DatasetInfo* info = find_dataset(dataset);
-  return info ? info->default_classes : 2;
-}
-
-KeyRule classify_spec_rule(const ParamSpec& spec) {
-  const ClassifyField& field = classify_field(spec.name);
-  return {spec.name,
-          [spec, &field](State& s, const std::string& v, Reason& r) {
-            ParamValue value;
-            if (spec.name == "classes") {
-              const DatasetInfo* info = find_dataset(s.classify.dataset);
-              if (info && info->min_classes == info->max_classes) {
-                r = {"dataset " + info->name + " has exactly " +
-                         std::to_string(info->min_classes) + " classes",
-                     "数据集 " + info->name + " 的类别数固定为 " +
-                         std::to_string(info->min_classes)};
-                return false;
-              }
-              ParamSpec ranged = spec;
-              if (info) ranged.min = info->min_classes, ranged.max = info->max_classes;
-              if (!parse_param_value(ranged, v, value, r)) return false;
-            } else if (!parse_param_value(spec, v, value, r)) {
-              if (spec.kind == ParamKind::Choice) {
-                Reason guess = unknown_name(spec.name == "data" ? "dataset" : "value",
-                                       spec.name == "data" ? "数据集" : "取值", v, spec.choices);
-                r.en = guess.en + "; " + r.en;
-                r.zh = guess.zh + ";" + r.zh;
-              }
-              return false;
-            }
-            field.set(s.classify, value);
-            return true;
-          },
-          [spec, &field](const State& s) {
-            ParamValue value = field.get(s.classify);
-            ParamValue fallback = spec.name == "classes"
-                                      ? [&] {
-                                          ParamValue d;
-                                          d.number = default_classes(s.classify.dataset);
-                                          return d;
-                                        }()
-                                      : default_value(spec);
-            return value == fallback ? std::string() : write_param_value(spec, value);
-          }};
-}
-
-std::string write_points(const std::vector<LabeledPoint>& points) {
-  std::string text;
-  for (const LabeledPoint& p : points)
-    text += (text.empty() ? "" : ";") + format_number(p.x) + "," + format_number(p.y) + "," +
-            std::to_string(p.label);
-  return text;
-}
-
-bool read_features(State& s, const std::string& v, Reason& r) {
-  std::vector<std::string> names;
-  for (const FeatureInfo& info : feature_catalogue()) names.push_back(info.name);
-  std::vector<std::string> chosen;
-  if (trim(v).empty()) {
-    r = {"the network needs at least one input feature", "网络至少需要一个输入特征"};
-    return false;
-  }
-  for (const std::string& part : split(v, ',')) {
-    if (find_feature(part) == nullptr) {
-      r = unknown_name("feature", "特征", part, names);
-      return false;
-    }
-    if (std::find(chosen.begin(), chosen.end(), part) != chosen.end()) {
-      r = {"lists '" + part + "' twice", "“" + part + "”出现了两次"};
-      return false;
-    }
-    chosen.push_back(part);
-  }
-  // Catalogue order, so equal sets write equal text.
-  s.classify.features.clear();
-  for (const std::string& name : names)
-    if (std::find(chosen.begin(), chosen.end(), name) != chosen.end())
-      s.classify.features.push_back(name);
-  return true;
-}
-
-bool read_net(State& s, const std::string& v, Reason& r) {
-  std::vector<int> hidden;
-  if (v != "none") {
-    std::vector<std::string> parts = split(v, ',');
-    if (parts.size() > static_cast<std::size_t>(kMaxHiddenLayers)) {
-      r = {"at most " + std::to_string(kMaxHiddenLayers) + " hidden layers (none for zero)",
-           "隐藏层最多 " + std::to_string(kMaxHiddenLayers) + " 层（none 表示没有隐藏层）"};
-      return false;
-    }
-    for (const std::string& part : parts) {
-      long width = 0;
-      if (!read_integer(trim(part), 1, kMaxNeuronsPerLayer, width, r)) {
-        r = {"each layer needs 1 … " + std::to_string(kMaxNeuronsPerLayer) + " neurons, not '" +
-                 shorten(part, 12) + "'",
-             "每层需要 1 … " + std::to_string(kMaxNeuronsPerLayer) + " 个神经元，而不是“" +
-                 shorten(part, 12) + "”"};
-        return false;
-      }
-      hidden.push_back(static_cast<int>(width));
-    }
-  }
-  s.classify.hidden = hidden;
-  return true;
-}
-
-std::string write_net(const State& s) {
-  if (s.classify.hidden == kClassifyDefaults.hidden) return "";
-  if (s.classify.hidden.empty()) return "none";
-  std::string text;
-  for (int w : s.classify.hidden) text += (text.empty() ? "" : ",") + std::to_string(w);
-  return text;
-}
-
-bool read_points(State& s, const std::string& v, Reason& r) {
-  std::vector<LabeledPoint> points;
-  if (!v.empty())
-    for (const std::string& item : split(v, ';')) {
-      std::vector<double> n;
-      if (!read_numbers(item, 3, n, r)) {
-        r.en = "each point is x,y,class: " + r.en;
-        r.zh = "每个点的格式为 x,y,类别：" + r.zh;
-        return false;
-      }
-      if (std::fabs(n[0]) > kDataViewHalfWidth || std::fabs(n[1]) > kDataViewHalfWidth ||
-          n[2] != std::floor(n[2]) || n[2] < 0 || n[2] >= kMaxClasses) {
-        r = {"points need x and y in [-6, 6] and a class 0 … " + std::to_string(kMaxClasses - 1),
-             "点的 x、y 须在 [-6, 6] 内，类别为 0 … " + std::to_string(kMaxClasses - 1)};
-        return false;
-      }
-      if (points.size() == static_cast<std::size_t>(kMaxDrawnPoints)) {
-        r = {"at most " + std::to_string(kMaxDrawnPoints) + " points",
-             "最多 " + std::to_string(kMaxDrawnPoints) + " 个点"};
-        return false;
-      }
-      points.push_back({n[0], n[1], static_cast<int>(n[2])});
-    }
-  s.classify.points = points;
-  return true;
-}
-
-// `compare=loss` (or `none`): train every racer once per loss. Regression data has one loss.
-bool read_compare(State& s, const std::string& v, Reason& r) {
-  if (v != "loss" && v != "none") {
-    r = unknown_name("comparison", "对比方式", v, {"loss", "none"});
-    return false;
-  }
-  const DatasetInfo* info = find_dataset(s.classify.dataset);
-  if (v == "loss" && info && info->kind == TaskKind::Regression) {
-    r = {"needs classification data (" + info->name + " is regression, which has one loss)",
-         "需要分类数据（" + info->name + " 是回归数据，只有一种损失）"};
-    return false;
-  }
-  s.compare_losses = v == "loss";
-  return true;
-}
-
-const std::vector<KeyRule>& classify_rules() {
-  static const std::vector<KeyRule> rules = [] {
-    std::vector<KeyRule> list;
-    for (const ParamSpec& spec : classify_param_specs())
-      if (spec.name != "seed") list.push_back(classify_spec_rule(spec));
-    list.push_back({"features", read_features, [](const State& s) {
-                      if (s.classify.features == kClassifyDefaults.features) return std::string();
-                      std::string text;
-                      for (const std::string& f : s.classify.features)
-                        text += (text.empty() ? "" : ",") + f;
-                      return text;
-                    }});
-    list.push_back({"net", read_net, write_net});
-    list.push_back({"points", read_points, [](const State& s) {
-                      return s.classify.dataset == "drawn" ? write_points(s.classify.points) : "";
-                    }});
-    list.push_back({"compare", read_compare,
-                    [](const State& s) { return s.compare_losses ? std::string("loss") : ""; }});
-    list.push_back({"speed",
-                    [](State& s, const std::string& v, Reason& r) {
-                      long speed = 0;
-                      if (!read_integer(v, 0, kMaxEpochsPerSecond, speed, r)) return false;
-                      s.epochs_per_second = static_cast<int>(speed);
-                      return true;
-                    },
-                    [](const State& s) {
-                      return s.epochs_per_second == default_state(Mode::Classify).epochs_per_second
-                                 ? std::string()
-                                 : std::to_string(s.epochs_per_second);
-                    }});
-    return list;
-  }();
-  return rules;
-}
-
 // ---- keys of both modes -------------------------------------------------------------------
 
 const std::vector<KeyRule>& common_rules() {
@@ -495,6 +261,20 @@ const std::vector<KeyRule>& common_rules() {
          return true;
        },
        [](const State& s) { return s.lang; }},
+      {"lesson", read_lesson, [](const State& s) { return s.page.lesson; }},
+      {"step",
+       [](State& s, const std::string& v, Reason& r) {
+         long step = 0;
+         if (!read_integer(v, 1, kMaxLessonStep, step, r)) return false;
+         s.page.lesson_step = static_cast<int>(step);
+         return true;
+       },
+       [](const State& s) {
+         return s.page.lesson_step > 0 ? std::to_string(s.page.lesson_step) : std::string();
+       }},
+      flag_rule("present", &PageOptions::present),
+      flag_rule("embed", &PageOptions::embed),
+      {"hide", read_hide, write_hide},
   };
   return rules;
 }
@@ -519,6 +299,11 @@ void fit_racer(State& s, std::size_t i, std::vector<Problem>& problems) {
 
 // Consistency between keys, after all of them are read: drops what does not fit, reporting it.
 void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) {
+  if (s.page.lesson_step > 0 && s.page.lesson.empty()) {
+    problems.push_back({"step", std::to_string(s.page.lesson_step), "is a lesson's step: it needs lesson=...",
+                        "是课程中的步骤，需要 lesson=..."});
+    s.page.lesson_step = 0;
+  }
   if (s.mode == Mode::Surface) {
     if (s.surface != "custom") {
       if (expression_given)
@@ -792,6 +577,8 @@ std::vector<Problem> set_value(State& state, const std::string& key, const std::
     }
   }
   if (key == "expr") edited.surface = "custom";
+  // Another lesson (or none) starts from its beginning.
+  if (key == "lesson" && value != state.page.lesson) edited.page.lesson_step = 0;
   if (key == "data" && value != state.classify.dataset)
     edited.classify.classes = default_classes(value);
   std::vector<Problem> reconciled;
@@ -866,6 +653,15 @@ void set_mode(State& state, Mode mode) {
 
 void adopt_page_settings(State& state, const State& from) {
   state.lang = from.lang;
+  state.page.present = from.page.present;
+  state.page.embed = from.page.embed;
+}
+
+std::vector<std::string> hidable_panels(Mode mode) {
+  std::vector<std::string> names;
+  for (const HidablePanel& panel : kHidablePanels)
+    if (panel.mode == mode) names.push_back(panel.name);
+  return names;
 }
 
 }  // namespace pg

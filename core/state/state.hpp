@@ -32,12 +32,24 @@ struct DisplayOptions {
   bool discretize = false;       // classify: hard class colours instead of confidence shading
 };
 
+// How the page is laid out and where it stands in a lesson: keys of both modes that change
+// nothing that is computed. Lessons themselves live in the page (web/lessons/); the codec checks
+// only the form of a lesson's name.
+struct PageOptions {
+  std::string lesson;  // a lesson's name ("index" = the list of lessons); "" = none
+  int lesson_step = 0;  // `step`, 1-based, only with a lesson; 0 = not given (the first)
+  bool present = false;  // presentation mode: projector-sized, no editing fields
+  bool embed = false;    // inside another page: no header, an "open in the playground" link
+  std::vector<std::string> hidden;  // `hide`: panels of the mode not shown, in table order
+};
+
 struct State {
   Mode mode = Mode::Surface;
   std::string lang;       // "en", "zh", or "" = the browser's language
   std::uint64_t seed = 1; // always written
   std::vector<RacerConfig> racers;  // 1..8, for the current mode
   DisplayOptions show;
+  PageOptions page;
 
   // Surface mode.
   std::string surface = "book-regression";  // a built-in, or "custom" with `expression`
@@ -88,10 +100,15 @@ std::vector<Problem> set_racer_value(State& state, std::size_t index, const std:
                                      const std::string& value);
 std::vector<Problem> remove_racer(State& state, std::size_t index);
 // Switches mode; the other mode's settings return to their defaults (each mode has its own link).
+// The language, the seed, `present` and `embed` are kept; a lesson step and `hide` belong to
+// one mode and are dropped.
 void set_mode(State& state, Mode mode);
-// Takes over the settings of the whole page (the language) from `from`, as the page does when it
-// switches to the other mode's link; the mode's own settings stay.
+// Takes over the settings of the whole page (the language, `present` and `embed`) from `from`, as
+// the page does when it switches to the other mode's link; the mode's own settings stay.
 void adopt_page_settings(State& state, const State& from);
+
+// The panels `hide` can name in `mode`, in the order links write them.
+std::vector<std::string> hidable_panels(Mode mode);
 
 // One racer in link syntax, defaults left out: "adam(lr:0.01)".
 std::string write_racer(const RacerConfig& racer);
@@ -117,5 +134,7 @@ constexpr long kMaxSteps = 1000000;
 constexpr long kMaxEpochsPerSecond = 10000;  // classify `speed`
 constexpr std::size_t kMaxLinkLength = 65536;
 constexpr std::size_t kMaxValueLength = 40000;  // 2,000 drawn points fit
+constexpr std::size_t kMaxLessonNameLength = 40;
+constexpr long kMaxLessonStep = 100;
 
 }  // namespace pg

@@ -3,24 +3,9 @@
 // chinese-page.mjs). The same holds for the presets' titles and captions. No browser: the
 // message tables are bundled from web/ with esbuild and imported.
 import assert from 'node:assert/strict';
-import { dirname, join } from 'node:path';
 import { test } from 'node:test';
-import { fileURLToPath } from 'node:url';
-import { build } from 'esbuild';
 import { latinWords, NAMES, namesFromCore } from './chinese-page.mjs';
-
-const web = join(dirname(fileURLToPath(import.meta.url)), '../../web');
-
-async function importFromWeb(file) {
-  const bundled = await build({
-    entryPoints: [join(web, file)],
-    bundle: true,
-    write: false,
-    format: 'esm',
-    logLevel: 'error',
-  });
-  return import(`data:text/javascript;base64,${Buffer.from(bundled.outputFiles[0].text).toString('base64')}`);
-}
+import { importFromWeb } from './web-import.mjs';
 
 const placeholders = (text) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -30,7 +15,7 @@ function untranslated(zh) {
 }
 
 test('every message has English and Chinese text with the same placeholders; Chinese keeps only names in Latin letters', async () => {
-  const { messages } = await importFromWeb('i18n.ts');
+  const { messages } = await importFromWeb("export { messages } from './i18n';");
   assert.deepEqual(Object.keys(messages.zh).sort(), Object.keys(messages.en).sort(), 'the same keys in both languages');
   const problems = [];
   for (const [key, en] of Object.entries(messages.en)) {
@@ -44,8 +29,8 @@ test('every message has English and Chinese text with the same placeholders; Chi
 });
 
 test('every preset has a title and a caption in both languages; the Chinese keep only names in Latin letters', async () => {
-  const surface = (await importFromWeb('surface/presets.ts')).PRESETS;
-  const classify = (await importFromWeb('classify/presets.ts')).PRESETS;
+  const surface = (await importFromWeb("export { PRESETS } from './surface/presets';")).PRESETS;
+  const classify = (await importFromWeb("export { PRESETS } from './classify/presets';")).PRESETS;
   assert.ok(surface.length > 0 && classify.length > 0);
   const problems = [];
   for (const preset of [...surface, ...classify])

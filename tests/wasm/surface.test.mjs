@@ -106,6 +106,7 @@ test('the catalogue read one section at a time (as the page does at start-up) is
     'losses',
     'noise',
     'optimizers',
+    'panels',
     'regularizations',
     'schedules',
     'surfaces',

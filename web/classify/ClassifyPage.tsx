@@ -5,6 +5,8 @@
 // view. It also serves window.playground in this mode.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
+import { RecordDialog } from '../classroom/RecordDialog';
+import { usePageView } from '../classroom/view';
 import { downloadCsv } from '../components/download';
 import { downloadFigurePng, type LegendEntry } from '../components/figure';
 import { formatNumber, formatPercent } from '../components/format';
@@ -30,6 +32,7 @@ import { OutputPanel } from './OutputPanel';
 import { PRESETS } from './presets';
 import { RacerTable } from './RacerTable';
 import { racerName, statusLabel } from './racerNames';
+import { classifyFrames, recordEpochs } from './recordFrames';
 import { ClassifyRunner } from './runner';
 import './classify.css';
 
@@ -46,10 +49,20 @@ export function ClassifyPage({ core, store, controllers }: Props) {
   const experiment = useMemo(() => new MinimumRatioExperiment(), []);
   const [drawClass, setDrawClass] = useState(0);
   const mapCanvas = useRef<HTMLCanvasElement | null>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
+  const view = usePageView();
+  const [recording, setRecording] = useState(false);
   useNews(runner, ['setup', 'problem']);
 
   useEffect(() => {
     controllers.set('classify', {
+      run: () => {
+        runner.reset();
+        runner.play();
+      },
+      finished: () => !!runner.frame?.finished && !runner.playing,
+      frames: () => classifyFrames(runner, store, tRef.current),
       step: (n: number) => runner.step(n),
       racers: () => {
         const { setup, frame } = runner;
@@ -134,74 +147,103 @@ export function ClassifyPage({ core, store, controllers }: Props) {
       fileName,
     );
   };
+  // With panels hidden (`hide`, presentation mode) the rest share the width.
+  const upper = ['data', 'network', 'output'];
+  const lower = ['racers', 'curves'];
 
   return (
     <div class="classify-page" data-testid="classify-page">
-      <PresetBar
-        core={core}
-        store={store}
-        presets={PRESETS}
-        family={(state) => state.classify?.data}
-        ownCaption="classify.presets.own"
-      />
+      {view.shows('presets') && (
+        <PresetBar
+          core={core}
+          store={store}
+          presets={PRESETS}
+          family={(state) => state.classify?.data}
+          ownCaption="classify.presets.own"
+        />
+      )}
       <ControlBar core={core} store={store} runner={runner} />
       {runner.problem && (
         <p class="field-error classify-problem" role="alert" data-testid="classify-problem">
           {t('classify.problem', { message: runner.problem })}
         </p>
       )}
-      <div class="classify-layout">
-        <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
+      <div class={`classify-layout${upper.every(view.shows) ? '' : ' partial'}`}>
+        {view.shows('data') && (
+          <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
+        )}
         {/* The other panels render in tasks of their own (start-up stays under 50 ms a task). */}
-        <Later>
-          <NetworkPanel core={core} store={store} runner={runner} />
-        </Later>
-        <Later>
-          <OutputPanel
-            store={store}
-            runner={runner}
-            drawClass={drawClass}
-            mapCanvas={mapCanvas}
-            onExportPng={exportPng}
-          />
-        </Later>
+        {view.shows('network') && (
+          <Later>
+            <NetworkPanel core={core} store={store} runner={runner} />
+          </Later>
+        )}
+        {view.shows('output') && (
+          <Later>
+            <OutputPanel
+              store={store}
+              runner={runner}
+              drawClass={drawClass}
+              mapCanvas={mapCanvas}
+              onExportPng={exportPng}
+              onRecord={() => setRecording(true)}
+            />
+          </Later>
+        )}
       </div>
       <Later>
-        <div class="classify-lower">
-          <RacersPanel
-            core={core}
-            store={store}
-            previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
-            selected={selectedLinkRacer}
-            onSelect={(linkRacer) => {
-              const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
-              if (index >= 0 && index !== runner.selected) runner.select(index);
-            }}
-          />
-          <section class="panel curves-panel" data-testid="curves-panel">
-            <div class="panel-head">
-              <h2>{t('classify.curves.title')}</h2>
-              <button
-                type="button"
-                data-testid="export-csv"
-                title={t('classify.curves.csv.title')}
-                onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
-              >
-                CSV
-              </button>
-            </div>
-            <RacerTable store={store} runner={runner} />
-            <p class="small muted">{t('classify.curves.legend')}</p>
-            <LearningCurves store={store} runner={runner} />
-          </section>
+        <div class={`classify-lower${lower.every(view.shows) ? '' : ' single'}`}>
+          {view.shows('racers') && (
+            <RacersPanel
+              core={core}
+              store={store}
+              previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
+              selected={selectedLinkRacer}
+              onSelect={(linkRacer) => {
+                const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
+                if (index >= 0 && index !== runner.selected) runner.select(index);
+              }}
+            />
+          )}
+          {view.shows('curves') && (
+            <section class="panel curves-panel" data-testid="curves-panel">
+              <div class="panel-head">
+                <h2>{t('classify.curves.title')}</h2>
+                {view.shows('export') && (
+                  <button
+                    type="button"
+                    data-testid="export-csv"
+                    title={t('classify.curves.csv.title')}
+                    onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
+                  >
+                    CSV
+                  </button>
+                )}
+              </div>
+              <RacerTable store={store} runner={runner} />
+              <p class="small muted">{t('classify.curves.legend')}</p>
+              <LearningCurves store={store} runner={runner} />
+            </section>
+          )}
         </div>
       </Later>
-      <Later>
-        <div class="classify-critical">
-          <CriticalPointPanel store={store} runner={runner} />
-          <ExperimentPanel core={core} store={store} runner={runner} experiment={experiment} />
-        </div>
-      </Later>
+      {view.shows('critical') && (
+        <Later>
+          <div class="classify-critical">
+            <CriticalPointPanel store={store} runner={runner} />
+            <ExperimentPanel core={core} store={store} runner={runner} experiment={experiment} />
+          </div>
+        </Later>
+      )}
+      {recording && (
+        <RecordDialog
+          frames={() => classifyFrames(runner, store, t)}
+          total={recordEpochs(store)}
+          unit="epochs"
+          fileName={fileName}
+          onClose={() => setRecording(false)}
+        />
+      )}
     </div>
   );
 }

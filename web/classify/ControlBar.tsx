@@ -2,6 +2,7 @@
 // epoch limit, a target loss); and the one-click comparison of cross-entropy with MSE.
 // Keys: space plays or pauses, s steps one epoch, r resets, ? shows them all.
 import { useState } from 'preact/hooks';
+import { usePageView } from '../classroom/view';
 import { formatCount } from '../components/format';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ParamField } from '../components/ParamField';
@@ -42,6 +43,7 @@ function Icon({ path }: { path: string }) {
 
 export function ControlBar({ core, store, runner }: Props) {
   const t = useT();
+  const view = usePageView();
   useNews(runner, ['frame', 'setup'], 100);
   const settings = store.state.classify!;
   const spec = (name: string) => core.classifyParam(name);
@@ -116,42 +118,46 @@ export function ControlBar({ core, store, runner }: Props) {
         <span class="field-label">{t('classify.controls.epoch')}</span>
         <output data-testid="epoch">{formatCount(epoch)}</output>
       </div>
-      <ChoiceField
-        label={t('classify.controls.speed')}
-        value={String(settings.speed)}
-        choices={speeds.map((s) => ({
-          value: String(s),
-          label: s === 0 ? t('classify.controls.speedMax') : t('classify.controls.speedN', { n: s }),
-        }))}
-        title={t('classify.controls.speed.title')}
-        testId="speed"
-        commit={(v) => store.setValue('speed', v)}
-      />
-      <ParamField
-        label={t('classify.controls.epochs')}
-        spec={spec('epochs')}
-        value={String(settings.epochs)}
-        testId="epochs"
-        commit={(text) => store.setValue('epochs', text)}
-      />
-      <ParamField
-        label={t('classify.controls.target')}
-        spec={spec('target_loss')}
-        value={String(settings.target_loss)}
-        testId="target-loss"
-        commit={(text) => store.setValue('target_loss', text)}
-      />
-      <button
-        type="button"
-        class={`compare${comparing ? ' active' : ''}`}
-        data-testid="compare"
-        disabled={regression}
-        aria-pressed={comparing}
-        title={t(regression ? 'classify.compare.regression' : 'classify.compare.title')}
-        onClick={() => toggleComparison(core, store, selectedLinkRacer)}
-      >
-        {comparing ? t('classify.compare.stop') : t('classify.compare.start')}
-      </button>
+      {!view.present && (
+        <>
+          <ChoiceField
+            label={t('classify.controls.speed')}
+            value={String(settings.speed)}
+            choices={speeds.map((s) => ({
+              value: String(s),
+              label: s === 0 ? t('classify.controls.speedMax') : t('classify.controls.speedN', { n: s }),
+            }))}
+            title={t('classify.controls.speed.title')}
+            testId="speed"
+            commit={(v) => store.setValue('speed', v)}
+          />
+          <ParamField
+            label={t('classify.controls.epochs')}
+            spec={spec('epochs')}
+            value={String(settings.epochs)}
+            testId="epochs"
+            commit={(text) => store.setValue('epochs', text)}
+          />
+          <ParamField
+            label={t('classify.controls.target')}
+            spec={spec('target_loss')}
+            value={String(settings.target_loss)}
+            testId="target-loss"
+            commit={(text) => store.setValue('target_loss', text)}
+          />
+          <button
+            type="button"
+            class={`compare${comparing ? ' active' : ''}`}
+            data-testid="compare"
+            disabled={regression}
+            aria-pressed={comparing}
+            title={t(regression ? 'classify.compare.regression' : 'classify.compare.title')}
+            onClick={() => toggleComparison(core, store, selectedLinkRacer)}
+          >
+            {comparing ? t('classify.compare.stop') : t('classify.compare.start')}
+          </button>
+        </>
+      )}
       <button
         type="button"
         class="icon help-button"

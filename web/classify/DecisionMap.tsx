@@ -6,12 +6,11 @@ import type { Ref } from 'preact';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { paintDecision, pointColour } from './colors';
+import { DecisionPicture, HALF_WIDTH } from './decisionPicture';
 import { type DrawnPoint, pointsText, withoutNearest, withPoint } from './drawing';
 import { DECISION_GRID_SIZE } from './protocol';
 import type { ClassifyRunner } from './runner';
 
-const HALF_WIDTH = 6;
 const REMOVE_RADIUS_PX = 10;
 
 interface Props {
@@ -39,12 +38,7 @@ export function DecisionMap({ store, runner, drawClass, canvasRef }: Props) {
   // Drawn on the runner's news and on display changes, once per animation frame.
   useEffect(() => {
     const element = canvas.current!;
-    const grid = document.createElement('canvas');
-    grid.width = DECISION_GRID_SIZE;
-    grid.height = DECISION_GRID_SIZE;
-    const gridContext = grid.getContext('2d')!;
-    const image = gridContext.createImageData(DECISION_GRID_SIZE, DECISION_GRID_SIZE);
-    let paintedFrame: unknown = null;
+    const picture = new DecisionPicture(show.discrete);
     let pending = 0;
     // The canvas's CSS width, from the ResizeObserver (clientWidth would force a layout).
     let cssWidth = 0;
@@ -58,41 +52,9 @@ export function DecisionMap({ store, runner, drawClass, canvasRef }: Props) {
         element.width = size;
         element.height = size;
       }
-      const g = element.getContext('2d')!;
-      const { setup, frame } = runner;
-      if (setup && frame) {
-        if (paintedFrame !== frame) {
-          paintDecision(frame.grid, setup.classes, setup.regression, show.discrete, image.data);
-          gridContext.putImageData(image, 0, 0);
-          paintedFrame = frame;
-          // How many decision grids the map has shown (read by the page benchmark).
-          element.dataset.refreshes = String(Number(element.dataset.refreshes ?? 0) + 1);
-        }
-        g.imageSmoothingEnabled = true;
-        g.imageSmoothingQuality = 'high';
-        g.drawImage(grid, 0, 0, size, size);
-      } else {
-        g.fillStyle = '#e8eaeb';
-        g.fillRect(0, 0, size, size);
-      }
-      if (!setup) return;
-      // Small (hand-drawn) sets get bigger dots.
-      const radius = Math.max(2.5, size / (setup.train.length + setup.test.length > 300 ? 110 : 75));
-      const dot = (points: Float64Array, rim: string) => {
-        g.lineWidth = Math.max(1, radius / 3);
-        g.strokeStyle = rim;
-        for (let at = 0; at + 2 < points.length; at += 3) {
-          const px = ((points[at] + HALF_WIDTH) / (2 * HALF_WIDTH)) * size;
-          const py = ((HALF_WIDTH - points[at + 1]) / (2 * HALF_WIDTH)) * size;
-          g.fillStyle = pointColour(points[at + 2], setup.regression);
-          g.beginPath();
-          g.arc(px, py, radius, 0, 2 * Math.PI);
-          g.fill();
-          g.stroke();
-        }
-      };
-      dot(setup.train, '#ffffff');
-      if (show.test) dot(setup.test, '#1d1b2c');
+      if (picture.draw(element.getContext('2d')!, size, runner.setup, runner.frame, show.test))
+        // How many decision grids the map has shown (read by the page benchmark).
+        element.dataset.refreshes = String(Number(element.dataset.refreshes ?? 0) + 1);
     };
     const schedule = () => {
       if (!pending) pending = requestAnimationFrame(draw);

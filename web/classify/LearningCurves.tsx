@@ -2,6 +2,7 @@
 // scale optional) and accuracy. Long runs are thinned to at most MAX_POINTS epochs per curve.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
+import { usePageView } from '../classroom/view';
 import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
 import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
 import { formatNumber, formatPercent } from '../components/format';
@@ -116,6 +117,7 @@ function Curve({ runner, quantity, names, members, log, title, testId, toggle }:
   const holder = useRef<HTMLDivElement>(null);
   const readout = useRef<HTMLDivElement>(null);
   const tick = useNews(runner, ['frame', 'setup'], 250);
+  const { present } = usePageView();
 
   const plot = useDarkChart(
     holder,
@@ -147,7 +149,7 @@ function Curve({ runner, quantity, names, members, log, title, testId, toggle }:
         // The racer table above names the curves; a legend of 2 series per racer would not fit.
         legend: { show: false },
         cursor: { drag: { x: true, y: false } },
-        axes: darkAxes((v) => (quantity === 'accuracy' ? `${Math.round(100 * v)}%` : formatNumber(v, 3)), 58),
+        axes: darkAxes((v) => (quantity === 'accuracy' ? `${Math.round(100 * v)}%` : formatNumber(v, 3)), 58, present),
         series,
         hooks: {
           // Under the chart: the epoch under the pointer and the selected racer's two values.
@@ -180,7 +182,7 @@ function Curve({ runner, quantity, names, members, log, title, testId, toggle }:
         holder.current!,
       );
     },
-    [log, lang, names.join('\n'), members.join(), runner],
+    [log, lang, names.join('\n'), members.join(), runner, present],
     CHART_HEIGHT,
     240,
   );

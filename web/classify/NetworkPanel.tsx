@@ -2,6 +2,7 @@
 // with its description), and the network diagram. While the page compares losses, the loss is
 // "both" and the comparison button turns it off.
 
+import { usePageView } from '../classroom/view';
 import { ParamField } from '../components/ParamField';
 import type { Core, NamedInfo } from '../core';
 import { pick, useLang, useT } from '../i18n';
@@ -20,6 +21,7 @@ interface Props {
 export function NetworkPanel({ core, store, runner }: Props) {
   const t = useT();
   const lang = useLang();
+  const view = usePageView();
   const catalogue = core.catalogue;
   const settings = store.state.classify!;
   const spec = (name: string) => core.classifyParam(name);
@@ -39,40 +41,42 @@ export function NetworkPanel({ core, store, runner }: Props) {
       <div class="panel-head">
         <h2>{t('classify.net.title')}</h2>
       </div>
-      <div class="field-grid network-settings">
-        <ChoiceField
-          label={t('classify.net.activation')}
-          value={settings.act}
-          choices={choices(catalogue.activations)}
-          title={pick(lang, spec('act').summary)}
-          testId="act"
-          commit={(v) => store.setValue('act', v)}
-        />
-        <ChoiceField
-          label={t('classify.net.loss')}
-          value={settings.loss}
-          choices={lossChoices}
-          title={pick(lang, spec('loss').summary)}
-          disabled={comparing || regression}
-          testId="loss"
-          commit={(v) => store.setValue('loss', v)}
-        />
-        <ChoiceField
-          label={t('classify.net.regularization')}
-          value={settings.reg}
-          choices={choices(catalogue.regularizations)}
-          title={pick(lang, spec('reg').summary)}
-          testId="reg"
-          commit={(v) => store.setValue('reg', v)}
-        />
-        <ParamField
-          label={t('classify.net.regRate')}
-          spec={spec('reg_rate')}
-          value={String(settings.reg_rate)}
-          testId="reg-rate"
-          commit={(text) => store.setValue('reg_rate', text)}
-        />
-      </div>
+      {!view.present && (
+        <div class="field-grid network-settings">
+          <ChoiceField
+            label={t('classify.net.activation')}
+            value={settings.act}
+            choices={choices(catalogue.activations)}
+            title={pick(lang, spec('act').summary)}
+            testId="act"
+            commit={(v) => store.setValue('act', v)}
+          />
+          <ChoiceField
+            label={t('classify.net.loss')}
+            value={settings.loss}
+            choices={lossChoices}
+            title={pick(lang, spec('loss').summary)}
+            disabled={comparing || regression}
+            testId="loss"
+            commit={(v) => store.setValue('loss', v)}
+          />
+          <ChoiceField
+            label={t('classify.net.regularization')}
+            value={settings.reg}
+            choices={choices(catalogue.regularizations)}
+            title={pick(lang, spec('reg').summary)}
+            testId="reg"
+            commit={(v) => store.setValue('reg', v)}
+          />
+          <ParamField
+            label={t('classify.net.regRate')}
+            spec={spec('reg_rate')}
+            value={String(settings.reg_rate)}
+            testId="reg-rate"
+            commit={(text) => store.setValue('reg_rate', text)}
+          />
+        </div>
+      )}
       <NetworkView core={core} store={store} runner={runner} />
     </section>
   );

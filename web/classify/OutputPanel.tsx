@@ -2,6 +2,7 @@
 // hard classes, its numbers (test and training loss and accuracy, epoch, status), its confusion
 // matrix, and a PNG of the map.
 import type { Ref } from 'preact';
+import { usePageView } from '../classroom/view';
 import { formatNumber, formatPercent } from '../components/format';
 import { ShowToggle } from '../components/ShowToggle';
 import { useLang, useT } from '../i18n';
@@ -19,11 +20,13 @@ interface Props {
   drawClass: number;
   mapCanvas: Ref<HTMLCanvasElement>;
   onExportPng: () => void;
+  onRecord: () => void;
 }
 
-export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }: Props) {
+export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng, onRecord }: Props) {
   const t = useT();
   const lang = useLang();
+  const view = usePageView();
   useNews(runner, ['frame', 'setup'], 100);
   const { setup, frame } = runner;
   const racer = frame?.racers[runner.selected];
@@ -35,9 +38,16 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }
     <section class="panel output-panel" data-testid="output-panel">
       <div class="panel-head">
         <h2>{t('classify.output.title')}</h2>
-        <button type="button" data-testid="export-png" title={t('classify.output.png.title')} onClick={onExportPng}>
-          PNG
-        </button>
+        {view.shows('export') && (
+          <div class="output-exports">
+            <button type="button" data-testid="record" title={t('classroom.record.title')} onClick={onRecord}>
+              ● {t('classroom.record')}
+            </button>
+            <button type="button" data-testid="export-png" title={t('classify.output.png.title')} onClick={onExportPng}>
+              PNG
+            </button>
+          </div>
+        )}
       </div>
       {setup && racer && (
         <div class="output-racer" data-testid="output-racer">
@@ -69,20 +79,22 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng }
       <DecisionMap store={store} runner={runner} drawClass={drawClass} canvasRef={mapCanvas} />
       {setup && <MapLegend classes={setup.classes} regression={setup.regression} />}
       <div class="output-options">
-        <ShowToggle
-          store={store}
-          flag="discrete"
-          label={t('classify.output.discrete')}
-          title={t('classify.output.discrete.title')}
-          testId="discrete"
-        />
+        {!view.present && (
+          <ShowToggle
+            store={store}
+            flag="discrete"
+            label={t('classify.output.discrete')}
+            title={t('classify.output.discrete.title')}
+            testId="discrete"
+          />
+        )}
         {racer && (
           <span class={`racer-status status-${racer.state}`} data-testid="output-status">
             {statusLabel(t, racer)}
           </span>
         )}
       </div>
-      <ConfusionMatrix runner={runner} />
+      {view.shows('confusion') && <ConfusionMatrix runner={runner} />}
     </section>
   );
 }

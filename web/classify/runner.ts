@@ -2,6 +2,7 @@
 // the link (the core decides what starts over and what continues), and keeps what the worker
 // reports (the setup, the latest frame, each racer's whole history) for the views to draw.
 // Views subscribe to the kinds of news they draw, so a frame does not re-render the page.
+import { startClassifyWorker } from '../platform';
 import type { LinkStore } from '../store';
 import {
   type CriticalSearchResult,
@@ -77,7 +78,7 @@ export class ClassifyRunner {
   private unsubscribe: () => void;
 
   constructor(private store: LinkStore) {
-    this.worker = new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+    this.worker = startClassifyWorker();
     this.worker.onmessage = (event: MessageEvent<FromWorker>) => this.receive(event.data);
     this.worker.onerror = (event) => {
       this.problem = event.message || 'the training worker failed';

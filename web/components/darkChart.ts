@@ -38,21 +38,27 @@ export function logAxisLabels(u: uPlot, splits: number[], axis: number): (number
   return splits.map((v) => (mantissa(v) === 1 && exponent(v) % every === 0 ? v : null));
 }
 
-// The x axis (steps or epochs) and a y axis whose labels `yValue` writes.
-export function darkAxes(yValue: (value: number) => string, ySize: number): uPlot.Axis[] {
+// Axis labels on a projector (presentation mode): larger type, and room for it.
+const LARGE_AXIS_FONT = '15px system-ui, sans-serif';
+const LARGE_AXIS_SCALE = 1.3;
+
+// The x axis (steps or epochs) and a y axis whose labels `yValue` writes; `large` for a projector.
+export function darkAxes(yValue: (value: number) => string, ySize: number, large = false): uPlot.Axis[] {
   // Grid lines and ticks only where a label is (a log axis would otherwise draw every 2…9).
   const labelled = (u: uPlot, splits: number[], axis: number) => logAxisLabels(u, splits, axis);
   const lines = {
     grid: { stroke: GRID, width: 1, filter: labelled },
     ticks: { stroke: TICKS, width: 1, filter: labelled },
   };
+  const type = large ? { font: LARGE_AXIS_FONT } : {};
   return [
-    { stroke: AXIS_TEXT, ...lines },
+    { stroke: AXIS_TEXT, ...lines, ...type, ...(large ? { size: 30 * LARGE_AXIS_SCALE } : {}) },
     {
       stroke: AXIS_TEXT,
       ...lines,
+      ...type,
       filter: labelled,
-      size: ySize,
+      size: large ? ySize * LARGE_AXIS_SCALE : ySize,
       values: (_u, values) => values.map((v) => (v === null ? '' : yValue(v))),
     },
   ];

@@ -4,6 +4,7 @@
 // for each parameter. Hovering shows every racer's value at that step.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type uPlot from 'uplot';
+import { usePageView } from '../classroom/view';
 import { ChartFrame, type ChartSwitch } from '../components/ChartFrame';
 import { darkAxes, fittedLogRange, useDarkChart } from '../components/darkChart';
 import { formatNumber } from '../components/format';
@@ -102,6 +103,7 @@ interface ChartProps {
 
 function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: ChartProps) {
   const holder = useRef<HTMLDivElement>(null);
+  const { present } = usePageView();
   // The chart is rebuilt only when its series or scale change; data arrives below.
   const plot = useDarkChart(
     holder,
@@ -112,7 +114,7 @@ function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: C
         scales: { x: { time: false }, y: log ? { distr: 3, range: fittedLogRange } : { distr: 1 } },
         legend: { live: true },
         cursor: { drag: { x: true, y: false } },
-        axes: darkAxes((v) => formatNumber(v, 3), 62),
+        axes: darkAxes((v) => formatNumber(v, 3), 62, present),
         series: [
           { label: stepLabel, value: (_u, v) => (v === null ? '–' : String(Math.round(v))) },
           ...names.map((name, i) => ({
@@ -127,7 +129,7 @@ function Chart({ title, quantity, log, names, stepLabel, data, tick, toggle }: C
       };
       return new UPlot(options, data as uPlot.AlignedData, holder.current!);
     },
-    [log, stepLabel, names.join('\n')],
+    [log, stepLabel, names.join('\n'), present],
     CHART_HEIGHT,
     200,
   );

@@ -2,6 +2,7 @@
 // mini-batches and noise (when a racer draws them), the racers' status, exports, and the keyboard
 // shortcuts (space, s, r, ?) with their help overlay.
 import { useState } from 'preact/hooks';
+import { usePageView } from '../classroom/view';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ParamField } from '../components/ParamField';
 import { RacerSwatch } from '../components/RacerSwatch';
@@ -18,11 +19,13 @@ interface Props {
   runner: SurfaceRunner;
   onExportPng: () => void;
   onExportCsv: () => void;
+  onRecord: () => void;
 }
 
-export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
+export function Controls({ store, runner, onExportPng, onExportCsv, onRecord }: Props) {
   const t = useT();
   const lang = useLang();
+  const view = usePageView();
   useFrames(runner, 250);
   const [help, setHelp] = useState(false);
 
@@ -59,19 +62,23 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
         <button type="button" data-testid="reset" title={t('controls.reset.title')} onClick={() => runner.restart()}>
           {t('controls.reset')}
         </button>
-        <ParamField
-          label={t('controls.speed')}
-          value={String(surface.speed)}
-          testId="speed"
-          commit={(text) => store.setValue('speed', text)}
-        />
-        <ParamField
-          label={t('controls.steps')}
-          value={String(surface.steps)}
-          testId="steps"
-          commit={(text) => store.setValue('steps', text)}
-        />
-        {anySampled(store.state) && (
+        {!view.present && (
+          <>
+            <ParamField
+              label={t('controls.speed')}
+              value={String(surface.speed)}
+              testId="speed"
+              commit={(text) => store.setValue('speed', text)}
+            />
+            <ParamField
+              label={t('controls.steps')}
+              value={String(surface.steps)}
+              testId="steps"
+              commit={(text) => store.setValue('steps', text)}
+            />
+          </>
+        )}
+        {!view.present && anySampled(store.state) && (
           <>
             <ParamField
               label={t('controls.seed')}
@@ -100,26 +107,33 @@ export function Controls({ store, runner, onExportPng, onExportCsv }: Props) {
           ?
         </button>
       </div>
-      <ul class="status-list" data-testid="status-list">
-        {racers.map((racer, i) => {
-          const status = statusText(racer, lang, t);
-          return (
-            <li class="status">
-              <RacerSwatch index={i} />
-              <span class="status-name">{store.state.racers[i]?.text ?? ''}</span>
-              <span class={`racer-status status-${status.kind}`}>{status.text}</span>
-            </li>
-          );
-        })}
-      </ul>
-      <div class="control-row">
-        <button type="button" data-testid="export-png" onClick={onExportPng}>
-          {t('export.png')}
-        </button>
-        <button type="button" data-testid="export-csv" title={t('export.csv.title')} onClick={onExportCsv}>
-          {t('export.csv')}
-        </button>
-      </div>
+      {view.shows('status') && (
+        <ul class="status-list" data-testid="status-list">
+          {racers.map((racer, i) => {
+            const status = statusText(racer, lang, t);
+            return (
+              <li class="status">
+                <RacerSwatch index={i} />
+                <span class="status-name">{store.state.racers[i]?.text ?? ''}</span>
+                <span class={`racer-status status-${status.kind}`}>{status.text}</span>
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      {view.shows('export') && (
+        <div class="control-row">
+          <button type="button" data-testid="export-png" onClick={onExportPng}>
+            {t('export.png')}
+          </button>
+          <button type="button" data-testid="export-csv" title={t('export.csv.title')} onClick={onExportCsv}>
+            {t('export.csv')}
+          </button>
+          <button type="button" data-testid="record" title={t('classroom.record.title')} onClick={onRecord}>
+            ● {t('classroom.record')}
+          </button>
+        </div>
+      )}
       {help && (
         <HelpOverlay
           rows={[

@@ -34,6 +34,8 @@ interface Props {
   // that near is what the click means).
   onAnalyze: (x: number, y: number, radius: [number, number]) => void;
   canvasRef: { current: HTMLCanvasElement | null };
+  // Set by the map: draws it at once and completely (every path to its end), for the recorder.
+  drawNowRef: { current: (() => void) | null };
 }
 
 // While the view moves (a pan or the wheel), maps are drawn coarse; the full map follows this
@@ -43,7 +45,7 @@ const TRAIL_INK_PER_FRAME = 200_000; // pixels of path length drawn per frame at
 // The very first map, in wasm code that has not run before (so is not yet compiled for speed).
 const FIRST_PIXELS = 100;
 
-export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }: Props) {
+export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, drawNowRef }: Props) {
   const t = useT();
   const analysisRef = useRef(analysis);
   analysisRef.current = analysis;
@@ -134,7 +136,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       next();
     };
 
-    const draw = () => {
+    const draw = (complete = false) => {
       scheduled = 0;
       const state = store.state;
       const surface = state.surface;
@@ -197,7 +199,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       const racers: RacerFrame[] = [];
       for (let i = 0; i < count; ++i) racers.push(runner.session.racer(i));
       // About 8 ms of drawing per frame in software rendering; long runs catch up over frames.
-      const budget = { ink: TRAIL_INK_PER_FRAME };
+      const budget = { ink: complete ? Number.POSITIVE_INFINITY : TRAIL_INK_PER_FRAME };
       trails.behind = false;
       const drawTrails = (f: MapFrame) => {
         const ends: ([number, number] | null)[] = [];
@@ -228,7 +230,11 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
 
     // Several events in one frame (a store change and a runner frame) draw once.
     const request = () => {
-      if (!scheduled) scheduled = requestAnimationFrame(draw);
+      if (!scheduled) scheduled = requestAnimationFrame(() => draw());
+    };
+    drawNowRef.current = () => {
+      cancelAnimationFrame(scheduled);
+      draw(true);
     };
     // While playing, the runner's own animation frame draws at once (no extra frame of lag).
     const unsubscribeRunner = runner.onFrame(() => (runner.playing ? draw() : request()));
@@ -245,6 +251,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
     canvas.addEventListener('blur', request);
 
     return () => {
+      drawNowRef.current = null;
       unsubscribeRunner();
       unsubscribeStore();
       observer.disconnect();
@@ -254,7 +261,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef }:
       canvas.removeEventListener('focus', request);
       canvas.removeEventListener('blur', request);
     };
-  }, [core, store, runner, canvasRef]);
+  }, [core, store, runner, canvasRef, drawNowRef]);
 
   // A new analysis is drawn at once.
   useEffect(() => redrawRef.current(), [analysis]);

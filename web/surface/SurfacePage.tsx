@@ -1,8 +1,11 @@
 // Surface mode: optimizers racing on a 2-D loss surface. The page lays out the presets, the
 // map with its controls and Hessian panel, the surface chooser, the racers, the formula panel
 // and the charts; each is its own view. It also serves window.playground in this mode.
+import type { ComponentChildren } from 'preact';
 import { useCallback, useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
+import { RecordDialog } from '../classroom/RecordDialog';
+import { usePageView } from '../classroom/view';
 import { downloadCsv } from '../components/download';
 import { downloadFigurePng, type Figure } from '../components/figure';
 import { formatNumber } from '../components/format';
@@ -12,6 +15,7 @@ import { RacersPanel } from '../components/RacersPanel';
 import { racerColor } from '../components/racerColors';
 import type { Core, PointAnalysis } from '../core';
 import { useLang, useT } from '../i18n';
+import { findLesson } from '../lessons/navigation';
 import type { LinkStore, Mode } from '../store';
 import { Charts } from './Charts';
 import { Controls } from './Controls';
@@ -21,6 +25,7 @@ import { useControl } from './hooks';
 import { MapView } from './MapView';
 import { MapFrame, type ViewBox } from './mapGeometry';
 import { PRESETS } from './presets';
+import { surfaceFrames } from './recordFrames';
 import { SurfaceRunner } from './runner';
 import { SurfaceChooser } from './SurfaceChooser';
 import { statusText } from './status';
@@ -31,10 +36,12 @@ export function SurfacePage({
   core,
   store,
   controllers,
+  aside = null,
 }: {
   core: Core;
   store: LinkStore;
   controllers: Map<Mode, ModeController>;
+  aside?: ComponentChildren; // shown first beside the map (a lesson, in presentation mode)
 }) {
   const t = useT();
   const lang = useLang();
@@ -43,9 +50,23 @@ export function SurfacePage({
   const [selected, setSelected] = useState(0);
   const [analysis, setAnalysis] = useState<PointAnalysis | null>(null);
   const mapCanvas = useRef<HTMLCanvasElement | null>(null);
+  const drawMapNow = useRef<(() => void) | null>(null);
+  const tRef = useRef(t);
+  tRef.current = t;
+  const view = usePageView();
+  const [recording, setRecording] = useState(false);
 
   useEffect(() => {
     controllers.set('surface', {
+      run: () => {
+        runner.restart();
+        runner.play();
+      },
+      finished: () => runner.session.finished() && !runner.playing,
+      frames: () => {
+        if (!mapCanvas.current || !drawMapNow.current) throw new Error('the map is not drawn yet');
+        return surfaceFrames(runner, store, mapCanvas.current, drawMapNow.current, tRef.current);
+      },
       step: async (n: number) => runner.step(n),
       racers: () =>
         runner.racers().map((r, i) => ({
@@ -76,6 +97,13 @@ export function SurfacePage({
       setAnalysis(JSON.parse(runner.session.analyze(x, y, radius[0], radius[1])) as PointAnalysis),
     [runner],
   );
+  // A lesson step may open with the Hessian analysis of a point; any other opened link closes it.
+  const { lesson, step } = store.state.page;
+  const point = findLesson(lesson)?.steps[Math.max(1, step) - 1]?.analyze;
+  useEffect(() => {
+    if (point) analyze(point[0], point[1], [0, 0]);
+    else setAnalysis(null);
+  }, [store.opened, point?.[0], point?.[1], analyze]);
   const fileName = `optimizer-playground-${surface.name}`;
   // The map as a figure: each racer's number at its point, and a legend naming every racer in its
   // colour with its status and loss.
@@ -97,15 +125,25 @@ export function SurfacePage({
     downloadFigurePng(canvas, figure, fileName);
   };
 
+  const charts = view.shows('charts') && (
+    <section class="panel charts-panel">
+      <h2>{t('charts.title')}</h2>
+      <Later>
+        <Charts core={core} store={store} runner={runner} />
+      </Later>
+    </section>
+  );
   return (
     <div class="surface-page">
-      <PresetBar
-        core={core}
-        store={store}
-        presets={PRESETS}
-        family={(state) => state.surface?.name}
-        ownCaption="presets.own"
-      />
+      {view.shows('presets') && !lesson && (
+        <PresetBar
+          core={core}
+          store={store}
+          presets={PRESETS}
+          family={(state) => state.surface?.name}
+          ownCaption="presets.own"
+        />
+      )}
       <div class="surface-layout">
         <div class="surface-main">
           <MapView
@@ -115,40 +153,52 @@ export function SurfacePage({
             analysis={analysis}
             onAnalyze={analyze}
             canvasRef={mapCanvas}
+            drawNowRef={drawMapNow}
           />
           <Controls
             store={store}
             runner={runner}
             onExportPng={exportPng}
             onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
+            onRecord={() => setRecording(true)}
           />
-          {analysis && <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />}
+          {analysis && view.shows('hessian') && (
+            <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />
+          )}
         </div>
         {/* The panels beside the map and the charts render in tasks of their own. */}
         <div class="surface-side">
+          {aside}
           <Later>
-            <SurfaceChooser core={core} store={store} />
-            <FormulaPanel core={core} store={store} runner={runner} selected={selected} />
+            {view.shows('surface') && <SurfaceChooser core={core} store={store} />}
+            {view.shows('formula') && <FormulaPanel core={core} store={store} runner={runner} selected={selected} />}
           </Later>
-          <Later>
-            <RacersPanel
-              core={core}
-              store={store}
-              beforeRemove={(index) => runner.removeRacer(index)}
-              previewSteps={surface.steps}
-              dataTerms={core.surface(surface.name)?.data_terms ?? 0}
-              selected={selected}
-              onSelect={setSelected}
-            />
-          </Later>
+          {view.shows('racers') && (
+            <Later>
+              <RacersPanel
+                core={core}
+                store={store}
+                beforeRemove={(index) => runner.removeRacer(index)}
+                previewSteps={surface.steps}
+                dataTerms={core.surface(surface.name)?.data_terms ?? 0}
+                selected={selected}
+                onSelect={setSelected}
+              />
+            </Later>
+          )}
+          {view.present && charts}
         </div>
       </div>
-      <section class="panel charts-panel">
-        <h2>{t('charts.title')}</h2>
-        <Later>
-          <Charts core={core} store={store} runner={runner} />
-        </Later>
-      </section>
+      {!view.present && charts}
+      {recording && (
+        <RecordDialog
+          frames={() => controllers.get('surface')!.frames()}
+          total={surface.steps}
+          unit="updates"
+          fileName={fileName}
+          onClose={() => setRecording(false)}
+        />
+      )}
     </div>
   );
 }

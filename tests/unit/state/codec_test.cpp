@@ -360,6 +360,15 @@ TEST_CASE("round trip: random valid states read back as the same state") {
     State s = default_state(trial % 3 == 0 ? Mode::Classify : Mode::Surface);
     s.seed = rng() % 1000000;
     s.lang = trial % 4 == 0 ? "zh" : trial % 4 == 1 ? "en" : "";
+    if (trial % 5 == 0) {
+      s.page.lesson = "lesson-" + std::to_string(rng() % 10);
+      s.page.lesson_step = 1 + static_cast<int>(rng() % kMaxLessonStep);
+    }
+    s.page.present = rng() % 2;
+    s.page.embed = rng() % 2;
+    std::vector<std::string> panels = hidable_panels(s.mode);
+    for (const std::string& panel : panels)
+      if (rng() % 3 == 0) s.page.hidden.push_back(panel);
     s.racers.clear();
     for (int i = 0, n = 1 + static_cast<int>(rng() % kMaxRacers); i < n; ++i)
       s.racers.push_back(random_racer(rng));

@@ -1,0 +1,344 @@
+// The lessons (web/lessons/) as data, checked against the core: every state reads through the
+// codec without a problem, every number a text promises is recomputed from a real run or a
+// real Hessian analysis, every question has exactly one true answer on the step's own run (and a
+// drag question can be solved), and both languages are complete (Chinese keeps only names in
+// Latin letters). No browser: the lesson files are bundled with esbuild and imported.
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { before, test } from 'node:test';
+import { latinWords, NAMES, namesFromCore } from '../e2e/chinese-page.mjs';
+import { importFromWeb } from '../e2e/web-import.mjs';
+import { loadModule, root } from './module.mjs';
+
+let m;
+let LESSONS;
+let holds;
+let expandLessonLink;
+before(async () => {
+  m = await loadModule();
+  ({ LESSONS, holds, expandLessonLink } = await importFromWeb(
+    "export { LESSONS } from './lessons/index'; export { holds } from './lessons/judge';" +
+      "export { expandLessonLink } from './lessons/navigation';",
+  ));
+});
+
+const steps = () => LESSONS.flatMap((lesson) => lesson.steps.map((step, i) => ({ lesson, step, number: i + 1 })));
+const where = ({ lesson, number }) => `${lesson.name} step ${number}`;
+const isClassify = (link) => /(^|&)mode=classify(&|$)/.test(link);
+
+// Every text of a step, in one language (its text, the question and all feedback).
+function texts(step, lang) {
+  const q = step.question;
+  const parts = [step.title[lang], step.text[lang]];
+  if (q?.kind === 'choice') parts.push(q.prompt[lang], ...q.options.flatMap((o) => [o.text[lang], o.why[lang]]));
+  if (q?.kind === 'start') parts.push(q.prompt[lang], q.reached[lang], q.missed[lang]);
+  return parts;
+}
+
+// The numbers written in a text: "−123.69", "1,000", "1.747e6", "71.2%" (also read as 0.712).
+function numbersIn(text) {
+  const found = [];
+  for (const match of text.matchAll(/[−-]?\d[\d,]*(?:\.\d+)?(?:e[−-]?\d+)?%?/g)) {
+    let token = match[0].replace(/−/g, '-');
+    const percent = token.endsWith('%');
+    token = token.replace('%', '');
+    // "1,000" is a thousands separator; "(0.8, −0.8)" never reaches here as one token.
+    const value = Number(/^-?\d{1,3}(,\d{3})+(\.|$|e)/.test(token) ? token.replace(/,/g, '') : token.split(',')[0]);
+    if (!Number.isFinite(value)) continue;
+    found.push(value);
+    if (percent) found.push(value / 100);
+  }
+  return found;
+}
+
+test('there are at least six lessons and 30 steps, with unique names the codec accepts', () => {
+  assert.ok(LESSONS.length >= 6, `${LESSONS.length} lessons`);
+  assert.ok(steps().length >= 30, `${steps().length} steps`);
+  assert.equal(new Set(LESSONS.map((l) => l.name)).size, LESSONS.length);
+  for (const lesson of LESSONS) {
+    const parsed = JSON.parse(m.parseState(`lesson=${lesson.name}&step=${lesson.steps.length}`));
+    assert.deepEqual(parsed.problems, [], lesson.name);
+    assert.ok(lesson.name !== 'index', 'index names the list of lessons');
+  }
+});
+
+test('every step is a state the codec reads without a problem, in its lesson and alone', () => {
+  for (const item of steps()) {
+    const { lesson, step, number } = item;
+    for (const key of ['lang', 'lesson', 'step', 'present', 'embed', 'hide'])
+      assert.ok(!new RegExp(`(^|&)${key}=`).test(step.link), `${where(item)}: the page adds ${key}`);
+    const alone = JSON.parse(m.parseState(step.link));
+    assert.deepEqual(alone.problems, [], `${where(item)}: ${step.link}`);
+    // What the page opens for #lesson=NAME&step=K: the step's state with its place in the lesson.
+    const opened = expandLessonLink(`lesson=${lesson.name}&step=${number}&lang=zh`);
+    assert.deepEqual(opened.problems, []);
+    const parsed = JSON.parse(m.parseState(opened.link));
+    assert.deepEqual(parsed.problems, [], where(item));
+    assert.equal(parsed.state.page.lesson, lesson.name);
+    assert.equal(parsed.state.page.step, number);
+    assert.equal(parsed.state.lang, 'zh');
+    assert.equal(parsed.state.mode, isClassify(step.link) ? 'classify' : 'surface');
+    if (step.analyze) assert.equal(parsed.state.mode, 'surface', `${where(item)}: analyze needs a surface`);
+  }
+});
+
+test('lesson links: an unknown lesson or a step out of range is reported in both languages', () => {
+  const unknown = expandLessonLink('lesson=saddles&step=2');
+  assert.equal(unknown.problems.length, 1);
+  assert.equal(unknown.problems[0].key, 'lesson');
+  assert.match(unknown.problems[0].reason.en, /there is no lesson 'saddles'/);
+  assert.match(unknown.problems[0].reason.zh, /没有名为“saddles”的课程/);
+  assert.equal(unknown.link, '');
+  const first = LESSONS[0];
+  const beyond = expandLessonLink(`lesson=${first.name}&step=99`);
+  assert.match(
+    beyond.problems[0].reason.en,
+    new RegExp(`steps 1 … ${first.steps.length}; showing step ${first.steps.length}`),
+  );
+  assert.match(beyond.link, new RegExp(`step=${first.steps.length}`));
+  // A student's own state inside a step (more than page keys) is kept as it is.
+  const own = `surface=beale&lesson=${first.name}&step=2&seed=4`;
+  assert.deepEqual(expandLessonLink(own), { link: own, problems: [] });
+});
+
+test('both languages: every text is there, and the Chinese keeps only names in Latin letters', () => {
+  const allowed = new Set([...NAMES, ...namesFromCore()]);
+  const problems = [];
+  for (const lesson of LESSONS)
+    for (const text of [lesson.title, lesson.summary])
+      if (!text.en.trim() || !text.zh.trim()) problems.push(`${lesson.name}: empty title or summary`);
+  for (const item of steps()) {
+    const en = texts(item.step, 'en');
+    const zh = texts(item.step, 'zh');
+    en.forEach((text, i) => {
+      if (!text.trim() || !zh[i].trim()) problems.push(`${where(item)}: empty text`);
+    });
+    for (const text of zh)
+      for (const word of latinWords(text)) if (!allowed.has(word)) problems.push(`${where(item)}: “${word}”`);
+  }
+  assert.deepEqual(problems, []);
+});
+
+// ---- runs -------------------------------------------------------------------------------------
+
+// The racers at the end of the run of `link` (as the page's controllers report them), and at
+// each `after` asked for: surface {x, y, loss, gradNorm, lr, divergedAt, status}; classify
+// {trainLoss, testLoss, trainAcc, testAcc, status}.
+function run(link, afters) {
+  const at = new Map();
+  if (isClassify(link)) {
+    const session = new m.ClassifySession(link);
+    while (session.train(1));
+    const count = session.racerCount();
+    const row = (i, epoch) => {
+      const h = session.history(i, 0);
+      if (epoch * 7 >= h.length) return null;
+      return {
+        trainLoss: h[epoch * 7 + 1],
+        testLoss: h[epoch * 7 + 2],
+        trainAcc: h[epoch * 7 + 3],
+        testAcc: h[epoch * 7 + 4],
+      };
+    };
+    for (const after of afters)
+      at.set(
+        after,
+        Array.from({ length: count }, (_, i) => row(i, after)),
+      );
+    const end = Array.from({ length: count }, (_, i) => {
+      const r = session.racer(i);
+      return {
+        trainLoss: r.trainLoss,
+        testLoss: r.testLoss,
+        trainAcc: r.trainAcc,
+        testAcc: r.testAcc,
+        status: r.status,
+      };
+    });
+    session.delete();
+    return { at, end };
+  }
+  const session = new m.SurfaceSession(link);
+  const frame = (i) => {
+    const r = session.racer(i);
+    return {
+      step: r.step,
+      x: r.x,
+      y: r.y,
+      loss: r.loss,
+      gradNorm: Math.hypot(r.gradX, r.gradY),
+      lr: r.nextRate,
+      // The step of the update that gave a non-finite value, from the status the page shows.
+      divergedAt: Number(/^diverged at step (\d+)$/.exec(r.statusText.en)?.[1] ?? Number.NaN),
+      status: r.statusText.en,
+    };
+  };
+  let done = 0;
+  for (const after of [...afters].sort((a, b) => a - b)) {
+    session.advance(after - done);
+    done = after;
+    at.set(
+      after,
+      Array.from({ length: session.racerCount() }, (_, i) => frame(i)),
+    );
+  }
+  while (!session.finished()) session.advance(100000);
+  const end = Array.from({ length: session.racerCount() }, (_, i) => frame(i));
+  session.delete();
+  return { at, end };
+}
+
+test('every number a step promises is what its run or its Hessian analysis gives', () => {
+  let checked = 0;
+  for (const item of steps()) {
+    const { step } = item;
+    const claims = step.claims ?? [];
+    if (claims.length === 0) continue;
+    const afters = claims.filter((c) => 'after' in c).map((c) => c.after);
+    const { at } = run(step.link, afters);
+    const en = texts(step, 'en').flatMap(numbersIn);
+    const zh = texts(step, 'zh').flatMap(numbersIn);
+    for (const claim of claims) {
+      const label = `${where(item)}: ${JSON.stringify(claim)}`;
+      let actual;
+      if ('at' in claim) {
+        const a = JSON.parse(analyzeAt(step.link, claim.at));
+        actual = {
+          value: a.value,
+          gradNorm: Math.hypot(...a.gradient),
+          lambda1: a.eigenvalues[0],
+          lambda2: a.eigenvalues[1],
+        }[claim.quantity];
+      } else {
+        const racer = at.get(claim.after)[claim.racer];
+        assert.ok(racer, `${label}: no such racer or epoch`);
+        if (claim.quantity === 'divergedAt') assert.match(racer.status ?? '', /diverged/, label);
+        actual = racer[claim.quantity];
+      }
+      assert.ok(Number.isFinite(actual), `${label}: got ${actual}`);
+      assert.ok(Math.abs(actual - claim.value) <= claim.tolerance, `${label}: the run gives ${actual}`);
+      // The text states it (in both languages), as a number within the claim's tolerance.
+      for (const [lang, numbers] of [
+        ['en', en],
+        ['zh', zh],
+      ])
+        assert.ok(
+          numbers.some((n) => Math.abs(n - claim.value) <= Math.max(claim.tolerance, Math.abs(claim.value) * 1e-3)),
+          `${label}: the ${lang} text does not state ${claim.value}`,
+        );
+      checked++;
+    }
+  }
+  assert.ok(checked >= 60, `${checked} claims checked`);
+});
+
+function analyzeAt(link, [x, y]) {
+  const session = new m.SurfaceSession(link);
+  const text = session.analyze(x, y, 0, 0);
+  session.delete();
+  return text;
+}
+
+// What each question's run does, read from `playground run` by hand when the lessons were written
+// (e.g. scheduling step 2: losses 3.7e-5, 0.0436, 0.0054 after 300 updates, so red is lowest).
+const ANSWERS = {
+  'critical-points step 2': 'At the origin, the saddle point ✕',
+  'critical-points step 6': 'Past the saddle point and off the map along y',
+  'batch-momentum step 2': 'Below 0.3',
+  'batch-momentum step 3': 'Lower',
+  'batch-momentum step 4': 'Only momentum (white)',
+  'batch-momentum step 5': 'Only momentum',
+  'adaptive step 3': 'White diverges, red does not',
+  'adaptive step 5': 'Yes',
+  'adaptive step 6': 'RMSProp (white)',
+  'adaptive step 7': 'Only Adam',
+  'scheduling step 2': 'Red, the constant rate',
+  'scheduling step 3': 'With warmup (white)',
+  'summary step 6': 'Momentum (white)',
+  'classification step 4': 'Only Adam',
+  'classification step 5': 'Cross-entropy (red)',
+  'classification step 6': 'Yes',
+};
+
+test('every choice question has exactly one true answer on the step’s own run: the one seen by hand', () => {
+  const asked = [];
+  for (const item of steps()) {
+    const q = item.step.question;
+    if (q?.kind !== 'choice') continue;
+    const { end } = run(item.step.link, []);
+    const holding = q.options.filter((option) => holds(option.when, end)).map((option) => option.text.en);
+    assert.deepEqual(holding, [ANSWERS[where(item)]], where(item));
+    asked.push(where(item));
+  }
+  assert.deepEqual(asked.sort(), Object.keys(ANSWERS).sort());
+});
+
+test('every drag question fails from the step’s own start and can be solved from another', () => {
+  let questions = 0;
+  for (const item of steps()) {
+    const q = item.step.question;
+    if (q?.kind !== 'start') continue;
+    assert.ok(!isClassify(item.step.link), `${where(item)}: dragging the start needs a surface`);
+    assert.equal(holds(q.goal, run(item.step.link, []).end), false, `${where(item)}: solved before any drag`);
+    const view = JSON.parse(m.parseState(item.step.link)).state.surface.view;
+    let solved = null;
+    for (let i = 1; i < 10 && !solved; ++i)
+      for (let j = 1; j < 10 && !solved; ++j) {
+        const x = view[0] + ((view[1] - view[0]) * i) / 10;
+        const y = view[2] + ((view[3] - view[2]) * j) / 10;
+        if (holds(q.goal, run(`${item.step.link}&start=${x},${y}`, []).end)) solved = [x, y];
+      }
+    assert.ok(solved, `${where(item)}: no start on a 9×9 grid of the view reaches the goal`);
+    questions++;
+  }
+  assert.ok(questions >= 2);
+});
+
+test('the judge: outcomes read the racers’ numbers as stated', () => {
+  const racers = [
+    { x: 1, y: 2, loss: 0.5, status: 'step limit reached' },
+    { x: -1, y: 0, loss: 0.1, status: 'diverged at step 7' },
+  ];
+  assert.equal(holds({ racer: 1, diverged: true }, racers), true);
+  assert.equal(holds({ racer: 0, diverged: true }, racers), false);
+  assert.equal(holds({ racer: 0, quantity: 'loss', below: 0.5 }, racers), false); // strict
+  assert.equal(holds({ racer: 0, quantity: 'loss', above: 0.4, below: 0.6 }, racers), true);
+  assert.equal(holds({ racer: 0, near: [1.3, 2.4], within: 0.5 }, racers), false); // distance exactly 0.5
+  assert.equal(holds({ racer: 0, near: [1.3, 2.39], within: 0.5 }, racers), true);
+  assert.equal(holds({ lowest: 'loss', racer: 1 }, racers), true);
+  assert.equal(holds({ highest: 'x', racer: 1 }, racers), false);
+  assert.equal(holds({ not: { highest: 'x', racer: 1 } }, racers), true);
+  assert.equal(
+    holds(
+      {
+        all: [
+          { lowest: 'loss', racer: 1 },
+          { racer: 5, diverged: false },
+        ],
+      },
+      racers,
+    ),
+    false,
+  );
+  // A tie is nobody's lowest.
+  assert.equal(holds({ lowest: 'loss', racer: 0 }, [{ loss: 1 }, { loss: 1 }]), false);
+});
+
+test('docs/reference.md lists every lesson with its number of steps, and the panels hide= can name', () => {
+  const reference = readFileSync(join(root, 'docs/reference.md'), 'utf8');
+  const section = reference.slice(reference.indexOf('## Lessons'), reference.indexOf('## Classroom'));
+  const rows = [...section.matchAll(/^\| `([a-z0-9-]+)` \| [^|]+ \| (\d+) \|$/gm)].map((row) => [
+    row[1],
+    Number(row[2]),
+  ]);
+  assert.deepEqual(
+    rows,
+    LESSONS.map((l) => [l.name, l.steps.length]),
+  );
+  const { panels } = JSON.parse(m.catalogue());
+  for (const mode of ['surface', 'classify']) {
+    const listed = new RegExp(`${mode} \`${panels[mode].join(' ')}\``);
+    assert.match(reference, listed, `the ${mode} panels in the key table`);
+  }
+});
