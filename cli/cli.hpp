@@ -42,7 +42,8 @@ bool state_argument(const Arguments& args, std::string& link);
 bool read_state(const std::string& link, pg::State& state);
 
 // Options that take numbers: a clear message naming the option and the text when they don't.
-bool integer_option(const Arguments& args, const std::string& name, long min, long max, long& value);
+bool integer_option(const Arguments& args, const std::string& name, long min, long max,
+                    long& value);
 bool number_option(const Arguments& args, const std::string& name, double min, double max,
                    double& value);
 // --format: one of `allowed` (the first is the default).

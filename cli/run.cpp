@@ -56,9 +56,10 @@ int run_surface(const pg::State& state, const std::string& format) {
                         {"rows", rows}});
   }
   if (format == "json")
-    std::printf("%s\n", json{{"mode", "surface"}, {"state", pg::write_state(state)}, {"racers", racers}}
-                            .dump()
-                            .c_str());
+    std::printf("%s\n",
+                json{{"mode", "surface"}, {"state", pg::write_state(state)}, {"racers", racers}}
+                    .dump()
+                    .c_str());
   return 0;
 }
 
@@ -111,7 +112,8 @@ int run_classify(const pg::State& state, const std::string& format) {
 
 int command_run(const Arguments& args) {
   std::string link, format;
-  if (!state_argument(args, link) || !format_option(args, {"csv", "json"}, format)) return kBadInput;
+  if (!state_argument(args, link) || !format_option(args, {"csv", "json"}, format))
+    return kBadInput;
   pg::State state;
   if (!read_state(link, state)) return kBadInput;
   return state.mode == pg::Mode::Surface ? run_surface(state, format) : run_classify(state, format);

@@ -13,6 +13,7 @@ need_command cmake cmake
 need_command ninja ninja-build
 need_command g++ g++
 need_command clang++ clang
+need_command clang-format clang-format
 need_command emcc emscripten
 need_command chromium chromium
 need_command node nodejs

@@ -38,7 +38,13 @@ count_node() {  # $1 = log file of node --test (TAP): "# pass N" / "# fail N"
   failed=$((failed + ${f:-0}))
 }
 
-echo "== 0. Biome: format and lint of the TypeScript and the test scripts"
+echo "== 0. Formatting: clang-format on the C++ sources, Biome (format + lint) on the TypeScript"
+if clang-format --dry-run --Werror $(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find core cli wasm tests -name '*.[ch]pp') \
+     >"$log_dir/clang-format.log" 2>&1; then
+  echo "clang-format: clean"; passed=$((passed + 1))
+else
+  head -n 20 "$log_dir/clang-format.log"; echo "clang-format: FAILED, see $log_dir/clang-format.log"; failed=$((failed + 1))
+fi
 if node_modules/.bin/biome ci --reporter=summary . >"$log_dir/biome.log" 2>&1; then
   echo "biome: clean"; passed=$((passed + 1))
 else

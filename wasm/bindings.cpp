@@ -1,8 +1,9 @@
 // embind bindings: the page's only door into the core. This file: the catalogue and the
-// share-link codec; surface_bindings.cpp and classify_bindings.cpp bind the two modes' sessions. Thin and typed; every C++ exception
-// becomes a JavaScript Error carrying its message. Structured results travel as JSON text
-// (written by core/state/json.*), bulk numbers as typed-array views of wasm memory, which are
-// valid until the next call into the module (copy them if they must live longer).
+// share-link codec; surface_bindings.cpp and classify_bindings.cpp bind the two modes' sessions.
+// Thin and typed; every C++ exception becomes a JavaScript Error carrying its message. Structured
+// results travel as JSON text (written by core/state/json.*), bulk numbers as typed-array views of
+// wasm memory, which are valid until the next call into the module (copy them if they must live
+// longer).
 #include <emscripten/bind.h>
 #include <emscripten/val.h>
 #include <malloc.h>
@@ -42,14 +43,17 @@ std::string canonical_link(const std::string& link, const std::string& lang) {
     pg::State s = pg::parse_state(link).state;
     if (!lang.empty()) {
       auto problems = pg::set_value(s, "lang", lang);
-      if (!problems.empty()) throw std::invalid_argument("lang=" + lang + ": " + problems[0].reason);
+      if (!problems.empty())
+        throw std::invalid_argument("lang=" + lang + ": " + problems[0].reason);
     }
     return pg::write_state(s);
   });
 }
 
 // Edits start from a canonical link the page got from us, so it parses without problems.
-pg::State read_canonical(const std::string& link) { return pg::parse_state(link).state; }
+pg::State read_canonical(const std::string& link) {
+  return pg::parse_state(link).state;
+}
 
 std::string set_value(const std::string& link, const std::string& key, const std::string& value) {
   return guarded([&] {

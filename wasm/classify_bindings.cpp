@@ -85,9 +85,9 @@ class ClassifySessionHandle {
     std::vector<double> packed;
     for (std::size_t k = static_cast<std::size_t>(std::max(from, 0)); k < rows.size(); ++k) {
       const pg::EpochMetrics& m = rows[k];
-      packed.insert(packed.end(), {static_cast<double>(m.epoch), m.train_loss, m.test_loss,
-                                   m.train_accuracy, m.test_accuracy, m.learning_rate,
-                                   m.regularization});
+      packed.insert(packed.end(),
+                    {static_cast<double>(m.epoch), m.train_loss, m.test_loss, m.train_accuracy,
+                     m.test_accuracy, m.learning_rate, m.regularization});
     }
     return val::global("Float64Array")
         .new_(val(emscripten::typed_memory_view(packed.size(), packed.data())));
@@ -264,9 +264,9 @@ class ClassifySessionHandle {
     std::vector<double> packed;
     packed.reserve(list.size() * 3);
     for (const pg::DataPoint& p : list)
-      packed.insert(packed.end(), {p.x, p.y, d.kind == pg::TaskKind::Regression
-                                                 ? p.target
-                                                 : static_cast<double>(p.label)});
+      packed.insert(
+          packed.end(),
+          {p.x, p.y, d.kind == pg::TaskKind::Regression ? p.target : static_cast<double>(p.label)});
     return val::global("Float64Array")
         .new_(val(emscripten::typed_memory_view(packed.size(), packed.data())));
   }

@@ -102,18 +102,30 @@ class SurfaceSessionHandle {
   val column(int index, const std::string& name) const {
     const pg::Trajectory& t = session_.race().trajectory(checked(index));
     const std::vector<double>* c = nullptr;
-    if (name == "steps") c = &t.steps;
-    else if (name == "x") c = &t.x;
-    else if (name == "y") c = &t.y;
-    else if (name == "loss") c = &t.loss;
-    else if (name == "grad_norm") c = &t.grad_norm;
-    else if (name == "lr") c = &t.lr;
-    else if (name == "m_x") c = &t.m_x;
-    else if (name == "m_y") c = &t.m_y;
-    else if (name == "sigma_x") c = &t.sigma_x;
-    else if (name == "sigma_y") c = &t.sigma_y;
-    else if (name == "sample_grad_norm") c = &t.sample_grad_norm;
-    else throw_js_error("unknown trajectory column '" + name + "'");
+    if (name == "steps")
+      c = &t.steps;
+    else if (name == "x")
+      c = &t.x;
+    else if (name == "y")
+      c = &t.y;
+    else if (name == "loss")
+      c = &t.loss;
+    else if (name == "grad_norm")
+      c = &t.grad_norm;
+    else if (name == "lr")
+      c = &t.lr;
+    else if (name == "m_x")
+      c = &t.m_x;
+    else if (name == "m_y")
+      c = &t.m_y;
+    else if (name == "sigma_x")
+      c = &t.sigma_x;
+    else if (name == "sigma_y")
+      c = &t.sigma_y;
+    else if (name == "sample_grad_norm")
+      c = &t.sample_grad_norm;
+    else
+      throw_js_error("unknown trajectory column '" + name + "'");
     return val(emscripten::typed_memory_view(c->size(), c->data()));
   }
 
@@ -127,7 +139,8 @@ class SurfaceSessionHandle {
     map_ = pg::render_map(*session_.surface(), pg::ViewBox{x0, x1, y0, y1}, width, height);
     val m = val::object();
     m.set("rgba", val(emscripten::typed_memory_view(map_.rgba.size(), map_.rgba.data())));
-    m.set("contours", val(emscripten::typed_memory_view(map_.contours.size(), map_.contours.data())));
+    m.set("contours",
+          val(emscripten::typed_memory_view(map_.contours.size(), map_.contours.data())));
     m.set("min", map_.min);
     m.set("max", map_.max);
     m.set("logScale", map_.log_scale);
@@ -152,7 +165,8 @@ class SurfaceSessionHandle {
 
   std::string critical_points(double x0, double x1, double y0, double y1) const {
     return guarded([&] {
-      if (!(x0 < x1) || !(y0 < y1)) throw std::invalid_argument("the view needs x0 < x1 and y0 < y1");
+      if (!(x0 < x1) || !(y0 < y1))
+        throw std::invalid_argument("the view needs x0 < x1 and y0 < y1");
       nlohmann::json list = nlohmann::json::array();
       for (const pg::PointAnalysis& a :
            pg::find_critical_points(*session_.surface(), pg::ViewBox{x0, x1, y0, y1}))

@@ -2,8 +2,8 @@
 
 #include <stdexcept>
 
-#include "learn/catalogue.hpp"
 #include "common/fast_math.hpp"
+#include "learn/catalogue.hpp"
 
 namespace pg {
 

@@ -155,7 +155,8 @@ double Schedule::main_rate(long step, double base_lr) const noexcept {
           cycle_length *= static_cast<double>(period_mult_);
         }
       }
-      return eta_min_ + (base_lr - eta_min_) * (1 + fastmath::cos(kPi * into_cycle / cycle_length)) / 2;
+      return eta_min_ +
+             (base_lr - eta_min_) * (1 + fastmath::cos(kPi * into_cycle / cycle_length)) / 2;
     }
     case ScheduleKind::OneCycle:
       return one_cycle_rate(step, base_lr);

@@ -13,7 +13,9 @@ ClassifyConfig classify_config(const State& state) {
   return config;
 }
 
-ClassifySession::ClassifySession(const State& state) : state_(state) { rebuild(); }
+ClassifySession::ClassifySession(const State& state) : state_(state) {
+  rebuild();
+}
 
 void ClassifySession::rebuild() {
   ClassifyConfig config = classify_config(state_);

@@ -17,10 +17,14 @@ namespace {
 
 using nlohmann::json;
 
-json text(const std::string& en, const std::string& zh) { return json{{"en", en}, {"zh", zh}}; }
+json text(const std::string& en, const std::string& zh) {
+  return json{{"en", en}, {"zh", zh}};
+}
 
 // Infinite bounds and derived (NaN) defaults become null.
-json number_or_null(double v) { return std::isfinite(v) ? json(v) : json(nullptr); }
+json number_or_null(double v) {
+  return std::isfinite(v) ? json(v) : json(nullptr);
+}
 
 const char* kind_name(ParamKind kind) {
   switch (kind) {
@@ -68,7 +72,9 @@ json specs_json(const std::vector<ParamSpec>& specs) {
   return list;
 }
 
-json point_json(Vec2 p) { return json::array({p.x, p.y}); }
+json point_json(Vec2 p) {
+  return json::array({p.x, p.y});
+}
 
 // One section of the catalogue (see catalogue_sections()).
 json catalogue_section(const std::string& section) {
@@ -172,7 +178,8 @@ json catalogue_section(const std::string& section) {
   }
   if (section == "classify_params") return specs_json(classify_param_specs());
   if (section == "panels")
-    return {{"surface", hidable_panels(Mode::Surface)}, {"classify", hidable_panels(Mode::Classify)}};
+    return {{"surface", hidable_panels(Mode::Surface)},
+            {"classify", hidable_panels(Mode::Classify)}};
   if (section == "limits")
     return {{"racers", kMaxRacers},
             {"steps", kMaxSteps},
@@ -191,9 +198,9 @@ json catalogue_section(const std::string& section) {
 
 const std::vector<std::string>& catalogue_sections() {
   static const std::vector<std::string> sections = {
-      "optimizers", "schedules", "warmup",          "warmup_formula",  "batch",  "noise",
-      "surfaces",   "datasets",  "features",        "activations",     "losses", "regularizations",
-      "classify_params", "panels", "limits"};
+      "optimizers", "schedules",       "warmup",          "warmup_formula", "batch",
+      "noise",      "surfaces",        "datasets",        "features",       "activations",
+      "losses",     "regularizations", "classify_params", "panels",         "limits"};
   return sections;
 }
 
@@ -214,8 +221,8 @@ json values_json(const std::vector<ParamSpec>& specs, const ParamValues& given) 
   for (const ParamSpec& spec : specs) {
     auto it = given.find(spec.name);
     ParamValue value = it != given.end() ? it->second : default_value(spec);
-    bool derived = it == given.end() && spec.kind != ParamKind::Choice &&
-                   std::isnan(spec.default_value);
+    bool derived =
+        it == given.end() && spec.kind != ParamKind::Choice && std::isnan(spec.default_value);
     resolved[spec.name] = derived ? std::string() : write_param_value(spec, value);
     if (it != given.end()) set[spec.name] = write_param_value(spec, it->second);
   }
@@ -223,12 +230,8 @@ json values_json(const std::vector<ParamSpec>& specs, const ParamValues& given) 
 }
 
 json racer_json(const RacerConfig& racer) {
-  json j{{"text", write_racer(racer)},
-         {"optimizer", racer.optimizer},
-         {"schedule", racer.schedule},
-         {"warmup", racer.warmup},
-         {"batch", racer.batch},
-         {"noise", racer.noise}};
+  json j{{"text", write_racer(racer)}, {"optimizer", racer.optimizer}, {"schedule", racer.schedule},
+         {"warmup", racer.warmup},     {"batch", racer.batch},         {"noise", racer.noise}};
   if (const OptimizerInfo* o = find_optimizer(racer.optimizer)) {
     json v = values_json(o->params, racer.optimizer_params);
     j["params"] = v["resolved"];

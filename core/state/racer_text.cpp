@@ -284,8 +284,7 @@ bool parse_racer(const std::string& text, RacerConfig& racer, std::vector<Proble
   for (const std::string& item : split(inside, ',')) {
     std::size_t colon = item.find(':');
     if (colon == std::string::npos) {
-      problems.push_back({key_prefix, shorten(item), "expected key:value",
-                          "应为 键:值 的形式"});
+      problems.push_back({key_prefix, shorten(item), "expected key:value", "应为 键:值 的形式"});
       continue;
     }
     items.emplace_back(trim(item.substr(0, colon)), trim(item.substr(colon + 1)));

@@ -78,12 +78,12 @@ struct HidablePanel {
   Mode mode;
 };
 const HidablePanel kHidablePanels[] = {
-    {"presets", Mode::Surface}, {"surface", Mode::Surface},  {"racers", Mode::Surface},
-    {"formula", Mode::Surface}, {"charts", Mode::Surface},   {"status", Mode::Surface},
-    {"hessian", Mode::Surface}, {"export", Mode::Surface},   {"presets", Mode::Classify},
-    {"data", Mode::Classify},   {"network", Mode::Classify}, {"output", Mode::Classify},
-    {"confusion", Mode::Classify}, {"racers", Mode::Classify}, {"curves", Mode::Classify},
-    {"critical", Mode::Classify}, {"export", Mode::Classify},
+    {"presets", Mode::Surface},    {"surface", Mode::Surface},  {"racers", Mode::Surface},
+    {"formula", Mode::Surface},    {"charts", Mode::Surface},   {"status", Mode::Surface},
+    {"hessian", Mode::Surface},    {"export", Mode::Surface},   {"presets", Mode::Classify},
+    {"data", Mode::Classify},      {"network", Mode::Classify}, {"output", Mode::Classify},
+    {"confusion", Mode::Classify}, {"racers", Mode::Classify},  {"curves", Mode::Classify},
+    {"critical", Mode::Classify},  {"export", Mode::Classify},
 };
 
 bool read_hide(State& s, const std::string& text, Reason& reason) {
@@ -99,7 +99,8 @@ bool read_hide(State& s, const std::string& text, Reason& reason) {
   // Table order, so equal sets write equal text.
   s.page.hidden.clear();
   for (const std::string& name : names)
-    if (std::find(chosen.begin(), chosen.end(), name) != chosen.end()) s.page.hidden.push_back(name);
+    if (std::find(chosen.begin(), chosen.end(), name) != chosen.end())
+      s.page.hidden.push_back(name);
   return true;
 }
 
@@ -115,16 +116,18 @@ bool read_lesson(State& s, const std::string& text, Reason& reason) {
     s.page.lesson.clear();
     return true;
   }
-  bool well_formed = text.size() <= kMaxLessonNameLength &&
-                     std::islower(static_cast<unsigned char>(text[0]));
+  bool well_formed =
+      text.size() <= kMaxLessonNameLength && std::islower(static_cast<unsigned char>(text[0]));
   for (char c : text)
     well_formed = well_formed && (std::islower(static_cast<unsigned char>(c)) ||
                                   std::isdigit(static_cast<unsigned char>(c)) || c == '-');
   if (!well_formed) {
     std::string limit = std::to_string(kMaxLessonNameLength);
-    reason = {"must be a lesson's name: a lowercase letter, then lowercase letters, digits or '-', at most " +
-                  limit + " characters",
-              "必须是课程名：以小写字母开头，由小写字母、数字或“-”组成，最多 " + limit + " 个字符"};
+    reason = {
+        "must be a lesson's name: a lowercase letter, then lowercase letters, digits or '-', at "
+        "most " +
+            limit + " characters",
+        "必须是课程名：以小写字母开头，由小写字母、数字或“-”组成，最多 " + limit + " 个字符"};
     return false;
   }
   s.page.lesson = text;
@@ -190,11 +193,13 @@ const std::vector<KeyRule>& surface_rules() {
          std::vector<double> n;
          if (!read_numbers(v, 4, n, r)) return false;
          if (!(n[0] < n[1]) || !(n[2] < n[3])) {
-           r = {"must be x0,x1,y0,y1 with x0 < x1 and y0 < y1", "格式为 x0,x1,y0,y1，且 x0 < x1、y0 < y1"};
+           r = {"must be x0,x1,y0,y1 with x0 < x1 and y0 < y1",
+                "格式为 x0,x1,y0,y1，且 x0 < x1、y0 < y1"};
            return false;
          }
          double width = n[1] - n[0], height = n[3] - n[2];
-         double size = std::max({std::fabs(n[0]), std::fabs(n[1]), std::fabs(n[2]), std::fabs(n[3])});
+         double size =
+             std::max({std::fabs(n[0]), std::fabs(n[1]), std::fabs(n[2]), std::fabs(n[3])});
          if (width < 1e-9 * std::max(1.0, size) || height < 1e-9 * std::max(1.0, size)) {
            r = {"is too small to draw", "范围太小，无法绘制"};
            return false;
@@ -214,9 +219,13 @@ const std::vector<KeyRule>& surface_rules() {
          s.start = Vec2{n[0], n[1]};
          return true;
        },
-       [](const State& s) { return s.start ? join_numbers({s.start->x, s.start->y}) : ""; }},
+       [](const State& s) {
+         return s.start ? join_numbers({s.start->x, s.start->y}) : "";
+       }},
       {"steps",
-       [](State& s, const std::string& v, Reason& r) { return read_integer(v, 1, kMaxSteps, s.steps, r); },
+       [](State& s, const std::string& v, Reason& r) {
+         return read_integer(v, 1, kMaxSteps, s.steps, r);
+       },
        [](const State& s) {
          return s.steps == default_state(Mode::Surface).steps ? "" : std::to_string(s.steps);
        }},
@@ -244,7 +253,8 @@ const std::vector<KeyRule>& common_rules() {
          // Integers a browser can hold exactly.
          double n = 0;
          if (!parse_number(v, n) || n != std::floor(n) || n < 0 || n > 9007199254740991.0) {
-           r = {"must be a whole number 0 … 9007199254740991", "必须是 0 … 9007199254740991 的整数"};
+           r = {"must be a whole number 0 … 9007199254740991",
+                "必须是 0 … 9007199254740991 的整数"};
            return false;
          }
          s.seed = static_cast<std::uint64_t>(n);
@@ -289,7 +299,9 @@ const std::vector<KeyRule>& mode_rules(Mode mode) {
   return mode == Mode::Surface ? surface_rules() : classify_rules();
 }
 
-const char* mode_name(Mode mode) { return mode == Mode::Surface ? "surface" : "classify"; }
+const char* mode_name(Mode mode) {
+  return mode == Mode::Surface ? "surface" : "classify";
+}
 
 // Racer i's batch and noise against the mode and surface (fit_racer_to_surface).
 void fit_racer(State& s, std::size_t i, std::vector<Problem>& problems) {
@@ -300,7 +312,8 @@ void fit_racer(State& s, std::size_t i, std::vector<Problem>& problems) {
 // Consistency between keys, after all of them are read: drops what does not fit, reporting it.
 void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) {
   if (s.page.lesson_step > 0 && s.page.lesson.empty()) {
-    problems.push_back({"step", std::to_string(s.page.lesson_step), "is a lesson's step: it needs lesson=...",
+    problems.push_back({"step", std::to_string(s.page.lesson_step),
+                        "is a lesson's step: it needs lesson=...",
                         "是课程中的步骤，需要 lesson=..."});
     s.page.lesson_step = 0;
   }
@@ -311,8 +324,8 @@ void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) 
                             "仅在 surface=custom 时使用"});
       s.expression.clear();
     } else if (s.expression.empty()) {
-      problems.push_back({"surface", "custom", "needs an expression (expr=...)",
-                          "需要一个表达式（expr=...）"});
+      problems.push_back(
+          {"surface", "custom", "needs an expression (expr=...)", "需要一个表达式（expr=...）"});
       s.surface = "book-regression";
     }
     if (s.view && same_view(*s.view, default_view(s))) s.view.reset();
@@ -329,10 +342,11 @@ void reconcile(State& s, std::vector<Problem>& problems, bool expression_given) 
     if (info && info->kind == TaskKind::Regression) s.compare_losses = false;
     for (const LabeledPoint& p : s.classify.points)
       if (p.label >= s.classify.classes) {
-        problems.push_back({"points", std::to_string(p.label),
-                            "a point's class is beyond the number of classes (" +
-                                std::to_string(s.classify.classes) + ")",
-                            "有点的类别超出了类别数（" + std::to_string(s.classify.classes) + "）"});
+        problems.push_back(
+            {"points", std::to_string(p.label),
+             "a point's class is beyond the number of classes (" +
+                 std::to_string(s.classify.classes) + ")",
+             "有点的类别超出了类别数（" + std::to_string(s.classify.classes) + "）"});
         s.classify.points.clear();
         break;
       }
@@ -384,7 +398,9 @@ LinkKeys link_keys() {
   return keys;
 }
 
-ViewBox effective_view(const State& state) { return state.view ? *state.view : default_view(state); }
+ViewBox effective_view(const State& state) {
+  return state.view ? *state.view : default_view(state);
+}
 
 Vec2 effective_start(const State& state) {
   return state.start ? *state.start : default_start(state, effective_view(state));
@@ -435,8 +451,8 @@ ParseResult parse_state(const std::string& link) {
       if (value == "surface" || value == "classify")
         mode = value == "surface" ? Mode::Surface : Mode::Classify;
       else
-        problems.push_back({"mode", shorten(value), "must be surface or classify",
-                            "必须是 surface 或 classify"});
+        problems.push_back(
+            {"mode", shorten(value), "must be surface or classify", "必须是 surface 或 classify"});
     }
   State& s = result.state;
   s = default_state(mode);
@@ -458,8 +474,8 @@ ParseResult parse_state(const std::string& link) {
       Mode other = mode == Mode::Surface ? Mode::Classify : Mode::Surface;
       if (find_rule(mode_rules(other), key))
         problems.push_back({shorten(key, 30), shorten(value),
-                            std::string("belongs to ") + mode_name(other) + " mode; this link is in " +
-                                mode_name(mode) + " mode",
+                            std::string("belongs to ") + mode_name(other) +
+                                " mode; this link is in " + mode_name(mode) + " mode",
                             std::string("属于 ") + mode_name(other) + " 模式；此链接是 " +
                                 mode_name(mode) + " 模式"});
       else {
@@ -554,7 +570,8 @@ std::vector<Problem> set_value(State& state, const std::string& key, const std::
   const KeyRule* rule = find_rule(mode_rules(state.mode), key);
   if (rule == nullptr) rule = find_rule(common_rules(), key);
   if (rule == nullptr) {
-    problems.push_back({key, shorten(value), std::string("is not a key of ") + mode_name(state.mode) + " mode",
+    problems.push_back({key, shorten(value),
+                        std::string("is not a key of ") + mode_name(state.mode) + " mode",
                         std::string("不是 ") + mode_name(state.mode) + " 模式的键"});
     return problems;
   }

@@ -36,8 +36,8 @@ struct DisplayOptions {
 // nothing that is computed. Lessons themselves live in the page (web/lessons/); the codec checks
 // only the form of a lesson's name.
 struct PageOptions {
-  std::string lesson;  // a lesson's name ("index" = the list of lessons); "" = none
-  int lesson_step = 0;  // `step`, 1-based, only with a lesson; 0 = not given (the first)
+  std::string lesson;    // a lesson's name ("index" = the list of lessons); "" = none
+  int lesson_step = 0;   // `step`, 1-based, only with a lesson; 0 = not given (the first)
   bool present = false;  // presentation mode: projector-sized, no editing fields
   bool embed = false;    // inside another page: no header, an "open in the playground" link
   std::vector<std::string> hidden;  // `hide`: panels of the mode not shown, in table order
@@ -45,8 +45,8 @@ struct PageOptions {
 
 struct State {
   Mode mode = Mode::Surface;
-  std::string lang;       // "en", "zh", or "" = the browser's language
-  std::uint64_t seed = 1; // always written
+  std::string lang;                 // "en", "zh", or "" = the browser's language
+  std::uint64_t seed = 1;           // always written
   std::vector<RacerConfig> racers;  // 1..8, for the current mode
   DisplayOptions show;
   PageOptions page;
@@ -68,9 +68,9 @@ struct State {
 };
 
 struct Problem {
-  std::string key;    // as in the link: "lr", "r[2].beta1", "surface"
-  std::string value;  // the text that was ignored (shortened when very long)
-  std::string reason;     // English: "must be > 0", "unknown optimizer 'adma' (did you mean 'adam'?)"
+  std::string key;     // as in the link: "lr", "r[2].beta1", "surface"
+  std::string value;   // the text that was ignored (shortened when very long)
+  std::string reason;  // English: "must be > 0", "unknown optimizer 'adma' (did you mean 'adam'?)"
   std::string reason_zh;  // the same in Simplified Chinese
 };
 

@@ -15,7 +15,9 @@ std::shared_ptr<const Surface> make_surface(const State& state) {
   return surface;
 }
 
-SurfaceSession::SurfaceSession(const State& state) : state_(state) { rebuild(); }
+SurfaceSession::SurfaceSession(const State& state) : state_(state) {
+  rebuild();
+}
 
 void SurfaceSession::rebuild() {
   scale_.reset();

@@ -45,7 +45,9 @@ class FormulaSurface final : public Surface {
     gradient = d.gradient;
     return d.value;
   }
-  Derivatives derivatives(double x, double y) const noexcept override { return Formula::derivatives(x, y); }
+  Derivatives derivatives(double x, double y) const noexcept override {
+    return Formula::derivatives(x, y);
+  }
   void values(const double* xs, const double* ys, double* out, std::size_t n) const override {
     if constexpr (HasValues<Formula>::value)
       Formula::values(xs, ys, out, n);

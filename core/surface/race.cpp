@@ -38,7 +38,9 @@ void thin_out(Trajectory& t) {
   t.stride = stride;
 }
 
-bool finite(Vec2 v) { return std::isfinite(v.x) && std::isfinite(v.y); }
+bool finite(Vec2 v) {
+  return std::isfinite(v.x) && std::isfinite(v.y);
+}
 
 }  // namespace
 

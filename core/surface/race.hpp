@@ -33,7 +33,7 @@ const char* status_name(RacerStatus status);  // "running", "converged", "diverg
 // leaves that point; for the latest point they are not known yet and hold the last update's.
 struct Trajectory {
   std::vector<double> steps, x, y, loss, grad_norm;
-  std::vector<double> lr;                        // η_t of the update leaving the point
+  std::vector<double> lr;                          // η_t of the update leaving the point
   std::vector<double> m_x, m_y, sigma_x, sigma_y;  // m and σ of that update
   std::vector<double> sample_grad_norm;            // |g_t|, the gradient estimate that update uses
   long stride = 1;
@@ -47,9 +47,9 @@ struct Trajectory {
 
 // One update's live numbers, for the formula panel.
 struct RacerInternals {
-  double lr = 0;            // η_t of the last update
-  double m[2] = {0, 0};     // direction per parameter
-  double sigma[2] = {1, 1}; // denominator per parameter
+  double lr = 0;                      // η_t of the last update
+  double m[2] = {0, 0};               // direction per parameter
+  double sigma[2] = {1, 1};           // denominator per parameter
   double effective_rate[2] = {0, 0};  // η_t / σ per parameter (0 where σ is 0)
   double gradient[2] = {0, 0};        // ∇f where the update started
   double estimate[2] = {0, 0};        // g_t, the gradient it used (∇f unless batch or noise)

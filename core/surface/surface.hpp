@@ -55,7 +55,7 @@ struct SurfaceInfo {
   std::string minima_note_en;  // when minima are not points ("curve xy = 1", "x → +∞")
   std::string minima_note_zh;
   std::size_t data_terms = 0;  // N of a data surface (see Surface::data_terms), else 0
-  std::string axis_x = "x";  // axis labels ("b" and "w" for book-regression)
+  std::string axis_x = "x";    // axis labels ("b" and "w" for book-regression)
   std::string axis_y = "y";
   // The same function in the expression language (surface/expression.hpp), so a user can start
   // a custom surface from a built-in and change it.
@@ -70,7 +70,7 @@ struct SurfaceInfo {
   double adaptive_lr = 0;
 };
 
-const std::vector<SurfaceInfo>& surface_catalogue();       // the built-ins (not "custom")
+const std::vector<SurfaceInfo>& surface_catalogue();  // the built-ins (not "custom")
 // The suggested lr of `surface` for `base_optimizer` (a catalogue optimizer, not an alias):
 // gradient_lr for sgd, adaptive_lr for the others; NaN for adadelta, whose lr scales a ratio that
 // already has the parameters' units (its default of 1 suits every surface).

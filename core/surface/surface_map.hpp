@@ -46,7 +46,7 @@ struct SurfaceMap {
   // Contour segments x0, y0, x1, y1, ... in pixel units of the image (a pixel's centre is at
   // (i + 0.5, j + 0.5)), by marching squares on the pixel centres.
   std::vector<float> contours;
-  double min = 0, max = 0;  // of the finite values (both NaN if there are none)
+  double min = 0, max = 0;           // of the finite values (both NaN if there are none)
   std::size_t undefined_pixels = 0;  // pixels where f is NaN or infinite (drawn striped)
   bool log_scale = false;
   std::vector<double> levels;  // the contour levels as values of f, ascending

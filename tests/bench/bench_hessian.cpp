@@ -81,7 +81,8 @@ void run_network(const char* title, const char* name, pg::ClassifyConfig config,
   const double total = hessian_ms + spectrum_ms;
   std::uint64_t hash =
       fingerprint(hessian.data(), hessian.size() * sizeof(double), 0xCBF29CE484222325ULL);
-  hash = fingerprint(spectrum.eigenvalues.data(), spectrum.eigenvalues.size() * sizeof(double), hash);
+  hash =
+      fingerprint(spectrum.eigenvalues.data(), spectrum.eigenvalues.size() * sizeof(double), hash);
   const std::vector<double> u = pg::symmetric_eigenvector(hessian, p, spectrum.eigenvalues.front());
   hash = fingerprint(u.data(), u.size() * sizeof(double), hash);
   if (tsv) {

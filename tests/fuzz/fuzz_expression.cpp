@@ -18,7 +18,8 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   std::unique_ptr<pg::Surface> surface = pg::compile_expression(text, error);
   if (!surface) {
     // A failure always explains itself, and points inside the text (0 = at its end).
-    if (error.message.empty() || error.message_zh.empty() || error.column > text.size()) std::abort();
+    if (error.message.empty() || error.message_zh.empty() || error.column > text.size())
+      std::abort();
     return 0;
   }
   if (!error.message.empty()) std::abort();

@@ -1,13 +1,14 @@
 // Racing on 2-D surfaces: the chapter's own experiments on its convex error surface (the numbers
 // the chapter gives), divergence, live reconfiguration, restarts and trajectory thinning.
-#include <catch2/catch.hpp>
+#include "surface/race.hpp"
+
 #include <algorithm>
+#include <catch2/catch.hpp>
 #include <cmath>
 
 #include "state/state.hpp"
 #include "state/surface_session.hpp"
 #include "surface/expression.hpp"
-#include "surface/race.hpp"
 
 using namespace pg;
 using Catch::Matchers::WithinAbs;
@@ -39,7 +40,8 @@ TEST_CASE("chapter: plain GD with lr 1e-7 crawls along the valley to (-123.69, 2
   CHECK_THAT(race.position(0).y, WithinAbs(2.483, 0.001));
 }
 
-TEST_CASE("chapter: book AdaGrad reaches (-113.8, 2.4) in about 16 updates and ends near the minimum") {
+TEST_CASE(
+    "chapter: book AdaGrad reaches (-113.8, 2.4) in about 16 updates and ends near the minimum") {
   Race race = make_race("book-regression", {-120, -4}, {"adagrad(lr:1,variant:book)"});
   race.advance(16, 100000);
   CHECK_THAT(race.position(0).x, WithinAbs(-113.8, 0.5));
@@ -61,7 +63,8 @@ TEST_CASE("chapter: book AdaGrad reaches (-113.8, 2.4) in about 16 updates and e
 }
 
 TEST_CASE("chapter: book AdaGrad with 1/sqrt(t+1) decay arrives smoothly near (-188.37, 2.669)") {
-  Race race = make_race("book-regression", {-120, -4}, {"adagrad(lr:1,variant:book,sched:invsqrt)"});
+  Race race =
+      make_race("book-regression", {-120, -4}, {"adagrad(lr:1,variant:book,sched:invsqrt)"});
   race.advance(100000, 100000);
   CHECK_THAT(race.position(0).x, WithinAbs(-188.37, 0.05));
   CHECK_THAT(race.position(0).y, WithinAbs(2.669, 0.002));
@@ -107,7 +110,7 @@ TEST_CASE("rows: loss and gradient norm at the point, lr the rate of the update 
   race.advance(2, 2);
   const Trajectory& t = race.trajectory(0);
   REQUIRE(t.size() == 3);
-  double x1 = 1 - 0.1 * 2, y1 = 1 + 0.1 * 2;        // 0.8, 1.2
+  double x1 = 1 - 0.1 * 2, y1 = 1 + 0.1 * 2;                // 0.8, 1.2
   double x2 = x1 - 0.05 * 2 * x1, y2 = y1 + 0.05 * 2 * y1;  // 0.72, 1.32
   CHECK(t.x[1] == Approx(x1));
   CHECK(t.y[2] == Approx(y2));

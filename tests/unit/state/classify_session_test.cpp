@@ -1,9 +1,10 @@
 // Classify mode's link keys `compare` and `speed`, and the session that compares losses: every
 // racer trains once with cross-entropy and once with MSE from the same start on the same data.
 // The reference for the comparison is two plain sessions, one per loss, run independently.
+#include "state/classify_session.hpp"
+
 #include <catch2/catch.hpp>
 
-#include "state/classify_session.hpp"
 #include "state/state.hpp"
 
 using namespace pg;

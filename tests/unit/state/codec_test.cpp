@@ -86,7 +86,8 @@ TEST_CASE("the reference's surface example: defaults dropped, canonical order") 
   const RacerConfig& sgd = r.state.racers[1];
   CHECK(sgd.schedule == "cosine");
   CHECK(sgd.warmup == 50);
-  CHECK(ResolvedParams(find_schedule("cosine")->params, sgd.schedule_params).number("T_max") == 500);
+  CHECK(ResolvedParams(find_schedule("cosine")->params, sgd.schedule_params).number("T_max") ==
+        500);
 }
 
 TEST_CASE("the reference's classify example") {
@@ -229,7 +230,8 @@ TEST_CASE("each kind of problem is reported with key, value and reason, and defa
     CHECK(has_problem(parse_state("mode=classify&act=relu6"), "act"));
     CHECK(has_problem(parse_state("mode=classify&features=x,z"), "features", "unknown feature"));
     CHECK(has_problem(parse_state("mode=classify&features=x,x"), "features", "twice"));
-    CHECK(has_problem(parse_state("mode=classify&features="), "features", "at least one input feature"));
+    CHECK(has_problem(parse_state("mode=classify&features="), "features",
+                      "at least one input feature"));
     ParseResult none = parse_state("mode=classify&net=none");
     CHECK(none.problems.empty());
     CHECK(none.state.classify.hidden.empty());
@@ -241,7 +243,8 @@ TEST_CASE("each kind of problem is reported with key, value and reason, and defa
     REQUIRE(r.problems.empty());
     REQUIRE(r.state.classify.points.size() == 2);
     CHECK(r.state.classify.points[1].label == 2);
-    CHECK(write_state(r.state) == "mode=classify&data=drawn&classes=3&points=1.5,-2,0;0,0,2&seed=1");
+    CHECK(write_state(r.state) ==
+          "mode=classify&data=drawn&classes=3&points=1.5,-2,0;0,0,2&seed=1");
     CHECK(has_problem(parse_state("mode=classify&data=drawn&points=7,0,0"), "points", "[-6, 6]"));
     CHECK(has_problem(parse_state("mode=classify&data=drawn&points=1,1,2"), "points", "beyond"));
   }
@@ -307,8 +310,9 @@ ParamValue random_value(const ParamSpec& spec, std::mt19937_64& rng) {
       v.number = static_cast<double>(rng() % 2);
       break;
     case ParamKind::Integer:
-      v.number = std::ceil(low) + static_cast<double>(rng() % static_cast<std::uint64_t>(
-                                                          std::floor(high) - std::ceil(low) + 1));
+      v.number = std::ceil(low) +
+                 static_cast<double>(
+                     rng() % static_cast<std::uint64_t>(std::floor(high) - std::ceil(low) + 1));
       break;
     case ParamKind::IntegerList: {
       double at = std::ceil(low);
@@ -374,7 +378,8 @@ TEST_CASE("round trip: random valid states read back as the same state") {
       s.racers.push_back(random_racer(rng));
     if (s.mode == Mode::Surface) {
       s.surface = surfaces[rng() % surfaces.size()].name;
-      if (rng() % 2) s.start = Vec2{std::ldexp(static_cast<double>(rng() % 4096), -7) - 16, 0.1 * (rng() % 50)};
+      if (rng() % 2)
+        s.start = Vec2{std::ldexp(static_cast<double>(rng() % 4096), -7) - 16, 0.1 * (rng() % 50)};
       if (rng() % 2) s.view = ViewBox{-1.0 - rng() % 5, 1.0 + rng() % 5, -2.5, 0.1 + rng() % 3};
       s.steps = 1 + static_cast<long>(rng() % kMaxSteps);
       s.show.gradient_arrows = rng() % 2;
@@ -410,7 +415,8 @@ TEST_CASE("random and mutated strings: reported, never thrown") {
   const std::string seeds[] = {
       "mode=surface&surface=rosenbrock&start=-1.5,2&steps=500&r=adam(lr:0.01,beta1:0.9)",
       "mode=classify&data=spiral&classes=3&net=8,8&r=sgd(lr:0.1,sched:onecycle,total_steps:10)",
-      "surface=custom&expr=sin(x)*cos(y)&view=-3,3,-3,3&r=lion(lr:1e-4,sched:multistep,milestones:10/20)",
+      "surface=custom&expr=sin(x)*cos(y)&view=-3,3,-3,3&r=lion(lr:1e-4,sched:multistep,milestones:"
+      "10/20)",
   };
   const std::string alphabet = "=&(),:/%;.-+e0123456789abcxyzr_#<>\"' \x01\xff";
   for (int trial = 0; trial < 4000; ++trial) {

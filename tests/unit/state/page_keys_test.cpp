@@ -18,14 +18,16 @@ const Problem* find_problem(const ParseResult& r, const std::string& key) {
 }  // namespace
 
 TEST_CASE("page keys: a lesson step, presentation and embedding read and write back") {
-  ParseResult r = parse_state("surface=book-saddle&lesson=critical-points&step=3&present=1&embed=true");
+  ParseResult r =
+      parse_state("surface=book-saddle&lesson=critical-points&step=3&present=1&embed=true");
   REQUIRE(r.problems.empty());
   CHECK(r.state.page.lesson == "critical-points");
   CHECK(r.state.page.lesson_step == 3);
   CHECK(r.state.page.present);
   CHECK(r.state.page.embed);
   // Keys of both modes come after the mode's keys, in the table's order; booleans as 1.
-  CHECK(write_state(r.state) == "surface=book-saddle&seed=1&lesson=critical-points&step=3&present=1&embed=1");
+  CHECK(write_state(r.state) ==
+        "surface=book-saddle&seed=1&lesson=critical-points&step=3&present=1&embed=1");
   // Off is the default and is not written.
   ParseResult off = parse_state("present=0&embed=false");
   REQUIRE(off.problems.empty());
@@ -35,7 +37,8 @@ TEST_CASE("page keys: a lesson step, presentation and embedding read and write b
 TEST_CASE("page keys change nothing that is computed") {
   ParseResult plain = parse_state("surface=rosenbrock&r=adam(lr:0.01)&steps=500");
   ParseResult dressed = parse_state(
-      "surface=rosenbrock&r=adam(lr:0.01)&steps=500&lesson=adaptive&step=2&present=1&embed=1&hide=charts");
+      "surface=rosenbrock&r=adam(lr:0.01)&steps=500&lesson=adaptive&step=2&present=1&embed=1&hide="
+      "charts");
   REQUIRE(dressed.problems.empty());
   State stripped = dressed.state;
   stripped.page = PageOptions{};
@@ -50,11 +53,12 @@ TEST_CASE("hide: panel names of the link's mode, written in the table's order") 
   ParseResult classify = parse_state("mode=classify&hide=curves,data");
   REQUIRE(classify.problems.empty());
   CHECK(write_state(classify.state) == "mode=classify&seed=1&hide=data,curves");
-  CHECK(hidable_panels(Mode::Surface) == std::vector<std::string>{"presets", "surface", "racers", "formula",
-                                                                  "charts", "status", "hessian", "export"});
-  CHECK(hidable_panels(Mode::Classify) ==
-        std::vector<std::string>{"presets", "data", "network", "output", "confusion", "racers", "curves",
-                                 "critical", "export"});
+  CHECK(hidable_panels(Mode::Surface) == std::vector<std::string>{"presets", "surface", "racers",
+                                                                  "formula", "charts", "status",
+                                                                  "hessian", "export"});
+  CHECK(hidable_panels(Mode::Classify) == std::vector<std::string>{"presets", "data", "network",
+                                                                   "output", "confusion", "racers",
+                                                                   "curves", "critical", "export"});
 }
 
 TEST_CASE("page keys: every wrong value is a problem in both languages, and the rest loads") {
@@ -68,7 +72,8 @@ TEST_CASE("page keys: every wrong value is a problem in both languages, and the 
     CHECK(r.state.surface == "beale");
     ParseResult misspelt = parse_state("mode=classify&hide=curvs");
     REQUIRE(find_problem(misspelt, "hide") != nullptr);
-    CHECK(find_problem(misspelt, "hide")->reason.find("did you mean 'curves'") != std::string::npos);
+    CHECK(find_problem(misspelt, "hide")->reason.find("did you mean 'curves'") !=
+          std::string::npos);
   }
   SECTION("lesson names: lowercase letters, digits and '-', starting with a letter") {
     for (const char* bad : {"Critical", "1st", "a b", "saddle_points", "-x", "%3Cb%3E"}) {
@@ -124,8 +129,10 @@ TEST_CASE("editing page keys goes through the same checks") {
   CHECK(write_state(s) == "seed=1&present=1&hide=racers,charts");
 }
 
-TEST_CASE("switching mode keeps presentation and embedding, drops the lesson step and hidden panels") {
-  ParseResult r = parse_state("lesson=critical-points&step=2&present=1&embed=1&hide=charts&lang=zh&seed=9");
+TEST_CASE(
+    "switching mode keeps presentation and embedding, drops the lesson step and hidden panels") {
+  ParseResult r =
+      parse_state("lesson=critical-points&step=2&present=1&embed=1&hide=charts&lang=zh&seed=9");
   REQUIRE(r.problems.empty());
   State s = r.state;
   set_mode(s, Mode::Classify);

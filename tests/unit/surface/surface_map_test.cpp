@@ -93,7 +93,7 @@ TEST_CASE("map: undefined points are striped grey, defined ones never are") {
   CHECK(light);
   CHECK(dark);
   CHECK(map.undefined_pixels == 20 * 10);  // counted, so the legend names stripes only when drawn
-  CHECK(map.min >= -1);  // only the finite values count
+  CHECK(map.min >= -1);                    // only the finite values count
   // All undefined: no range, no levels, no contours, every pixel striped.
   const SurfaceMap none = render_map(*expression("log(-1)"), {-1, 1, -1, 1}, 16, 16);
   CHECK(std::isnan(none.min));
