@@ -220,11 +220,19 @@ test('the minimum-ratio experiment: pool of workers, progress, Cancel, scatter, 
       (error) => error.message,
     ),
   );
+  // The count of the new experiment ("k of 60"), not the finished one's "6 of 6" still shown
+  // before the new one starts: a Cancel at 0 rows would leave nothing to count.
   await page.waitForFunction(
-    () => Number(document.querySelector('[data-testid=experiment-count]')?.textContent.split(' ')[0]) >= 1,
+    () => {
+      const match = /^(\d+) of 60/.exec(document.querySelector('[data-testid=experiment-count]')?.textContent ?? '');
+      return match && Number(match[1]) >= 1;
+    },
+    null,
+    { timeout: 60000 },
   );
   await page.locator('[data-testid=experiment-cancel]').click();
   assert.equal(await pending, 'the experiment was cancelled');
+  await page.waitForFunction(() => /Cancelled after/.test(document.querySelector('.experiment-panel')?.textContent));
   const count = await page.locator('[data-testid=experiment-count]').innerText();
   await page.waitForTimeout(500);
   assert.equal(await page.locator('[data-testid=experiment-count]').innerText(), count, 'nothing runs after Cancel');
