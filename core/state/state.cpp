@@ -72,7 +72,7 @@ std::string write_show(const State& s) {
 
 // ---- page keys: lessons, presentation, embedding, hidden panels -----------------------------
 
-// Panels of each mode that `hide` can name (the page's views, references.md lists them).
+// Panels of each mode that `hide` can name (the page's views; docs/reference.md lists them).
 struct HidablePanel {
   const char* name;
   Mode mode;

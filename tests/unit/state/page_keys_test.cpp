@@ -1,4 +1,4 @@
-// The page keys of both modes (references.md, "Keys of both modes"): `lesson`, `step`,
+// The page keys of both modes (docs/reference.md, "Keys of both modes"): `lesson`, `step`,
 // `present`, `embed` and `hide`. They change how the page looks and which lesson step it is on,
 // never what is computed. Expected texts are written by hand from the reference.
 #include <catch2/catch.hpp>
