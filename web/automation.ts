@@ -4,7 +4,8 @@
 //   racers() → per racer {optimizer, step, x, y, loss, status} or
 //              {optimizer, epoch, trainLoss, testLoss, trainAcc, testAcc, status};
 //   classify mode only: hessian() → promise of the selected racer's exact Hessian analysis
-//   {epoch, objective, gradientNorm, eigenvalues, minimumRatio, kind}; minimumRatio(K) →
+//   {epoch, objective, gradientNorm, eigenvalues, minimumRatio, negative, kind, lambdaMaxLr,
+//   escape, ms}; minimumRatio(K) →
 //   promise of the experiment's rows [{run, seed, epochs, objective, gradientNorm,
 //   minimumRatio, kind}].
 //   lessons() → [{name, title, steps}]; lesson() → {name, step, steps} or null;
@@ -12,6 +13,7 @@
 import { type FrameSource, type RecordFormat, record } from './classroom/record';
 import type { Problem } from './core';
 import type { Lang } from './i18n';
+import type { PanelMoves } from './lessons/format';
 import { LESSONS } from './lessons/index';
 import { findLesson } from './lessons/navigation';
 import type { LinkStore, Mode } from './store';
@@ -23,6 +25,9 @@ export interface ModeController {
   minimumRatio?(runs: number): Promise<Record<string, unknown>[]>;
   // From the start of the run, playing (a lesson's "Run").
   run(): void;
+  // Classify: a lesson's Run with moves in the Critical point panel: from the start straight to
+  // epoch moves.at, the moves, then playing on; resolves once the moves are made.
+  runWithMoves?(moves: PanelMoves): Promise<void>;
   // Every racer has stopped (step limit, epochs, divergence) and nothing plays.
   finished(): boolean;
   frames(): FrameSource;

@@ -11,9 +11,13 @@ import { importFromWeb } from './web-import.mjs';
 
 let env;
 let LESSONS;
+let analysisNumber;
+let needs;
 before(async () => {
   env = await startBrowser();
-  ({ LESSONS } = await importFromWeb("export { LESSONS } from './lessons/index';"));
+  ({ LESSONS, analysisNumber, needs } = await importFromWeb(
+    "export { LESSONS } from './lessons/index'; export { analysisNumber, needs } from './lessons/judge';",
+  ));
 });
 after(async () => {
   await env?.close();
@@ -83,31 +87,85 @@ for (const lang of ['en', 'zh'])
     await context.close();
   });
 
+// A claim's number on the page now: a racer's (racers()) or the network's analysis (hessian()).
+async function claimedNow(page, claim) {
+  if ('analysis' in claim || 'kind' in claim) {
+    const analysis = await page.evaluate(() => window.playground.hessian());
+    return 'kind' in claim ? analysis.kind : analysisNumber(analysis, claim.analysis);
+  }
+  return quantity((await page.evaluate(() => window.playground.racers()))[claim.racer], claim.quantity);
+}
+
+function expectClaim(actual, claim, where) {
+  const what = `${where}: ${JSON.stringify(claim)}`;
+  if ('kind' in claim) assert.equal(actual, claim.kind, what);
+  else assert.ok(Math.abs(actual - claim.value) <= claim.tolerance, `${what}: the page gives ${actual}`);
+}
+
+// Trains the step's own run (from its start, `done` epochs or updates in) up to each claim's
+// `after` and checks the claims there.
+async function checkClaimsInOrder(page, claims, where, done = 0) {
+  for (const claim of [...claims].sort((a, b) => a.after - b.after)) {
+    if (claim.after > done) await page.evaluate((n) => window.playground.step(n), claim.after - done);
+    done = claim.after;
+    expectClaim(await claimedNow(page, claim), claim, where);
+  }
+}
+
 test('every number a step’s text promises about its run is what the page computes', async () => {
   const { page, context, errors } = await openPage(env, 'lesson=index');
   let checked = 0;
   for (const lesson of LESSONS)
     for (const [i, step] of lesson.steps.entries()) {
-      // gradNorm and lr are not among racers(); tests/wasm/lessons.test.mjs checks those.
-      const claims = (step.claims ?? []).filter((c) => 'after' in c && !['gradNorm', 'lr'].includes(c.quantity));
+      // gradNorm and lr are not among racers(); tests/wasm/lessons.test.mjs checks those. Claims
+      // with moves in the Critical point panel, and the experiment's, have tests of their own below.
+      const claims = (step.claims ?? []).filter(
+        (c) => 'after' in c && !c.moves && !['gradNorm', 'lr'].includes(c.quantity),
+      );
       if (claims.length === 0) continue;
       await openStep(page, `lesson=${lesson.name}&step=${i + 1}`, step.title.en);
       if (isClassify(step.link))
         await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 30000 });
-      let done = 0;
-      for (const claim of [...claims].sort((a, b) => a.after - b.after)) {
-        await page.evaluate((n) => window.playground.step(n), claim.after - done);
-        done = claim.after;
-        const racer = (await page.evaluate(() => window.playground.racers()))[claim.racer];
-        const actual = quantity(racer, claim.quantity);
-        assert.ok(
-          Math.abs(actual - claim.value) <= claim.tolerance,
-          `${lesson.name} step ${i + 1}: ${claim.quantity} of racer ${claim.racer} after ${claim.after} is ${actual}, the text says ${claim.value}`,
-        );
-        checked++;
+      await checkClaimsInOrder(page, claims, `${lesson.name} step ${i + 1}`);
+      checked += claims.length;
+    }
+  assert.ok(checked >= 55, `${checked} numbers checked`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The moves a student makes in the Critical point panel, by its buttons: train to moves.at, “Go
+// to the critical point”, then “Step to θ ± s·u”.
+async function makeMoves(page, moves) {
+  await page.evaluate((n) => window.playground.step(n), moves.at);
+  if (moves.critical) {
+    await page.click('[data-testid=critical-search]');
+    await page.waitForSelector('[data-testid=critical-search-result]', { timeout: 60000 });
+  }
+  if (moves.escape) await page.click(`[data-testid=escape-${moves.escape > 0 ? 'plus' : 'minus'}]`);
+}
+
+test('the network steps: the numbers their texts promise after moves in the Critical point panel', async () => {
+  const { page, context, errors } = await openPage(env, 'lesson=index');
+  let checked = 0;
+  for (const lesson of LESSONS)
+    for (const [i, step] of lesson.steps.entries()) {
+      const withMoves = (step.claims ?? []).filter((c) => c.moves);
+      if (withMoves.length === 0) continue;
+      const where = `${lesson.name} step ${i + 1}`;
+      await openStep(page, `lesson=${lesson.name}&step=${i + 1}`, step.title.en);
+      await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 30000 });
+      for (const key of new Set(withMoves.map((c) => JSON.stringify(c.moves)))) {
+        const moves = JSON.parse(key);
+        await page.click('[data-testid=reset]');
+        await page.waitForFunction(() => window.playground.racers()[0]?.epoch === 0, null, { timeout: 30000 });
+        await makeMoves(page, moves);
+        const claims = withMoves.filter((c) => JSON.stringify(c.moves) === key);
+        await checkClaimsInOrder(page, claims, `${where} after ${key}`, moves.at);
+        checked += claims.length;
       }
     }
-  assert.ok(checked >= 50, `${checked} numbers checked`);
+  assert.ok(checked >= 9, `${checked} numbers checked`);
   assert.deepEqual(errors, []);
   await context.close();
 });
@@ -201,6 +259,64 @@ test('predict, then run: the answer is judged from the run, right or wrong, with
   assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-right'), 'true');
   assert.match(await page.textContent('[data-testid=feedback]'), /99\.2%/);
   await page.screenshot({ path: shotPath('lesson-question-zh') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+// The questions on the network's Hessian and on the surfaces' batch and noise, each answered
+// right as the CLI says (`hessian` on the link at epoch 300: 4 negative eigenvalues; `hessian
+// --critical true`: kind=saddle; the escaped run's `playground run` rows: training loss 0.568 at
+// epoch 600; `minimum-ratio --runs 10`: 6 degenerate, 4 saddle, no minimum; `run`: at update
+// 5,000 the full batch's loss 101,936.73 below batch 1's 102,967, and at update 1,000 plain
+// gradient descent's loss 1 at the saddle point, the noisy one's 5.8e-7), in both languages.
+const NEW_QUESTIONS = [
+  ['critical-points', 9, 'en', 'Yes: some directions still curve down'],
+  ['critical-points', 10, 'zh', 'A saddle point: some eigenvalues negative, some positive'],
+  ['critical-points', 11, 'en', 'Below 0.6: off the plateau'],
+  ['critical-points', 12, 'zh', 'None'],
+  ['batch-momentum', 1, 'zh', 'Full batch (white)'],
+  ['batch-momentum', 5, 'en', 'Only the noisy one (white)'],
+];
+
+test('predict, then run on the network’s Hessian and with batch noise: Run makes the panel’s moves or runs the experiment', async () => {
+  const { page, context, errors } = await openPage(env, 'lesson=index');
+  for (const [name, number, lang, answer] of NEW_QUESTIONS) {
+    const step = LESSONS.find((l) => l.name === name).steps[number - 1];
+    const where = `${name} step ${number} (${lang})`;
+    const question = step.question;
+    const option = question.options.findIndex((o) => o.text.en === answer);
+    assert.ok(option >= 0, `${where}: no option “${answer}”`);
+    await openStep(page, `lesson=${name}&step=${number}&lang=${lang}`, step.title[lang]);
+    await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 30000 });
+    await page.click(`[data-testid=option-${option}]`);
+    await page.click('[data-testid=question-run]');
+    await page.waitForSelector('[data-testid=verdict]', { timeout: 240000 });
+    assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-right'), 'true', where);
+    assert.ok((await page.textContent('[data-testid=feedback]')).includes(question.options[option].why[lang]), where);
+    if (question.moves) {
+      // The run made the moves and trained on to the link's end: the page's numbers are the text's.
+      const claims = step.claims.filter((c) => JSON.stringify(c.moves) === JSON.stringify(question.moves));
+      const [racer] = await page.evaluate(() => window.playground.racers());
+      for (const claim of claims) {
+        assert.equal(racer.epoch, claim.after, where);
+        expectClaim(await claimedNow(page, claim), claim, where);
+      }
+      const analysis = await page.evaluate(() => window.playground.hessian());
+      await page.waitForSelector(`[data-testid=critical-kind][data-kind=${analysis.kind}]`);
+      assert.ok(claims.length > 0, `${where}: claims after its moves`);
+    }
+    // Judged by the network's analysis where the run ended: the feedback shows it.
+    if (question.options.some((o) => needs(o.when, 'analysis')))
+      assert.match(await page.textContent('[data-testid=feedback-analysis]'), /‖∇J‖ = /);
+    if (question.experiment) {
+      const runs = question.experiment;
+      assert.equal(await page.getAttribute('[data-testid=experiment-scatter]', 'data-points'), String(runs));
+      assert.match(await page.textContent('[data-testid=experiment-count]'), new RegExp(`${runs} (of|/) ${runs}`));
+      assert.match(await page.textContent('[data-testid=feedback-experiment]'), new RegExp(`^${runs}`));
+    }
+    if (lang === 'zh') assert.deepEqual(await englishOnPage(page), [], `${where}: English on the Chinese page`);
+    await page.screenshot({ path: shotPath(`lesson-${name}-${number}-${lang}`), fullPage: true });
+  }
   assert.deepEqual(errors, []);
   await context.close();
 });

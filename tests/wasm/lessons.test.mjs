@@ -1,8 +1,9 @@
 // The lessons (web/lessons/) as data, checked against the core: every state reads through the
-// codec without a problem, every number a text promises is recomputed from a real run or a
-// real Hessian analysis, every question has exactly one true answer on the step's own run (and a
-// drag question can be solved), and both languages are complete (Chinese keeps only names in
-// Latin letters). No browser: the lesson files are bundled with esbuild and imported.
+// codec without a problem, every number a text promises is recomputed from a real run, a real
+// Hessian analysis (of a surface point, or of a network: ClassifySession.hessian) or the
+// minimum-ratio experiment's runs, every question has exactly one true answer on the step's own
+// run (and a drag question can be solved), and both languages are complete (Chinese keeps only
+// names in Latin letters). No browser: the lesson files are bundled with esbuild and imported.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -14,11 +15,15 @@ import { loadModule, root } from './module.mjs';
 let m;
 let LESSONS;
 let holds;
+let analysisNumber;
+let experimentNumber;
+let needs;
 let expandLessonLink;
 before(async () => {
   m = await loadModule();
-  ({ LESSONS, holds, expandLessonLink } = await importFromWeb(
-    "export { LESSONS } from './lessons/index'; export { holds } from './lessons/judge';" +
+  ({ LESSONS, holds, analysisNumber, experimentNumber, needs, expandLessonLink } = await importFromWeb(
+    "export { LESSONS } from './lessons/index';" +
+      "export { holds, analysisNumber, experimentNumber, needs } from './lessons/judge';" +
       "export { expandLessonLink } from './lessons/navigation';",
   ));
 });
@@ -36,7 +41,8 @@ function texts(step, lang) {
   return parts;
 }
 
-// The numbers written in a text: "−123.69", "1,000", "1.747e6", "71.2%" (also read as 0.712).
+// The numbers written in a text: "−123.69", "1,000", "1.747e6", "71.2%" (also read as 0.712),
+// "4/17" (also read as 4/17 = 0.2353).
 function numbersIn(text) {
   const found = [];
   for (const match of text.matchAll(/[−-]?\d[\d,]*(?:\.\d+)?(?:e[−-]?\d+)?%?/g)) {
@@ -49,8 +55,18 @@ function numbersIn(text) {
     found.push(value);
     if (percent) found.push(value / 100);
   }
+  for (const [, numerator, denominator] of text.matchAll(/(\d+)\/(\d+)/g)) found.push(numerator / denominator);
   return found;
 }
+
+// How the texts name each kind of point, in each language.
+const KIND_WORDS = {
+  minimum: { en: /minimum/, zh: /最小值/ },
+  maximum: { en: /maximum/, zh: /最大值/ },
+  saddle: { en: /saddle point/, zh: /鞍点/ },
+  degenerate: { en: /degenerate/, zh: /退化/ },
+  'not-critical': { en: /not (even )?critical/, zh: /不是临界点|还不是临界点/ },
+};
 
 test('there are at least six lessons and 30 steps, with unique names the codec accepts', () => {
   assert.ok(LESSONS.length >= 6, `${LESSONS.length} lessons`);
@@ -122,14 +138,57 @@ test('both languages: every text is there, and the Chinese keeps only names in L
 
 // ---- runs -------------------------------------------------------------------------------------
 
+// A classify racer's end as the page's controller reports it.
+function racerEnd(session, i) {
+  const r = session.racer(i);
+  return { trainLoss: r.trainLoss, testLoss: r.testLoss, trainAcc: r.trainAcc, testAcc: r.testAcc, status: r.status };
+}
+
+// The Critical point panel's step length s when a step opens (ClassifyRunner.escapeStep).
+const PANEL_ESCAPE_STEP = 1;
+
+// A classify session of `link` trained to epoch `until` (its end when omitted), with the panel's
+// `moves` made when it reaches moves.at: "Go to the critical point", then "Step to θ ± s·u".
+function classifySession(link, until = Number.POSITIVE_INFINITY, moves) {
+  const session = new m.ClassifySession(link);
+  const trainTo = (epoch) => {
+    while (session.racer(0).epoch < epoch && session.train(1));
+  };
+  if (moves && moves.at <= until) {
+    trainTo(moves.at);
+    if (moves.critical) session.criticalPoint(0);
+    if (moves.escape) assert.ok(session.escape(0, PANEL_ESCAPE_STEP, moves.escape), 'no negative eigenvalue to escape');
+  }
+  trainTo(until);
+  return session;
+}
+
+// The network's analysis of the first racer where the session stands, as playground.hessian().
+function analysisOf(session) {
+  const a = session.hessian(0, PANEL_ESCAPE_STEP);
+  assert.ok(!a.tooLarge, 'the network has a Hessian analysis');
+  return a;
+}
+
+// The minimum-ratio experiment's rows: run r of the link with seed + r (playground.minimumRatio).
+const experiments = new Map();
+function experimentRows(link, runs) {
+  const key = `${runs}:${link}`;
+  if (!experiments.has(key))
+    experiments.set(
+      key,
+      Array.from({ length: runs }, (_, r) => m.minimumRatioRun(link, 0, r)),
+    );
+  return experiments.get(key);
+}
+
 // The racers at the end of the run of `link` (as the page's controllers report them), and at
 // each `after` asked for: surface {x, y, loss, gradNorm, lr, divergedAt, status}; classify
 // {trainLoss, testLoss, trainAcc, testAcc, status}.
 function run(link, afters) {
   const at = new Map();
   if (isClassify(link)) {
-    const session = new m.ClassifySession(link);
-    while (session.train(1));
+    const session = classifySession(link);
     const count = session.racerCount();
     const row = (i, epoch) => {
       const h = session.history(i, 0);
@@ -146,16 +205,7 @@ function run(link, afters) {
         after,
         Array.from({ length: count }, (_, i) => row(i, after)),
       );
-    const end = Array.from({ length: count }, (_, i) => {
-      const r = session.racer(i);
-      return {
-        trainLoss: r.trainLoss,
-        testLoss: r.testLoss,
-        trainAcc: r.trainAcc,
-        testAcc: r.testAcc,
-        status: r.status,
-      };
-    });
+    const end = Array.from({ length: count }, (_, i) => racerEnd(session, i));
     session.delete();
     return { at, end };
   }
@@ -189,48 +239,78 @@ function run(link, afters) {
   return { at, end };
 }
 
-test('every number a step promises is what its run or its Hessian analysis gives', () => {
+// What a claim says the step's text states, recomputed: a number, or for a kind claim the kind.
+function actualOf(item, claim, at) {
+  const { step } = item;
+  const label = `${where(item)}: ${JSON.stringify(claim)}`;
+  if ('runs' in claim) return experimentNumber(experimentRows(step.link, claim.runs), claim.experiment);
+  if ('analysis' in claim || 'kind' in claim) {
+    const session = classifySession(step.link, claim.after, claim.moves);
+    assert.equal(session.racer(0).epoch, claim.after, `${label}: the run ends before`);
+    const analysis = analysisOf(session);
+    session.delete();
+    return 'kind' in claim ? analysis.kind : analysisNumber(analysis, claim.analysis);
+  }
+  if ('at' in claim) {
+    const a = JSON.parse(analyzeAt(step.link, claim.at));
+    return {
+      value: a.value,
+      gradNorm: Math.hypot(...a.gradient),
+      lambda1: a.eigenvalues[0],
+      lambda2: a.eigenvalues[1],
+    }[claim.quantity];
+  }
+  let racer;
+  if (claim.moves) {
+    const session = classifySession(step.link, claim.after, claim.moves);
+    assert.equal(session.racer(0).epoch, claim.after, `${label}: the run ends before`);
+    racer = racerEnd(session, claim.racer);
+    session.delete();
+  } else racer = at.get(claim.after)[claim.racer];
+  assert.ok(racer, `${label}: no such racer or epoch`);
+  if (claim.quantity === 'divergedAt') assert.match(racer.status ?? '', /diverged/, label);
+  return racer[claim.quantity];
+}
+
+test('every number a step promises is what its run, its Hessian analysis or its experiment gives', () => {
   let checked = 0;
   for (const item of steps()) {
     const { step } = item;
     const claims = step.claims ?? [];
     if (claims.length === 0) continue;
-    const afters = claims.filter((c) => 'after' in c).map((c) => c.after);
+    const afters = claims.filter((c) => 'after' in c && 'quantity' in c && !c.moves).map((c) => c.after);
     const { at } = run(step.link, afters);
-    const en = texts(step, 'en').flatMap(numbersIn);
-    const zh = texts(step, 'zh').flatMap(numbersIn);
+    const texts_ = { en: texts(step, 'en'), zh: texts(step, 'zh') };
+    const numbers = { en: texts_.en.flatMap(numbersIn), zh: texts_.zh.flatMap(numbersIn) };
     for (const claim of claims) {
       const label = `${where(item)}: ${JSON.stringify(claim)}`;
-      let actual;
-      if ('at' in claim) {
-        const a = JSON.parse(analyzeAt(step.link, claim.at));
-        actual = {
-          value: a.value,
-          gradNorm: Math.hypot(...a.gradient),
-          lambda1: a.eigenvalues[0],
-          lambda2: a.eigenvalues[1],
-        }[claim.quantity];
-      } else {
-        const racer = at.get(claim.after)[claim.racer];
-        assert.ok(racer, `${label}: no such racer or epoch`);
-        if (claim.quantity === 'divergedAt') assert.match(racer.status ?? '', /diverged/, label);
-        actual = racer[claim.quantity];
+      const network = 'analysis' in claim || 'kind' in claim || 'runs' in claim || claim.moves;
+      if (network) assert.ok(isClassify(step.link), `${label}: the network's numbers need a classify step`);
+      const actual = actualOf(item, claim, at);
+      if ('kind' in claim) {
+        assert.equal(actual, claim.kind, `${label}: the analysis finds ${actual}`);
+        for (const lang of ['en', 'zh'])
+          assert.ok(
+            texts_[lang].some((text) => KIND_WORDS[claim.kind][lang].test(text)),
+            `${label}: the ${lang} text does not name it`,
+          );
+        checked++;
+        continue;
       }
       assert.ok(Number.isFinite(actual), `${label}: got ${actual}`);
       assert.ok(Math.abs(actual - claim.value) <= claim.tolerance, `${label}: the run gives ${actual}`);
       // The text states it (in both languages), as a number within the claim's tolerance.
-      for (const [lang, numbers] of [
-        ['en', en],
-        ['zh', zh],
-      ])
+      for (const lang of ['en', 'zh'])
         assert.ok(
-          numbers.some((n) => Math.abs(n - claim.value) <= Math.max(claim.tolerance, Math.abs(claim.value) * 1e-3)),
+          numbers[lang].some(
+            (n) => Math.abs(n - claim.value) <= Math.max(claim.tolerance, Math.abs(claim.value) * 1e-3),
+          ),
           `${label}: the ${lang} text does not state ${claim.value}`,
         );
       checked++;
     }
   }
-  assert.ok(checked >= 60, `${checked} claims checked`);
+  assert.ok(checked >= 90, `${checked} claims checked`);
 });
 
 function analyzeAt(link, [x, y]) {
@@ -240,15 +320,25 @@ function analyzeAt(link, [x, y]) {
   return text;
 }
 
-// What each question's run does, read from `playground run` by hand when the lessons were written
-// (e.g. scheduling step 2: losses 3.7e-5, 0.0436, 0.0054 after 300 updates, so red is lowest).
+// What each question's run does, read from `playground run`, `hessian` and `minimum-ratio` by hand
+// when the lessons were written (e.g. scheduling step 2: losses 3.7e-5, 0.0436, 0.0054 after 300
+// updates, so red is lowest; critical-points step 10: `hessian --critical true` on the link says
+// kind=saddle; step 12: `minimum-ratio --runs 10` lists 6 degenerate and 4 saddle points, no
+// minimum; batch-momentum step 1: `run` gives losses 102967.4 (batch 1) and 101936.73 (full batch)
+// at step 5000).
 const ANSWERS = {
   'critical-points step 2': 'At the origin, the saddle point ✕',
   'critical-points step 6': 'Past the saddle point and off the map along y',
-  'batch-momentum step 2': 'Below 0.3',
-  'batch-momentum step 3': 'Lower',
-  'batch-momentum step 4': 'Only momentum (white)',
-  'batch-momentum step 5': 'Only momentum',
+  'critical-points step 9': 'Yes: some directions still curve down',
+  'critical-points step 10': 'A saddle point: some eigenvalues negative, some positive',
+  'critical-points step 11': 'Below 0.6: off the plateau',
+  'critical-points step 12': 'None',
+  'batch-momentum step 1': 'Full batch (white)',
+  'batch-momentum step 3': 'Below 0.3',
+  'batch-momentum step 4': 'Lower',
+  'batch-momentum step 5': 'Only the noisy one (white)',
+  'batch-momentum step 6': 'Only momentum (white)',
+  'batch-momentum step 7': 'Only momentum',
   'adaptive step 3': 'White diverges, red does not',
   'adaptive step 5': 'Yes',
   'adaptive step 6': 'RMSProp (white)',
@@ -261,12 +351,26 @@ const ANSWERS = {
   'classification step 6': 'Yes',
 };
 
+// What the page's Run produces for a question: the racers' ends, and where the question is
+// judged by them, the network's analysis there or the experiment's runs.
+function questionEnd(step) {
+  const q = step.question;
+  if (q.experiment) return { racers: [], experiment: experimentRows(step.link, q.experiment) };
+  if (!isClassify(step.link)) return { racers: run(step.link, []).end };
+  const session = classifySession(step.link, undefined, q.moves);
+  const end = { racers: Array.from({ length: session.racerCount() }, (_, i) => racerEnd(session, i)) };
+  if (q.options.some((option) => needs(option.when, 'analysis'))) end.analysis = analysisOf(session);
+  session.delete();
+  return end;
+}
+
 test('every choice question has exactly one true answer on the step’s own run: the one seen by hand', () => {
   const asked = [];
   for (const item of steps()) {
     const q = item.step.question;
     if (q?.kind !== 'choice') continue;
-    const { end } = run(item.step.link, []);
+    if (q.moves || q.experiment) assert.ok(isClassify(item.step.link), `${where(item)}: a network question`);
+    const end = questionEnd(item.step);
     const holding = q.options.filter((option) => holds(option.when, end)).map((option) => option.text.en);
     assert.deepEqual(holding, [ANSWERS[where(item)]], where(item));
     asked.push(where(item));
@@ -280,14 +384,18 @@ test('every drag question fails from the step’s own start and can be solved fr
     const q = item.step.question;
     if (q?.kind !== 'start') continue;
     assert.ok(!isClassify(item.step.link), `${where(item)}: dragging the start needs a surface`);
-    assert.equal(holds(q.goal, run(item.step.link, []).end), false, `${where(item)}: solved before any drag`);
+    assert.equal(
+      holds(q.goal, { racers: run(item.step.link, []).end }),
+      false,
+      `${where(item)}: solved before any drag`,
+    );
     const view = JSON.parse(m.parseState(item.step.link)).state.surface.view;
     let solved = null;
     for (let i = 1; i < 10 && !solved; ++i)
       for (let j = 1; j < 10 && !solved; ++j) {
         const x = view[0] + ((view[1] - view[0]) * i) / 10;
         const y = view[2] + ((view[3] - view[2]) * j) / 10;
-        if (holds(q.goal, run(`${item.step.link}&start=${x},${y}`, []).end)) solved = [x, y];
+        if (holds(q.goal, { racers: run(`${item.step.link}&start=${x},${y}`, []).end })) solved = [x, y];
       }
     assert.ok(solved, `${where(item)}: no start on a 9×9 grid of the view reaches the goal`);
     questions++;
@@ -295,20 +403,21 @@ test('every drag question fails from the step’s own start and can be solved fr
   assert.ok(questions >= 2);
 });
 
-test('the judge: outcomes read the racers’ numbers as stated', () => {
+test('the judge: outcomes read the racers’ numbers, the analysis and the experiment as stated', () => {
   const racers = [
     { x: 1, y: 2, loss: 0.5, status: 'step limit reached' },
     { x: -1, y: 0, loss: 0.1, status: 'diverged at step 7' },
   ];
-  assert.equal(holds({ racer: 1, diverged: true }, racers), true);
-  assert.equal(holds({ racer: 0, diverged: true }, racers), false);
-  assert.equal(holds({ racer: 0, quantity: 'loss', below: 0.5 }, racers), false); // strict
-  assert.equal(holds({ racer: 0, quantity: 'loss', above: 0.4, below: 0.6 }, racers), true);
-  assert.equal(holds({ racer: 0, near: [1.3, 2.4], within: 0.5 }, racers), false); // distance exactly 0.5
-  assert.equal(holds({ racer: 0, near: [1.3, 2.39], within: 0.5 }, racers), true);
-  assert.equal(holds({ lowest: 'loss', racer: 1 }, racers), true);
-  assert.equal(holds({ highest: 'x', racer: 1 }, racers), false);
-  assert.equal(holds({ not: { highest: 'x', racer: 1 } }, racers), true);
+  const end = { racers };
+  assert.equal(holds({ racer: 1, diverged: true }, end), true);
+  assert.equal(holds({ racer: 0, diverged: true }, end), false);
+  assert.equal(holds({ racer: 0, quantity: 'loss', below: 0.5 }, end), false); // strict
+  assert.equal(holds({ racer: 0, quantity: 'loss', above: 0.4, below: 0.6 }, end), true);
+  assert.equal(holds({ racer: 0, near: [1.3, 2.4], within: 0.5 }, end), false); // distance exactly 0.5
+  assert.equal(holds({ racer: 0, near: [1.3, 2.39], within: 0.5 }, end), true);
+  assert.equal(holds({ lowest: 'loss', racer: 1 }, end), true);
+  assert.equal(holds({ highest: 'x', racer: 1 }, end), false);
+  assert.equal(holds({ not: { highest: 'x', racer: 1 } }, end), true);
   assert.equal(
     holds(
       {
@@ -317,12 +426,53 @@ test('the judge: outcomes read the racers’ numbers as stated', () => {
           { racer: 5, diverged: false },
         ],
       },
-      racers,
+      end,
     ),
     false,
   );
   // A tie is nobody's lowest.
-  assert.equal(holds({ lowest: 'loss', racer: 0 }, [{ loss: 1 }, { loss: 1 }]), false);
+  assert.equal(holds({ lowest: 'loss', racer: 0 }, { racers: [{ loss: 1 }, { loss: 1 }] }), false);
+
+  // The network's analysis: its numbers with strict bounds, its kind; none at all holds nothing.
+  const analysis = {
+    kind: 'saddle',
+    objective: 0.69,
+    gradientNorm: 3e-8,
+    minimumRatio: 4 / 17,
+    negative: 3,
+    lambdaMaxLr: 0.11,
+    escape: { plus: 0.67, minus: 0.68 },
+  };
+  const analysed = { racers, analysis };
+  assert.equal(holds({ kind: 'saddle' }, analysed), true);
+  assert.equal(holds({ kind: 'minimum' }, analysed), false);
+  assert.equal(holds({ analysis: 'negative', above: 2, below: 4 }, analysed), true);
+  assert.equal(holds({ analysis: 'negative', below: 3 }, analysed), false); // strict
+  assert.equal(holds({ analysis: 'escapePlus', below: 0.69 }, analysed), true);
+  assert.equal(
+    holds({ analysis: 'escapeMinus', above: 0 }, { racers, analysis: { ...analysis, escape: null } }),
+    false,
+  );
+  assert.equal(holds({ analysis: 'lambdaMaxLr', below: 2 }, end), false);
+  assert.equal(holds({ not: { kind: 'saddle' } }, { racers, analysis: null }), true);
+  assert.equal(needs({ not: { all: [{ racer: 0, diverged: false }, { kind: 'saddle' }] } }, 'analysis'), true);
+  assert.equal(needs({ racer: 0, quantity: 'trainLoss', below: 1 }, 'analysis'), false);
+
+  // The experiment's runs: counts by kind, the smallest and largest among all or one kind.
+  const experiment = [
+    { kind: 'saddle', minimumRatio: 0.8, objective: 0.3 },
+    { kind: 'degenerate', minimumRatio: 0.9, objective: 0.1 },
+    { kind: 'saddle', minimumRatio: 0.7, objective: 0.2 },
+  ];
+  assert.equal(experimentNumber(experiment, { count: 'saddle' }), 2);
+  assert.equal(experimentNumber(experiment, { count: 'minimum' }), 0);
+  assert.equal(experimentNumber(experiment, { largest: 'minimumRatio' }), 0.9);
+  assert.equal(experimentNumber(experiment, { smallest: 'objective', kind: 'saddle' }), 0.2);
+  assert.ok(Number.isNaN(experimentNumber(experiment, { largest: 'objective', kind: 'maximum' })));
+  assert.equal(holds({ experiment: { count: 'minimum' }, below: 1 }, { racers, experiment }), true);
+  assert.equal(holds({ experiment: { count: 'saddle' }, above: 2 }, { racers, experiment }), false);
+  assert.equal(holds({ experiment: { count: 'saddle' }, below: 5 }, end), false); // no runs: nothing holds
+  assert.equal(needs({ experiment: { count: 'saddle' }, below: 5 }, 'experiment'), true);
 });
 
 test('docs/reference.md lists every lesson with its number of steps, and the panels hide= can name', () => {

@@ -61,6 +61,17 @@ export function ClassifyPage({ core, store, controllers }: Props) {
         runner.reset();
         runner.play();
       },
+      runWithMoves: async (moves) => {
+        runner.reset();
+        try {
+          await runner.step(moves.at);
+          if (moves.critical) await runner.criticalPoint();
+          if (moves.escape) runner.escape(moves.escape);
+        } finally {
+          // Play after the end would start the run again.
+          if (!runner.frame?.finished) runner.play();
+        }
+      },
       finished: () => !!runner.frame?.finished && !runner.playing,
       frames: () => classifyFrames(runner, store, tRef.current),
       step: (n: number) => runner.step(n),
@@ -91,7 +102,15 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           gradientNorm: report.gradientNorm,
           eigenvalues: Array.from(report.eigenvalues),
           minimumRatio: report.minimumRatio,
+          negative: report.negative,
           kind: report.kind,
+          lambdaMaxLr: report.lambdaMaxLr,
+          escape: report.escape && {
+            step: report.escape.step,
+            before: report.escape.before,
+            plus: report.escape.plus,
+            minus: report.escape.minus,
+          },
           ms,
         };
       },

@@ -4,12 +4,11 @@
 // the stability limit 2, the spectrum, the escape along the most negative eigenvalue's
 // eigenvector (J on both sides, and buttons that move the racer there), and the lecture's way to
 // the nearest critical point.
-import { useEffect, useState } from 'preact/hooks';
+import { useState } from 'preact/hooks';
 import { formatNumber } from '../components/format';
 import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { useNews } from './hooks';
-import type { CriticalSearchResult } from './protocol';
 import { racerName } from './racerNames';
 import type { ClassifyRunner } from './runner';
 import { SpectrumChart } from './SpectrumChart';
@@ -22,13 +21,9 @@ export function CriticalPointPanel({ store, runner }: { store: LinkStore; runner
   useNews(runner, ['setup', 'hessian']);
   const [stepText, setStepText] = useState(String(runner.escapeStep));
   const [stepError, setStepError] = useState(false);
-  const [search, setSearch] = useState<CriticalSearchResult | null>(null);
   const [searching, setSearching] = useState(false);
-  const { setup, hessian } = runner;
+  const { setup, hessian, search } = runner;
   const report = hessian?.report;
-  // A search's result belongs to the run it moved.
-  const generation = setup?.generation ?? 0;
-  useEffect(() => setSearch(null), [generation]);
 
   const commitStep = () => {
     const step = Number(stepText.trim());
@@ -39,9 +34,9 @@ export function CriticalPointPanel({ store, runner }: { store: LinkStore; runner
   const goToCriticalPoint = async () => {
     setSearching(true);
     try {
-      setSearch(await runner.criticalPoint());
+      await runner.criticalPoint();
     } catch {
-      setSearch(null);
+      // A failed search leaves the racer where it was, and the panel without a result.
     } finally {
       setSearching(false);
     }

@@ -60,6 +60,10 @@ export function ExperimentPanel({ core, store, runner, experiment }: Props) {
   useNews(runner, ['setup']);
   useExperiment(experiment);
   const [runsText, setRunsText] = useState(String(DEFAULT_RUNS));
+  // An experiment started elsewhere (a lesson's Run, playground.minimumRatio) shows its own K.
+  useEffect(() => {
+    if (experiment.running) setRunsText(String(experiment.runs));
+  }, [experiment, experiment.running, experiment.runs]);
   const runs = Number(runsText.trim());
   const runsOk = /^\d+$/.test(runsText.trim()) && runs >= 1 && runs <= MAX_RUNS;
   const setup = runner.setup;

@@ -63,6 +63,9 @@ export class ClassifyRunner {
   hessian: HessianMessage | null = null;
   // The escape probe's step length, as the Critical point panel sets it.
   escapeStep = 1;
+  // The last search for a critical point since the run started (the panel's button or a
+  // lesson's Run pressed it), until a reset or a new setup.
+  search: CriticalSearchResult | null = null;
 
   private worker: Worker;
   private listeners = new Set<Listener>();
@@ -115,6 +118,8 @@ export class ClassifyRunner {
   }
   reset(): void {
     this.send({ type: 'reset' });
+    this.search = null;
+    this.emit('hessian');
   }
   select(racer: number): void {
     this.selected = racer;
@@ -190,6 +195,7 @@ export class ClassifyRunner {
         this.selected = Math.min(this.selected, message.racerCount - 1);
         this.problem = '';
         this.hessian = null;
+        this.search = null;
         this.emit('setup');
         return;
       case 'frame': {
@@ -222,6 +228,8 @@ export class ClassifyRunner {
         const resolve = this.moveWaiters.get(message.id);
         this.moveWaiters.delete(message.id);
         resolve?.(message.search ?? new Error(message.message ?? 'the search failed'));
+        this.search = message.search ?? null;
+        this.emit('hessian');
         return;
       }
       case 'problem':

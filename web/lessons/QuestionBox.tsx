@@ -1,18 +1,18 @@
 // "Predict, then run": the student picks an answer (or drags the start), presses Run, and when
 // the run ends the feedback is worked out from that run's own numbers (judge.ts): what actually
 // happened, which answer that is, why, and each racer's end.
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { formatNumber, formatPercent } from '../components/format';
 import { RacerSwatch } from '../components/RacerSwatch';
 import { pick, type Translate, useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
-import type { Question } from './format';
-import { holds, type RacerEnd } from './judge';
+import type { PointKind, Question } from './format';
+import { type ExperimentRun, holds, type NetworkAnalysis, needs, type RacerEnd, type RunEnd } from './judge';
 
 const POLL_MS = 100;
 
-type Phase = { kind: 'ask' } | { kind: 'running' } | { kind: 'done'; racers: RacerEnd[] };
+type Phase = { kind: 'ask' } | { kind: 'running' } | { kind: 'done'; end: RunEnd };
 
 interface Props {
   question: Question;
@@ -20,27 +20,76 @@ interface Props {
   controllers: Map<Mode, ModeController>;
 }
 
+// Resolves once every racer has stopped and nothing plays, or with false when `live` turns false
+// (the question left the screen).
+function runEnded(controller: ModeController, live: { current: boolean }): Promise<boolean> {
+  return new Promise((resolve) => {
+    const timer = window.setInterval(() => {
+      if (!live.current || controller.finished()) {
+        window.clearInterval(timer);
+        resolve(live.current);
+      }
+    }, POLL_MS);
+  });
+}
+
+// The network's analysis where the run ended, when the question is judged by it.
+async function analysisAt(controller: ModeController): Promise<NetworkAnalysis | null> {
+  try {
+    return ((await controller.hessian?.()) as unknown as NetworkAnalysis | undefined) ?? null;
+  } catch {
+    return null; // a network beyond the Hessian's limit: no analysis, no option holds
+  }
+}
+
+// Runs the step as the question asks (training, with the panel's moves, or the experiment) and
+// reports what happened.
+async function runQuestion(
+  question: Question,
+  controller: ModeController,
+  live: { current: boolean },
+): Promise<RunEnd | null> {
+  const outcomes = question.kind === 'choice' ? question.options.map((option) => option.when) : [question.goal];
+  if (question.kind === 'choice' && question.experiment && controller.minimumRatio) {
+    const rows = (await controller.minimumRatio(question.experiment)) as unknown as ExperimentRun[];
+    return { racers: controller.racers(), experiment: rows };
+  }
+  if (question.kind === 'choice' && question.moves && controller.runWithMoves)
+    await controller.runWithMoves(question.moves).catch(() => {
+      // A failed move leaves the racer where it was: the run goes on from there and is judged.
+    });
+  else controller.run();
+  if (!(await runEnded(controller, live))) return null;
+  const end: RunEnd = { racers: controller.racers() };
+  if (outcomes.some((outcome) => needs(outcome, 'analysis'))) end.analysis = await analysisAt(controller);
+  return end;
+}
+
 export function QuestionBox({ question, store, controllers }: Props) {
   const t = useT();
   const lang = useLang();
   const [answer, setAnswer] = useState<number | null>(null);
   const [phase, setPhase] = useState<Phase>({ kind: 'ask' });
-
-  // While running, look for the run's end (every racer stopped, nothing playing).
+  const live = useRef(true);
   useEffect(() => {
-    if (phase.kind !== 'running') return;
-    const timer = window.setInterval(() => {
-      const active = controllers.get(store.mode);
-      if (active?.finished()) setPhase({ kind: 'done', racers: active.racers() });
-    }, POLL_MS);
-    return () => window.clearInterval(timer);
-  }, [phase.kind, controllers, store]);
+    live.current = true;
+    return () => {
+      live.current = false;
+    };
+  }, []);
 
   const run = () => {
     const active = controllers.get(store.mode);
     if (!active || (question.kind === 'choice' && answer === null)) return;
-    active.run();
     setPhase({ kind: 'running' });
+    runQuestion(question, active, live)
+      .then((end) => {
+        if (end && live.current) setPhase({ kind: 'done', end });
+      })
+      .catch(() => {
+        // The experiment was cancelled or failed (its panel says which): ask again.
+        if (live.current) setPhase({ kind: 'ask' });
+      });
   };
 
   const start = store.state.surface?.start;
@@ -87,9 +136,7 @@ export function QuestionBox({ question, store, controllers }: Props) {
         )}
         {phase.kind === 'running' && <span class="muted small">{t('question.running')}</span>}
       </div>
-      {phase.kind === 'done' && (
-        <Feedback question={question} answer={answer} racers={phase.racers} store={store} t={t} />
-      )}
+      {phase.kind === 'done' && <Feedback question={question} answer={answer} end={phase.end} store={store} t={t} />}
     </section>
   );
 }
@@ -97,13 +144,13 @@ export function QuestionBox({ question, store, controllers }: Props) {
 function Feedback({
   question,
   answer,
-  racers,
+  end,
   store,
   t,
 }: {
   question: Question;
   answer: number | null;
-  racers: RacerEnd[];
+  end: RunEnd;
   store: LinkStore;
   t: Translate;
 }) {
@@ -112,7 +159,7 @@ function Feedback({
   let right: boolean;
   let why: string;
   if (question.kind === 'choice') {
-    const actual = question.options.findIndex((option) => holds(option.when, racers));
+    const actual = question.options.findIndex((option) => holds(option.when, end));
     right = actual >= 0 && actual === answer;
     verdict =
       actual < 0
@@ -122,7 +169,7 @@ function Feedback({
           : t('question.wrong', { actual: pick(lang, question.options[actual].text) });
     why = actual >= 0 ? pick(lang, question.options[actual].why) : '';
   } else {
-    right = holds(question.goal, racers);
+    right = holds(question.goal, end);
     verdict = t(right ? 'question.reached' : 'question.missed');
     why = pick(lang, right ? question.reached : question.missed);
   }
@@ -135,15 +182,55 @@ function Feedback({
         {why}
       </p>
       <p class="small muted">{t('question.numbers')}</p>
-      <ul class="feedback-racers" data-testid="feedback-racers">
-        {racers.map((racer, i) => (
-          <li>
-            <RacerSwatch index={i} /> <code class="racer-text">{racerLabel(racer, store, i)}</code> {describe(racer, t)}
-          </li>
-        ))}
-      </ul>
+      {end.experiment ? (
+        <p class="small" data-testid="feedback-experiment">
+          {describeExperiment(end.experiment, t)}
+        </p>
+      ) : (
+        <ul class="feedback-racers" data-testid="feedback-racers">
+          {end.racers.map((racer, i) => (
+            <li>
+              <RacerSwatch index={i} /> <code class="racer-text">{racerLabel(racer, store, i)}</code>{' '}
+              {describe(racer, t)}
+            </li>
+          ))}
+        </ul>
+      )}
+      {end.analysis !== undefined && (
+        <p class="small" data-testid="feedback-analysis">
+          {end.analysis ? describeAnalysis(end.analysis, t) : t('question.analysis.none')}
+        </p>
+      )}
     </div>
   );
+}
+
+// The Critical point panel's numbers in one line.
+function describeAnalysis(analysis: NetworkAnalysis, t: Translate): string {
+  return t('question.analysis', {
+    kind: t(`kind.${analysis.kind}`),
+    gradient: formatNumber(analysis.gradientNorm, 3),
+    ratio: formatNumber(analysis.minimumRatio, 3),
+    negative: analysis.negative,
+    sharpness: formatNumber(analysis.lambdaMaxLr, 3),
+  });
+}
+
+const KINDS: PointKind[] = ['minimum', 'degenerate', 'saddle', 'maximum', 'not-critical'];
+
+// The experiment's runs: how many of each kind, and the range of their minimum ratios.
+function describeExperiment(runs: ExperimentRun[], t: Translate): string {
+  const kinds = KINDS.map((kind) => ({ kind, count: runs.filter((run) => run.kind === kind).length }))
+    .filter(({ count }) => count > 0)
+    .map(({ kind, count }) => `${t(`kind.${kind}`)}: ${count}`)
+    .join(', ');
+  const ratios = runs.map((run) => run.minimumRatio);
+  return t('question.experiment', {
+    runs: runs.length,
+    kinds,
+    smallest: formatNumber(Math.min(...ratios), 3),
+    largest: formatNumber(Math.max(...ratios), 3),
+  });
 }
 
 function racerLabel(racer: RacerEnd, store: LinkStore, index: number): string {

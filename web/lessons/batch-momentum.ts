@@ -1,5 +1,6 @@
 // Lesson 2: batch size and momentum (chapter-notes.md §6): one exact update per epoch against
-// many noisy ones, and momentum carrying the parameters over a bump and through a saddle point.
+// many noisy ones (the course's picture on the regression surface, then a network), noise and
+// momentum leaving a saddle point, and momentum carrying the parameters over a bump.
 import type { Lesson } from './format';
 
 const CIRCLE = 'mode=classify&data=circle&noise=10&r=sgd(lr:0.05)';
@@ -8,16 +9,57 @@ export const batchMomentum: Lesson = {
   name: 'batch-momentum',
   title: { en: 'Batch size and momentum', zh: '批量大小与动量' },
   summary: {
-    en: 'Full batch against batch 1 on a network, and momentum rolling over a bump and through a saddle point.',
-    zh: '在网络上比较全批量与批量为 1，以及动量如何越过小坡、冲过鞍点。',
+    en: 'Full batch against batch 1 on the course’s error surface and on a network, noise leaving a saddle point, and momentum rolling over a bump and through a saddle point.',
+    zh: '在课程的误差曲面和网络上比较全批量与批量为 1，噪声如何离开鞍点，以及动量如何越过小坡、冲过鞍点。',
   },
   steps: [
+    {
+      link: 'r=adam(lr:0.3,batch:1)&r=adam(lr:0.3)&steps=5000&speed=10',
+      title: { en: 'The course’s picture: full batch against batch 1', zh: '课程中的图：全批量与批量为 1' },
+      text: {
+        en: 'The chapter’s error surface L(b, w) is a sum over 10 data points. Both racers are Adam (η = 0.3) from the same start. White uses the full batch: every update sees all 10 points. Red uses batch 1: each update sees one point (its gradient scaled by 10), so one epoch, a pass over the data, takes 10 updates. Compare the paths, and in the charts |∇f| with the norm of the gradient each update used.',
+        zh: '本章的误差曲面 L(b, w) 是 10 个数据点的损失之和。两个优化器都是 Adam（η = 0.3），从同一点出发。白色用全批量：每次更新都看全部 10 个点。红色的批量为 1：每次更新只看一个点（梯度乘以 10），所以一个回合（把数据看一遍）需要 10 次更新。比较两条路径，并在图表中比较 |∇f| 与每次更新所用梯度的范数。',
+      },
+      question: {
+        kind: 'choice',
+        prompt: {
+          en: 'After 5,000 updates, which one has the lower loss?',
+          zh: '更新 5,000 次后，哪一个的损失更低？',
+        },
+        options: [
+          {
+            text: { en: 'Full batch (white)', zh: '全批量（白色）' },
+            when: { lowest: 'loss', racer: 1 },
+            why: {
+              en: 'White settles at the minimum ★: after 5,000 updates it is at (−188.433, 2.669) with loss 101,936.73, the lowest L can be. Red never settles with a constant η: each update follows one data point, so it keeps jumping around the minimum; at update 5,000 it is at (−196.43, 2.661), loss 102,967. Full batch: stable but each update costs all the data. Batch 1: cheap, noisy updates.',
+              zh: '白色停在最小值 ★：更新 5,000 次后它在 (−188.433, 2.669)，损失 101,936.73，这是 L 的最低值。学习率恒定时，红色永远停不下来：每次更新只跟随一个数据点，所以它一直在最小值附近跳动；第 5,000 次更新时它在 (−196.43, 2.661)，损失 102,967。全批量：稳定，但每次更新都要用上全部数据。批量为 1：更新便宜，但带噪声。',
+            },
+          },
+          {
+            text: { en: 'Batch 1 (red)', zh: '批量为 1（红色）' },
+            when: { lowest: 'loss', racer: 0 },
+            why: {
+              en: 'With the settings of this run the noisy updates of batch 1 happened to end closer to the minimum.',
+              zh: '在这次运行的设置下，批量为 1 的带噪声更新恰好停在离最小值更近的地方。',
+            },
+          },
+        ],
+      },
+      claims: [
+        { racer: 1, after: 5000, quantity: 'x', value: -188.433, tolerance: 0.0005 },
+        { racer: 1, after: 5000, quantity: 'y', value: 2.669, tolerance: 0.001 },
+        { racer: 1, after: 5000, quantity: 'loss', value: 101936.73, tolerance: 0.01 },
+        { racer: 0, after: 5000, quantity: 'x', value: -196.43, tolerance: 0.005 },
+        { racer: 0, after: 5000, quantity: 'y', value: 2.661, tolerance: 0.0005 },
+        { racer: 0, after: 5000, quantity: 'loss', value: 102967, tolerance: 0.5 },
+      ],
+    },
     {
       link: `${CIRCLE}&batch=250&epochs=20&speed=5`,
       title: { en: 'Full batch: one update per epoch', zh: '全批量：每个回合一次更新' },
       text: {
-        en: 'A small network learns to separate the circle data (250 training points) with plain gradient descent, η = 0.05. With batch = 250 every update uses all the training data: the gradient is exact, but there is only one update per epoch. Press Play: after 20 epochs, that is 20 updates, the training loss is still 0.649 and the training accuracy 71.2%. The learning curve is smooth.',
-        zh: '一个小网络用普通梯度下降（η = 0.05）学习把圆形数据（250 个训练点）分开。批量为 250 时，每次更新都用上全部训练数据：梯度是精确的，但每个回合只更新一次。按“播放”：20 个回合，也就是 20 次更新之后，训练损失仍是 0.649，训练准确率 71.2%。学习曲线很平滑。',
+        en: 'Now on a network: a small one learns to separate the circle data (250 training points) with plain gradient descent, η = 0.05. With batch = 250 every update uses all the training data: the gradient is exact, but there is only one update per epoch. Press Play: after 20 epochs, that is 20 updates, the training loss is still 0.649 and the training accuracy 71.2%. The learning curve is smooth.',
+        zh: '现在换成网络：一个小网络用普通梯度下降（η = 0.05）学习把圆形数据（250 个训练点）分开。批量为 250 时，每次更新都用上全部训练数据：梯度是精确的，但每个回合只更新一次。按“播放”：20 个回合，也就是 20 次更新之后，训练损失仍是 0.649，训练准确率 71.2%。学习曲线很平滑。',
       },
       claims: [
         { racer: 0, after: 20, quantity: 'trainLoss', value: 0.6493, tolerance: 0.0005 },
@@ -104,11 +146,86 @@ export const batchMomentum: Lesson = {
       claims: [{ racer: 0, after: 250, quantity: 'trainLoss', value: 0.3174, tolerance: 0.0005 }],
     },
     {
-      link: 'surface=two-wells&start=1.9,0&r=gd(lr:0.02)&r=momentum(lr:0.02)&show=m&steps=1000&speed=2',
+      link: 'surface=book-saddle&start=0.8,-0.8&r=gd(lr:0.05)&r=gd(lr:0.05,noise:0.01)&show=crit&steps=1000&speed=2',
+      title: { en: 'Noise leaves the saddle point', zh: '噪声离开鞍点' },
+      text: {
+        en: 'Back on L = (1 − w1·w2)², started exactly on the line w1 = −w2 that leads into the saddle point at the origin, where gradient descent got stuck in lesson 1. Red is plain gradient descent (η = 0.05). White is the same with gradient noise σ = 0.01 added to every update, as small batches add noise to the gradient.',
+        zh: '回到 L = (1 − w1·w2)²，起点恰好在通向原点处鞍点的直线 w1 = −w2 上；第 1 课中梯度下降就卡在那里。红色是普通梯度下降（η = 0.05）。白色相同，但每次更新的梯度都加上 σ = 0.01 的噪声，就像小批量给梯度带来的噪声。',
+      },
+      question: {
+        kind: 'choice',
+        prompt: {
+          en: 'After 1,000 updates, which has left the saddle point (loss below 0.01)?',
+          zh: '更新 1,000 次后，哪一个已经离开鞍点（损失低于 0.01）？',
+        },
+        options: [
+          {
+            text: { en: 'Only the noisy one (white)', zh: '只有带噪声的（白色）' },
+            when: {
+              all: [
+                { racer: 0, quantity: 'loss', above: 0.01 },
+                { racer: 1, quantity: 'loss', below: 0.01 },
+              ],
+            },
+            why: {
+              en: 'Red slides into the saddle point and stays there with loss 1: its gradient always points along the line. White follows it towards the saddle point, but the noise pushes it off the line, and along the escape direction (1, 1) the smallest offset grows with every update. It ends on the curve of minima near (−0.999, −1.001) with loss 5.8e-7, where the small noise only jiggles it. This is one way small batches help: their noise does not let training rest at a saddle point.',
+              zh: '红色滑进鞍点并停在那里，损失为 1：它的梯度始终沿着这条直线。白色跟着它靠近鞍点，但噪声把它推离直线，而沿逃离方向 (1, 1)，再小的偏移每次更新都会放大。它最后停在最小值曲线上 (−0.999, −1.001) 附近，损失 5.8e-7，小噪声只让它轻微抖动。这正是小批量的好处之一：它的噪声不让训练停在鞍点。',
+            },
+          },
+          {
+            text: { en: 'Only plain gradient descent (red)', zh: '只有普通梯度下降（红色）' },
+            when: {
+              all: [
+                { racer: 0, quantity: 'loss', below: 0.01 },
+                { racer: 1, quantity: 'loss', above: 0.01 },
+              ],
+            },
+            why: {
+              en: 'With the settings of this run the plain one started off the line and escaped, while the noise kept the other one away from the curve of minima.',
+              zh: '在这次运行的设置下，普通梯度下降的起点不在直线上，所以逃离了；而噪声让另一个远离了最小值曲线。',
+            },
+          },
+          {
+            text: { en: 'Both', zh: '两个都离开了' },
+            when: {
+              all: [
+                { racer: 0, quantity: 'loss', below: 0.01 },
+                { racer: 1, quantity: 'loss', below: 0.01 },
+              ],
+            },
+            why: {
+              en: 'With the settings of this run the start was off the line into the saddle point, so even plain gradient descent escaped.',
+              zh: '在这次运行的设置下，起点不在通向鞍点的直线上，所以连普通梯度下降也逃离了。',
+            },
+          },
+          {
+            text: { en: 'Neither', zh: '都没有' },
+            when: {
+              all: [
+                { racer: 0, quantity: 'loss', above: 0.01 },
+                { racer: 1, quantity: 'loss', above: 0.01 },
+              ],
+            },
+            why: {
+              en: 'With the settings of this run neither had left the saddle point after 1,000 updates.',
+              zh: '在这次运行的设置下，更新 1,000 次后两者都还没有离开鞍点。',
+            },
+          },
+        ],
+      },
+      claims: [
+        { racer: 0, after: 1000, quantity: 'loss', value: 1, tolerance: 1e-9 },
+        { racer: 1, after: 1000, quantity: 'x', value: -0.999, tolerance: 0.0005 },
+        { racer: 1, after: 1000, quantity: 'y', value: -1.001, tolerance: 0.0005 },
+        { racer: 1, after: 1000, quantity: 'loss', value: 5.8e-7, tolerance: 1e-8 },
+      ],
+    },
+    {
+      link: 'surface=two-wells&start=1.7,0.2&r=gd(lr:0.01)&r=momentum(lr:0.01)&show=m&steps=300&speed=1',
       title: { en: 'Momentum rolls over a bump', zh: '动量越过小坡' },
       text: {
-        en: 'Two wells: a shallow one near (0.91, 0) and a deeper one near (−0.94, 0), with a bump between them. Gradient descent (red) and momentum (white, λ = 0.9) both use η = 0.02 and start at (1.9, 0). The white arrow shows the momentum m. Momentum in the book’s form: m_{t+1} = λm_t − ηg_t, θ_{t+1} = θ_t + m_{t+1}: m is a weighted sum of all past gradients.',
-        zh: '两个坑：浅坑在 (0.91, 0) 附近，深坑在 (−0.94, 0) 附近，中间隔着一个小坡。梯度下降（红色）和动量法（白色，λ = 0.9）都用 η = 0.02，都从 (1.9, 0) 出发。白色箭头是动量 m。课本中的动量：m_{t+1} = λm_t − ηg_t，θ_{t+1} = θ_t + m_{t+1}：m 是过去所有梯度的加权和。',
+        en: 'Two wells: a shallow one near (0.91, 0) and a deeper one near (−0.94, 0), with a bump between them. Gradient descent (red) and momentum (white, λ = 0.9) both use η = 0.01 and start at (1.7, 0.2). The dashed arrows show where each is heading. Momentum in the book’s form: m_{t+1} = λm_t − ηg_t, θ_{t+1} = θ_t + m_{t+1}: m is a weighted sum of all past gradients.',
+        zh: '两个坑：浅坑在 (0.91, 0) 附近，深坑在 (−0.94, 0) 附近，中间隔着一个小坡。梯度下降（红色）和动量法（白色，λ = 0.9）都用 η = 0.01，都从 (1.7, 0.2) 出发。虚线箭头表示各自前进的方向。课本中的动量：m_{t+1} = λm_t − ηg_t，θ_{t+1} = θ_t + m_{t+1}：m 是过去所有梯度的加权和。',
       },
       question: {
         kind: 'choice',
@@ -136,8 +253,8 @@ export const batchMomentum: Lesson = {
               ],
             },
             why: {
-              en: 'Gradient descent stops where the gradient first vanishes: in the shallow well at x = 0.905, loss −1.093. Momentum reaches that well with speed, rolls over the bump (a saddle point near x = 0.07) and settles in the deeper well at x = −0.936, loss −2.063.',
-              zh: '梯度下降在梯度第一次消失的地方停下：浅坑中的 x = 0.905，损失 −1.093。动量法带着速度冲进浅坑，越过小坡（x = 0.07 附近的鞍点），最后停在深坑的 x = −0.936，损失 −2.063。',
+              en: 'Gradient descent stops where the gradient first vanishes: in the shallow well at x = 0.905, a local minimum with loss −1.093. Momentum reaches that well with speed, rolls on over the bump (a saddle point near x = 0.07; after 15 updates it is already past it, at x = −0.043) and settles in the deeper well at x = −0.936, loss −2.063.',
+              zh: '梯度下降在梯度第一次消失的地方停下：浅坑中的 x = 0.905，这是一个局部最小值，损失 −1.093。动量法带着速度冲进浅坑，继续越过小坡（x = 0.07 附近的鞍点；更新 15 次后它已经越过，在 x = −0.043），最后停在深坑的 x = −0.936，损失 −2.063。',
             },
           },
           {
@@ -169,10 +286,11 @@ export const batchMomentum: Lesson = {
         ],
       },
       claims: [
-        { racer: 0, after: 1000, quantity: 'x', value: 0.9053, tolerance: 0.0005 },
-        { racer: 0, after: 1000, quantity: 'loss', value: -1.0927, tolerance: 0.0005 },
-        { racer: 1, after: 1000, quantity: 'x', value: -0.9363, tolerance: 0.0005 },
-        { racer: 1, after: 1000, quantity: 'loss', value: -2.0631, tolerance: 0.0005 },
+        { racer: 1, after: 15, quantity: 'x', value: -0.0426, tolerance: 0.0005 },
+        { racer: 0, after: 300, quantity: 'x', value: 0.9053, tolerance: 0.0005 },
+        { racer: 0, after: 300, quantity: 'loss', value: -1.0927, tolerance: 0.0005 },
+        { racer: 1, after: 300, quantity: 'x', value: -0.9363, tolerance: 0.0005 },
+        { racer: 1, after: 300, quantity: 'loss', value: -2.0631, tolerance: 0.0005 },
       ],
     },
     {

@@ -1,13 +1,19 @@
-// Lesson 1: critical points (chapter-notes.md §4): where the gradient is zero, how the Hessian
-// tells a saddle point from a minimum, and how to escape along a negative eigenvector.
-import type { Lesson } from './format';
+// Lesson 1: critical points (chapter-notes.md §4, §6): where the gradient is zero, how the Hessian
+// tells a saddle point from a minimum, and how to escape along a negative eigenvector; then the
+// same on a real network (its exact Hessian) and the lecture's minimum-ratio figure.
+import type { Lesson, PanelMoves } from './format';
+
+// The "Saddle or minimum?" preset of the classification page: a network that stalls on a plateau.
+const STALL = 'mode=classify&data=circle&net=3&act=sigmoid&batch=500&seed=2&r=gd(lr:0.1)';
+const TO_SADDLE: PanelMoves = { at: 300, critical: true };
+const ESCAPED: PanelMoves = { at: 300, critical: true, escape: 1 };
 
 export const criticalPoints: Lesson = {
   name: 'critical-points',
   title: { en: 'Critical points: saddles and minima', zh: '临界点：鞍点与局部最小值' },
   summary: {
-    en: 'Where the gradient is zero, what the Hessian says about the point, and how to escape a saddle point.',
-    zh: '梯度为零的地方、海森矩阵如何判断这个点，以及如何逃离鞍点。',
+    en: 'Where the gradient is zero, what the Hessian says about the point, and how to escape a saddle point, on surfaces and on a real network.',
+    zh: '梯度为零的地方、海森矩阵如何判断这个点，以及如何逃离鞍点：在曲面上，也在真实的网络上。',
   },
   steps: [
     {
@@ -202,6 +208,202 @@ export const criticalPoints: Lesson = {
         { racer: 0, after: 1000, quantity: 'divergedAt', value: 46, tolerance: 0 },
         { at: [0, 0], quantity: 'lambda1', value: 0, tolerance: 1e-12 },
         { at: [0, 0], quantity: 'lambda2', value: 0, tolerance: 1e-12 },
+      ],
+    },
+    {
+      link: `${STALL}&epochs=300`,
+      title: { en: 'A real network stalls', zh: '真实的网络停滞了' },
+      text: {
+        en: 'Now a real network: 3 sigmoid units on the circle data, 17 parameters, trained by plain gradient descent (η = 0.1) on the full batch of 250 training points. Press Play: the learning curve is flat from about epoch 10 on, and at epoch 300 the training loss is still 0.683, near ln 2 = 0.693, the loss of a coin toss. The Critical point panel below shows the network’s exact 17 × 17 Hessian at its current weights and its eigenvalues.',
+        zh: '现在换成真实的网络：3 个 Sigmoid 神经元，圆形数据，17 个参数，用普通梯度下降（η = 0.1）在全部 250 个训练点上训练（全批量）。按“播放”：大约从第 10 个回合起学习曲线就平了，到第 300 个回合训练损失仍是 0.683，接近 ln 2 = 0.693，即抛硬币的损失。下方的“临界点”面板显示网络在当前参数处精确的 17 × 17 海森矩阵及其特征值。',
+      },
+      question: {
+        kind: 'choice',
+        prompt: {
+          en: 'Training has stalled. At epoch 300, are any eigenvalues of the Hessian negative (directions in which the loss still curves down)?',
+          zh: '训练停滞了。到第 300 个回合时，海森矩阵有没有负特征值（损失仍向下弯曲的方向）？',
+        },
+        options: [
+          {
+            text: { en: 'Yes: some directions still curve down', zh: '有：一些方向仍向下弯曲' },
+            when: { analysis: 'negative', above: 0 },
+            why: {
+              en: '4 of the 17 eigenvalues are negative, so this is no minimum. ‖∇J‖ = 0.014 is small but not 0: the point is not even critical, just very flat. λ_max·η_t = 0.086 is far below 2, gradient descent’s stability limit: the steps are not too large, the surface is nearly flat here.',
+              zh: '17 个特征值中有 4 个为负，所以这里不是最小值。‖∇J‖ = 0.014 很小但不为 0：这个点甚至还不是临界点，只是非常平坦。λ_max·η_t = 0.086，远低于梯度下降的稳定上限 2：步子并不太大，只是这里的曲面几乎是平的。',
+            },
+          },
+          {
+            text: { en: 'No: every direction curves up or is flat', zh: '没有：每个方向都向上弯曲或是平的' },
+            when: { analysis: 'negative', below: 1 },
+            why: {
+              en: 'With the settings of this run no eigenvalue is negative where training ended: no direction curves down there.',
+              zh: '在这次运行的设置下，训练停下的地方没有负特征值：那里没有向下弯曲的方向。',
+            },
+          },
+        ],
+      },
+      claims: [
+        { racer: 0, after: 300, quantity: 'trainLoss', value: 0.6827, tolerance: 0.0005 },
+        { after: 300, analysis: 'negative', value: 4, tolerance: 0 },
+        { after: 300, analysis: 'gradientNorm', value: 0.01365, tolerance: 0.0005 },
+        { after: 300, analysis: 'lambdaMaxLr', value: 0.0862, tolerance: 0.0005 },
+      ],
+    },
+    {
+      link: `${STALL}&epochs=300`,
+      title: { en: 'The lecture’s way to a critical point', zh: '课程中走到临界点的方法' },
+      text: {
+        en: 'To learn what kind of point training is stuck near, the lecture goes on to where the gradient really is zero: it minimises ‖∇J‖² (then takes Newton steps) until ‖∇J‖ is below 1e-6, and reads the Hessian there. In the panel that is “Go to the critical point”; Run below trains to epoch 300 and then presses it.',
+        zh: '为了弄清训练卡在什么样的点附近，课程接着走到梯度真正为零的地方：最小化 ‖∇J‖²（最后用牛顿步），直到 ‖∇J‖ 小于 1e-6，再看那里的海森矩阵。面板中的“走到临界点”就是这样做的；下面的“运行”会先训练到第 300 个回合，再按下它。',
+      },
+      question: {
+        kind: 'choice',
+        prompt: { en: 'What kind of critical point will it reach?', zh: '它会到达哪一种临界点？' },
+        moves: TO_SADDLE,
+        options: [
+          {
+            text: { en: 'A local minimum: every eigenvalue positive', zh: '局部最小值：所有特征值都为正' },
+            when: { kind: 'minimum' },
+            why: {
+              en: 'With the settings of this run the search ended in a local minimum: every direction curves up.',
+              zh: '在这次运行的设置下，搜索停在一个局部最小值：每个方向都向上弯曲。',
+            },
+          },
+          {
+            text: {
+              en: 'A saddle point: some eigenvalues negative, some positive',
+              zh: '鞍点：有负特征值，也有正特征值',
+            },
+            when: { kind: 'saddle' },
+            why: {
+              en: 'A saddle point, with J = 0.690: 3 eigenvalues are negative and only 4 positive, so the minimum ratio is 4/17 ≈ 0.235; the other 10 are flat. Here the network gives every point the same answer, the share of each class in the training data: its two outputs have equal weights, so the hidden units change nothing. As at the origin of (1 − w1·w2)², changing input or output weights alone does nothing at first, changing them together lowers J.',
+              zh: '是鞍点，J = 0.690：3 个特征值为负，只有 4 个为正，所以最小值比例为 4/17 ≈ 0.235；其余 10 个是平的。此时网络对每个点都给出同一个答案，即训练数据中各类所占的比例：它的两个输出的权重相同，隐藏神经元不起任何作用。就像 (1 − w1·w2)² 的原点：单独改变输入权重或输出权重，起初都不起作用；一起改变，J 就会下降。',
+            },
+          },
+          {
+            text: {
+              en: 'A degenerate point: no negative eigenvalue, but flat directions',
+              zh: '退化点：没有负特征值，但有平坦的方向',
+            },
+            when: { kind: 'degenerate' },
+            why: {
+              en: 'With the settings of this run the search ended where no direction curves down but some are flat: the second-order test cannot decide.',
+              zh: '在这次运行的设置下，搜索停在没有方向向下弯曲、但有平坦方向的地方：二阶判别无法下结论。',
+            },
+          },
+          {
+            text: {
+              en: 'None: the search stalls before the gradient is zero',
+              zh: '都不是：梯度变为零之前搜索就停滞了',
+            },
+            when: { kind: 'not-critical' },
+            why: {
+              en: 'With the settings of this run the search stalled with ‖∇J‖ above 1e-6: it found no critical point nearby.',
+              zh: '在这次运行的设置下，搜索停滞时 ‖∇J‖ 仍大于 1e-6：附近没有找到临界点。',
+            },
+          },
+        ],
+      },
+      claims: [
+        { after: 300, moves: TO_SADDLE, kind: 'saddle' },
+        { after: 300, moves: TO_SADDLE, analysis: 'objective', value: 0.68994, tolerance: 0.0005 },
+        { after: 300, moves: TO_SADDLE, analysis: 'negative', value: 3, tolerance: 0 },
+        { after: 300, moves: TO_SADDLE, analysis: 'minimumRatio', value: 4 / 17, tolerance: 1e-12 },
+      ],
+    },
+    {
+      link: `${STALL}&epochs=600`,
+      title: { en: 'Escape along u, on the network', zh: '在网络上沿 u 逃离' },
+      text: {
+        en: 'As on the surface, u is the eigenvector of the most negative eigenvalue. At the saddle point the panel tries a step of s = 1 along it: J(θ) = 0.690, J(θ + s·u) = 0.673, J(θ − s·u) = 0.679, lower on both sides, as a negative eigenvalue says. This step stops at epoch 600; left alone, gradient descent is still on the plateau then, with training loss 0.674 and training accuracy 49.2%.',
+        zh: '和曲面上一样，u 是最负特征值的特征向量。在鞍点处，面板沿它试走一步 s = 1：J(θ) = 0.690，J(θ + s·u) = 0.673，J(θ − s·u) = 0.679，两边都更低，正如负特征值所说明的。这一步训练到第 600 个回合停止；不加干预时，梯度下降那时仍在平台上，训练损失 0.674，训练准确率 49.2%。',
+      },
+      question: {
+        kind: 'choice',
+        prompt: {
+          en: 'Run trains to epoch 300, goes to the critical point, steps to θ + s·u and trains on to epoch 600. Where will the training loss be then?',
+          zh: '“运行”会训练到第 300 个回合，走到临界点，移到 θ + s·u，再继续训练到第 600 个回合。那时训练损失会是多少？',
+        },
+        moves: ESCAPED,
+        options: [
+          {
+            text: { en: 'Below 0.6: off the plateau', zh: '低于 0.6：离开了平台' },
+            when: { racer: 0, quantity: 'trainLoss', below: 0.6 },
+            why: {
+              en: 'One step along u put the network where the loss goes down, and gradient descent did the rest: training loss 0.568 and training accuracy 83.2% at epoch 600, against 0.674 and 49.2% without the escape. The learning curve shows the jump at epoch 300.',
+              zh: '沿 u 走一步，就把网络带到了损失下降的地方，剩下的交给梯度下降：第 600 个回合时训练损失 0.568，训练准确率 83.2%；不逃离时是 0.674 和 49.2%。学习曲线在第 300 个回合处有一个跳变。',
+            },
+          },
+          {
+            text: { en: 'Above 0.6: still on the plateau', zh: '高于 0.6：仍在平台上' },
+            when: { racer: 0, quantity: 'trainLoss', above: 0.6 },
+            why: {
+              en: 'With the settings of this run the step along u was not enough to leave the plateau by epoch 600.',
+              zh: '在这次运行的设置下，沿 u 的这一步不足以让它在第 600 个回合前离开平台。',
+            },
+          },
+        ],
+      },
+      claims: [
+        { after: 300, moves: TO_SADDLE, analysis: 'objective', value: 0.68994, tolerance: 0.0005 },
+        { after: 300, moves: TO_SADDLE, analysis: 'escapePlus', value: 0.67275, tolerance: 0.0005 },
+        { after: 300, moves: TO_SADDLE, analysis: 'escapeMinus', value: 0.67904, tolerance: 0.0005 },
+        { racer: 0, after: 600, quantity: 'trainLoss', value: 0.6742, tolerance: 0.0005 },
+        { racer: 0, after: 600, quantity: 'trainAcc', value: 0.492, tolerance: 0.0005 },
+        { racer: 0, after: 600, moves: ESCAPED, quantity: 'trainLoss', value: 0.568, tolerance: 0.0005 },
+        { racer: 0, after: 600, moves: ESCAPED, quantity: 'trainAcc', value: 0.832, tolerance: 0.0005 },
+      ],
+    },
+    {
+      link: 'mode=classify&data=moons&noise=20&net=3&reg=l2&reg_rate=0.003&seed=1',
+      title: { en: 'The lecture’s minimum-ratio figure', zh: '课程中的最小值比例图' },
+      text: {
+        en: 'The lecture does this for many networks: train each one, drive it to a critical point, and plot its minimum ratio (positive eigenvalues ÷ all) against its training loss. A ratio of 1 is a local minimum. Here: noisy moons, 3 tanh units, a small L2 penalty, 17 parameters; each network is trained for 100 epochs with Adam, then driven to a critical point. The experiment panel below draws the figure.',
+        zh: '课程对许多网络做了同样的事：训练每个网络，把它带到临界点，再以最小值比例（正特征值个数 ÷ 特征值总数）为横轴、训练损失为纵轴画出来。比例为 1 就是局部最小值。这里：带噪声的双月数据，3 个 Tanh 神经元，一个小的 L2 惩罚，17 个参数；每个网络先用 Adam 训练 100 个回合，再走到临界点。下方的实验面板会画出这张图。',
+      },
+      question: {
+        kind: 'choice',
+        prompt: {
+          en: 'Run the experiment with 10 networks (seeds 1 … 10). How many of them stop at a local minimum?',
+          zh: '用 10 个网络（种子 1 … 10）运行实验。其中有几个停在局部最小值？',
+        },
+        experiment: 10,
+        options: [
+          {
+            text: { en: 'None', zh: '一个也没有' },
+            when: { experiment: { count: 'minimum' }, below: 1 },
+            why: {
+              en: 'None of them. 6 stop at ratio 16/17 ≈ 0.941, “degenerate”: every direction curves up except one flat one, adding the same number to both output biases, which the softmax ignores and L2 does not penalise. Those are minima in all but name. The other 4 are saddle points, at 14/17 ≈ 0.824, and have the higher losses: 0.274 … 0.338, against 0.070 … 0.164. The lower the loss, the closer to a minimum. The lecture’s larger networks reach ratios of only 0.5 to 0.6: with more parameters, more directions still lead down.',
+              zh: '一个也没有。6 个停在比例 16/17 ≈ 0.941 的“退化点”：除了一个平坦方向，所有方向都向上弯曲；这个方向是给两个输出偏置加上同一个数，softmax 不受影响，L2 也不惩罚偏置。它们实际上就是最小值，只是二阶判别说不出来。另外 4 个是鞍点，比例为 14/17 ≈ 0.824，损失也更高：0.274 … 0.338，而前者为 0.070 … 0.164。损失越低，越接近最小值。课程中的网络更大，比例只有 0.5 到 0.6：参数越多，仍能向下走的方向就越多。',
+            },
+          },
+          {
+            text: { en: 'Some, but not all', zh: '有一些，但不是全部' },
+            when: { experiment: { count: 'minimum' }, above: 0, below: 10 },
+            why: {
+              en: 'With the settings of this run some networks stopped where every eigenvalue is positive: strict local minima.',
+              zh: '在这次运行的设置下，有些网络停在所有特征值都为正的地方：严格的局部最小值。',
+            },
+          },
+          {
+            text: { en: 'All 10', zh: '全部 10 个' },
+            when: { experiment: { count: 'minimum' }, above: 9 },
+            why: {
+              en: 'With the settings of this run every network stopped at a strict local minimum.',
+              zh: '在这次运行的设置下，每个网络都停在严格的局部最小值。',
+            },
+          },
+        ],
+      },
+      claims: [
+        { runs: 10, experiment: { count: 'degenerate' }, value: 6, tolerance: 0 },
+        { runs: 10, experiment: { count: 'saddle' }, value: 4, tolerance: 0 },
+        { runs: 10, experiment: { largest: 'minimumRatio' }, value: 16 / 17, tolerance: 1e-12 },
+        { runs: 10, experiment: { smallest: 'minimumRatio' }, value: 14 / 17, tolerance: 1e-12 },
+        { runs: 10, experiment: { smallest: 'objective', kind: 'saddle' }, value: 0.2741, tolerance: 0.0005 },
+        { runs: 10, experiment: { largest: 'objective', kind: 'saddle' }, value: 0.338, tolerance: 0.0005 },
+        { runs: 10, experiment: { smallest: 'objective', kind: 'degenerate' }, value: 0.0703, tolerance: 0.0005 },
+        { runs: 10, experiment: { largest: 'objective', kind: 'degenerate' }, value: 0.1641, tolerance: 0.0005 },
       ],
     },
   ],

@@ -40,6 +40,10 @@ const en = {
     'training loss {trainLoss}, test loss {testLoss}, training accuracy {trainAcc}, test accuracy {testAcc}',
   'question.divergedStep': 'diverged at step {step}',
   'question.divergedEpoch': 'diverged at epoch {epoch}',
+  'question.analysis':
+    'The Hessian where it ended: {kind}; ‖∇J‖ = {gradient}, minimum ratio {ratio}, {negative} negative eigenvalues, λ_max·η_t = {sharpness}.',
+  'question.analysis.none': 'This network has no Hessian analysis (too many parameters).',
+  'question.experiment': '{runs} runs: {kinds}; minimum ratios from {smallest} to {largest}.',
 } as const;
 
 export const lessonMessages: { en: typeof en; zh: Record<keyof typeof en, string> } = {
@@ -84,5 +88,9 @@ export const lessonMessages: { en: typeof en; zh: Record<keyof typeof en, string
     'question.classifyRacer': '训练损失 {trainLoss}，测试损失 {testLoss}，训练准确率 {trainAcc}，测试准确率 {testAcc}',
     'question.divergedStep': '在第 {step} 步发散',
     'question.divergedEpoch': '在第 {epoch} 个回合发散',
+    'question.analysis':
+      '停下处的海森矩阵：{kind}；‖∇J‖ = {gradient}，最小值比例 {ratio}，{negative} 个负特征值，λ_max·η_t = {sharpness}。',
+    'question.analysis.none': '这个网络参数太多，没有海森矩阵分析。',
+    'question.experiment': '{runs} 次运行：{kinds}；最小值比例从 {smallest} 到 {largest}。',
   },
 };
