@@ -18,6 +18,12 @@ export function cliRows(link) {
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i], v === '' ? null : Number(v)])));
 }
 
+// Each racer's status as `playground run --format json` words it.
+export function cliStatuses(link) {
+  const json = execFileSync(cliPath, ['run', link, '--format', 'json'], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  return JSON.parse(json).racers.map((r) => r.status);
+}
+
 // The classify page at `hash`, with a PerformanceObserver collecting long tasks (> 50 ms) in
 // window.longTasks; resolves once the worker has reported the racers' epoch 0.
 export async function openClassify(env, hash, options) {

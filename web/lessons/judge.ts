@@ -1,6 +1,6 @@
 // Judges a question against what the run actually did: the racers' numbers at its end, as the
-// mode's controller reports them (automation.ts: surface {x, y, loss, status}, classify
-// {trainLoss, testLoss, trainAcc, testAcc, status}).
+// mode's controller reports them (automation.ts: surface {x, y, loss, status, statusZh}, classify
+// {trainLoss, testLoss, trainAcc, testAcc, status, statusZh}).
 import type { Outcome, Quantity } from './format';
 
 export type RacerEnd = Record<string, unknown>;
@@ -10,7 +10,7 @@ function number(racer: RacerEnd | undefined, quantity: Quantity): number {
   return typeof value === 'number' ? value : Number.NaN;
 }
 
-function diverged(racer: RacerEnd | undefined): boolean {
+export function diverged(racer: RacerEnd | undefined): boolean {
   return typeof racer?.status === 'string' && racer.status.startsWith('diverged');
 }
 
