@@ -89,8 +89,8 @@ int run_classify(const pg::State& state, const std::string& format) {
                         {"test_acc", m.test_accuracy},
                         {"lr", m.learning_rate}});
     }
-    std::string status = session.status_text(r);
-    if (status.rfind("diverged", 0) == 0)
+    const std::string status = session.status_text(r).en;
+    if (session.racer(r).state() == pg::RacerState::Diverged)
       std::fprintf(stderr, "playground: racer %zu (%s, loss %s) %s\n", r, optimizer.c_str(),
                    session.loss(r).c_str(), status.c_str());
     if (format == "json")

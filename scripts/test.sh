@@ -6,7 +6,8 @@
 #   3. node --test on the built wasm module and on the native CLI, and on the page's pure
 #      TypeScript helpers (tests/web, bundled for node by esbuild)
 #   4. browser tests: playwright-core driving /usr/bin/chromium against build/site
-# and, before them, Biome (format + lint) over the page's TypeScript and the test scripts.
+# and, before them, clang-format and Biome (format + lint), and the 900-line limit on every source
+# file (scripts/check-source-size.mjs).
 # Exits non-zero if anything failed; the last line is "N passed, N failed".
 set -uo pipefail
 cd "$(dirname "$0")/.."
@@ -38,7 +39,8 @@ count_node() {  # $1 = log file of node --test (TAP): "# pass N" / "# fail N"
   failed=$((failed + ${f:-0}))
 }
 
-echo "== 0. Formatting: clang-format on the C++ sources, Biome (format + lint) on the TypeScript"
+echo "== 0. Formatting: clang-format on the C++ sources, Biome (format + lint) on the TypeScript;"
+echo "      no source file over 900 lines"
 if clang-format --dry-run --Werror $(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find core cli wasm tests -name '*.[ch]pp') \
      >"$log_dir/clang-format.log" 2>&1; then
   echo "clang-format: clean"; passed=$((passed + 1))
@@ -49,6 +51,12 @@ if node_modules/.bin/biome ci --reporter=summary . >"$log_dir/biome.log" 2>&1; t
   echo "biome: clean"; passed=$((passed + 1))
 else
   tail -n 20 "$log_dir/biome.log"; echo "biome: FAILED, see $log_dir/biome.log"; failed=$((failed + 1))
+fi
+
+if node scripts/check-source-size.mjs >"$log_dir/source-size.log" 2>&1; then
+  echo "source size: $(cat "$log_dir/source-size.log")"; passed=$((passed + 1))
+else
+  cat "$log_dir/source-size.log"; echo "source size: FAILED"; failed=$((failed + 1))
 fi
 
 echo "== 1. Catch2 (native)"

@@ -14,6 +14,7 @@
 #include "state/classify_session.hpp"
 #include "state/network_analysis.hpp"
 #include "state/state.hpp"
+#include "text_value.hpp"
 
 using emscripten::val;
 
@@ -74,7 +75,7 @@ class ClassifySessionHandle {
     out.set("regularization", m.regularization);
     out.set("updates", static_cast<double>(r.optimizer().steps_taken()));
     out.set("state", std::string(pg::racer_state_name(r.state())));
-    out.set("status", session_.status_text(i));
+    out.set("statusText", bindings::text_value(session_.status_text(i)));
     return out;
   }
 

@@ -17,6 +17,7 @@
 #include "state/surface_session.hpp"
 #include "surface/critical_points.hpp"
 #include "surface/surface_map.hpp"
+#include "text_value.hpp"
 
 using emscripten::val;
 
@@ -76,10 +77,7 @@ class SurfaceSessionHandle {
     r.set("gradX", race.gradient(i).x);
     r.set("gradY", race.gradient(i).y);
     r.set("status", std::string(pg::outcome_name(report.outcome)));
-    val text = val::object();
-    text.set("en", report.text.en);
-    text.set("zh", report.text.zh);
-    r.set("statusText", text);
+    r.set("statusText", bindings::text_value(report.text));
     r.set("nextRate", race.next_rate(i));
     r.set("lr", in.lr);
     r.set("mX", in.m[0]);

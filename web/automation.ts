@@ -1,8 +1,8 @@
 // window.playground: the small automation API of docs/reference.md, for tests and power users.
 //   state() → the current state string; setState(s) → the problems of s (loads the rest);
 //   step(n) → n updates (surface) or n epochs (classify), done when the promise resolves;
-//   racers() → per racer {optimizer, step, x, y, loss, status} or
-//              {optimizer, epoch, trainLoss, testLoss, trainAcc, testAcc, status};
+//   racers() → per racer {optimizer, step, x, y, loss, status, statusZh} or
+//              {optimizer, loss, epoch, trainLoss, testLoss, trainAcc, testAcc, status, statusZh};
 //   classify mode only: hessian() → promise of the selected racer's exact Hessian analysis
 //   {epoch, objective, gradientNorm, eigenvalues, minimumRatio, negative, kind, lambdaMaxLr,
 //   escape, ms}; minimumRatio(K) →

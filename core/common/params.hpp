@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "common/text.hpp"
+
 namespace pg {
 
 enum class ParamKind {
@@ -75,11 +77,8 @@ class ResolvedParams {
 // Default of a spec as a ParamValue.
 ParamValue default_value(const ParamSpec& spec);
 
-// A reason shown to the user, in English and Simplified Chinese.
-struct Reason {
-  std::string en;
-  std::string zh;
-};
+// Why a value was refused, in English and Simplified Chinese.
+using Reason = Text;
 
 // Whether `value` is within the spec (kind, range, choices). On failure `reason` says why in
 // plain words, e.g. "must be > 0" or "must be one of torch, book".

@@ -1,5 +1,8 @@
 #include "learn/catalogue.hpp"
 
+#include <cstdint>
+#include <stdexcept>
+
 namespace pg {
 
 const std::vector<DatasetInfo>& dataset_catalogue() {
@@ -199,6 +202,70 @@ const std::vector<ParamSpec>& classify_param_specs() {
                   "训练损失（不含正则项）降到这个值以下时停止（0 表示不启用）。"),
   };
   return table;
+}
+
+namespace {
+
+ParamValue number_value(double number) {
+  ParamValue value;
+  value.number = number;
+  return value;
+}
+
+ParamValue choice_value(const std::string& choice) {
+  ParamValue value;
+  value.choice = choice;
+  return value;
+}
+
+const ClassifyField kClassifyFields[] = {
+    {"data", [](const ClassifyConfig& c) { return choice_value(c.dataset); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.dataset = v.choice; }},
+    {"classes", [](const ClassifyConfig& c) { return number_value(c.classes); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.classes = static_cast<int>(v.number); }},
+    {"noise", [](const ClassifyConfig& c) { return number_value(c.noise); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.noise = v.number; }},
+    {"train", [](const ClassifyConfig& c) { return number_value(c.train_percent); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.train_percent = static_cast<int>(v.number); }},
+    {"batch", [](const ClassifyConfig& c) { return number_value(c.batch); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.batch = static_cast<int>(v.number); }},
+    {"seed", [](const ClassifyConfig& c) { return number_value(static_cast<double>(c.seed)); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.seed = static_cast<std::uint64_t>(v.number); }},
+    {"act", [](const ClassifyConfig& c) { return choice_value(c.activation); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.activation = v.choice; }},
+    {"loss", [](const ClassifyConfig& c) { return choice_value(c.loss); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.loss = v.choice; }},
+    {"reg", [](const ClassifyConfig& c) { return choice_value(c.regularization); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.regularization = v.choice; }},
+    {"reg_rate", [](const ClassifyConfig& c) { return number_value(c.regularization_rate); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.regularization_rate = v.number; }},
+    {"epochs", [](const ClassifyConfig& c) { return number_value(c.epochs); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.epochs = static_cast<int>(v.number); }},
+    {"target_loss", [](const ClassifyConfig& c) { return number_value(c.target_loss); },
+     [](ClassifyConfig& c, const ParamValue& v) { c.target_loss = v.number; }},
+};
+
+}  // namespace
+
+const ClassifyField& classify_field(const std::string& key) {
+  for (const ClassifyField& field : kClassifyFields)
+    if (key == field.key) return field;
+  throw std::logic_error("classify setting '" + key + "' has no field in ClassifyConfig");
+}
+
+const std::vector<std::string>& default_features() {
+  static const std::vector<std::string> names = {"x", "y"};
+  return names;
+}
+
+const std::vector<int>& default_hidden() {
+  static const std::vector<int> widths = {4, 2};
+  return widths;
+}
+
+ClassifyConfig::ClassifyConfig() : features(default_features()), hidden(default_hidden()) {
+  for (const ParamSpec& spec : classify_param_specs())
+    classify_field(spec.name).set(*this, default_value(spec));
 }
 
 }  // namespace pg

@@ -10,6 +10,7 @@
 #include <vector>
 
 #include "common/params.hpp"
+#include "learn/config.hpp"
 
 namespace pg {
 
@@ -118,10 +119,22 @@ const LossInfo* find_loss(const std::string& name);
 const RegularizationInfo* find_regularization(const std::string& name);
 
 // The scalar settings of classify mode, keyed as in links (data, classes, noise, train, batch,
-// seed, act, loss, reg, reg_rate, epochs, target_loss), with ClassifyConfig's defaults. The two
-// list settings are described here in words and checked with the constants above:
-//   features = names of feature_catalogue(), 1 to 7, no repeats (default x,y);
-//   net      = 0 to kMaxHiddenLayers sizes, each 1..kMaxNeuronsPerLayer (default 4,2).
+// seed, act, loss, reg, reg_rate, epochs, target_loss), with their defaults. The two list
+// settings are described here in words and checked with the constants above:
+//   features = names of feature_catalogue(), 1 to 7, no repeats (default_features());
+//   net      = 0 to kMaxHiddenLayers sizes, each 1..kMaxNeuronsPerLayer (default_hidden()).
 const std::vector<ParamSpec>& classify_param_specs();
+const std::vector<std::string>& default_features();  // x, y
+const std::vector<int>& default_hidden();            // 4, 2: two hidden layers
+
+// Where a scalar setting of classify_param_specs() lives in ClassifyConfig: the share-link codec
+// reads and writes the settings through it, and ClassifyConfig() fills in the specs' defaults.
+struct ClassifyField {
+  const char* key;
+  ParamValue (*get)(const ClassifyConfig&);
+  void (*set)(ClassifyConfig&, const ParamValue&);
+};
+// Every spec has its field; std::logic_error for a key without one.
+const ClassifyField& classify_field(const std::string& key);
 
 }  // namespace pg

@@ -35,6 +35,21 @@ const char* racer_state_name(RacerState state) {
   return "running";
 }
 
+Text racer_status_text(const Racer& racer) {
+  const std::string k = std::to_string(racer.stopped_epoch());
+  switch (racer.state()) {
+    case RacerState::Running:
+      break;
+    case RacerState::ReachedTarget:
+      return {"reached the target loss at epoch " + k, "在第 " + k + " 个回合达到目标损失"};
+    case RacerState::Done:
+      return {"epoch limit reached", "已达回合上限"};
+    case RacerState::Diverged:
+      return {"diverged at epoch " + k, "在第 " + k + " 个回合发散"};
+  }
+  return running_status();
+}
+
 Racer::Racer(const Mlp& network, const RacerConfig& config)
     : network_(network),
       optimizer_(config, network.parameter_count()),

@@ -23,6 +23,7 @@
 #include <cstddef>
 #include <vector>
 
+#include "common/text.hpp"
 #include "learn/config.hpp"
 #include "learn/dataset.hpp"
 #include "learn/features.hpp"
@@ -89,6 +90,10 @@ class Racer {
   std::vector<double> gradient_;
   std::vector<double> backup_;  // parameters before the current update
 };
+
+// What the racer's state means, in the words of docs/reference.md (`run`): "running",
+// "epoch limit reached", "reached the target loss at epoch k", "diverged at epoch k".
+Text racer_status_text(const Racer& racer);
 
 class Experiment {
  public:

@@ -12,63 +12,6 @@
 
 namespace pg::key_rules {
 
-namespace {
-
-const ClassifyConfig kClassifyDefaults{};
-
-// Where each scalar setting of classify_param_specs() lives in ClassifyConfig (the seed is a key
-// of both modes). Every spec has its row; classify_rules() refuses a spec without one.
-struct ClassifyField {
-  const char* key;
-  ParamValue (*get)(const ClassifyConfig&);
-  void (*set)(ClassifyConfig&, const ParamValue&);
-};
-
-ParamValue number_value(double number) {
-  ParamValue value;
-  value.number = number;
-  return value;
-}
-
-ParamValue choice_value(const std::string& choice) {
-  ParamValue value;
-  value.choice = choice;
-  return value;
-}
-
-const ClassifyField kClassifyFields[] = {
-    {"data", [](const ClassifyConfig& c) { return choice_value(c.dataset); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.dataset = v.choice; }},
-    {"classes", [](const ClassifyConfig& c) { return number_value(c.classes); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.classes = static_cast<int>(v.number); }},
-    {"noise", [](const ClassifyConfig& c) { return number_value(c.noise); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.noise = v.number; }},
-    {"train", [](const ClassifyConfig& c) { return number_value(c.train_percent); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.train_percent = static_cast<int>(v.number); }},
-    {"batch", [](const ClassifyConfig& c) { return number_value(c.batch); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.batch = static_cast<int>(v.number); }},
-    {"act", [](const ClassifyConfig& c) { return choice_value(c.activation); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.activation = v.choice; }},
-    {"loss", [](const ClassifyConfig& c) { return choice_value(c.loss); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.loss = v.choice; }},
-    {"reg", [](const ClassifyConfig& c) { return choice_value(c.regularization); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.regularization = v.choice; }},
-    {"reg_rate", [](const ClassifyConfig& c) { return number_value(c.regularization_rate); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.regularization_rate = v.number; }},
-    {"epochs", [](const ClassifyConfig& c) { return number_value(c.epochs); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.epochs = static_cast<int>(v.number); }},
-    {"target_loss", [](const ClassifyConfig& c) { return number_value(c.target_loss); },
-     [](ClassifyConfig& c, const ParamValue& v) { c.target_loss = v.number; }},
-};
-
-const ClassifyField& classify_field(const std::string& key) {
-  for (const ClassifyField& field : kClassifyFields)
-    if (key == field.key) return field;
-  throw std::logic_error("classify setting '" + key + "' has no field in ClassifyConfig");
-}
-
-}  // namespace
-
 int default_classes(const std::string& dataset) {
   const DatasetInfo* info = find_dataset(dataset);
   return info ? info->default_classes : 2;
@@ -179,7 +122,7 @@ bool read_net(State& s, const std::string& v, Reason& r) {
 }
 
 std::string write_net(const State& s) {
-  if (s.classify.hidden == kClassifyDefaults.hidden) return "";
+  if (s.classify.hidden == default_hidden()) return "";
   if (s.classify.hidden.empty()) return "none";
   std::string text;
   for (int w : s.classify.hidden) text += (text.empty() ? "" : ",") + std::to_string(w);
@@ -237,7 +180,7 @@ const std::vector<KeyRule>& classify_rules() {
     for (const ParamSpec& spec : classify_param_specs())
       if (spec.name != "seed") list.push_back(classify_spec_rule(spec));
     list.push_back({"features", read_features, [](const State& s) {
-                      if (s.classify.features == kClassifyDefaults.features) return std::string();
+                      if (s.classify.features == default_features()) return std::string();
                       std::string text;
                       for (const std::string& f : s.classify.features)
                         text += (text.empty() ? "" : ",") + f;

@@ -119,19 +119,8 @@ const EpochMetrics& ClassifySession::latest(std::size_t index) const {
   return history.empty() ? kNone : history.back();
 }
 
-std::string ClassifySession::status_text(std::size_t index) const {
-  const Racer& r = racer(index);
-  switch (r.state()) {
-    case RacerState::Running:
-      return "running";
-    case RacerState::ReachedTarget:
-      return "reached target at epoch " + std::to_string(r.stopped_epoch());
-    case RacerState::Done:
-      return "done";
-    case RacerState::Diverged:
-      return "diverged at epoch " + std::to_string(r.stopped_epoch());
-  }
-  return "running";
+Text ClassifySession::status_text(std::size_t index) const {
+  return racer_status_text(racer(index));
 }
 
 NetworkObjective ClassifySession::objective(std::size_t index, bool test) const {

@@ -43,8 +43,8 @@ class ClassifySession {
   const std::string& loss(std::size_t index) const;
   // The metrics after the racer's last complete epoch (epoch 0 = before training).
   const EpochMetrics& latest(std::size_t racer) const;
-  // "running", "reached target at epoch k", "done", "diverged at epoch k".
-  std::string status_text(std::size_t racer) const;
+  // Its status in words, English and Chinese (racer_status_text).
+  Text status_text(std::size_t racer) const;
 
   // Session racer `index`'s objective over the training (or test) set and a way to move it
   // (see Experiment::objective and set_racer_parameters).

@@ -250,18 +250,14 @@ json racer_json(const RacerConfig& racer) {
 std::string state_json(const State& state) {
   json racers = json::array();
   for (const RacerConfig& r : state.racers) racers.push_back(racer_json(r));
-  const DisplayOptions& d = state.show;
+  json show = json::object();
+  for (const ShowFlag& flag : show_flags()) show[flag.name] = state.show.*(flag.member);
   json j{{"link", write_state(state)},
          {"mode", state.mode == Mode::Surface ? "surface" : "classify"},
          {"lang", state.lang},
          {"seed", state.seed},
          {"racers", racers},
-         {"show",
-          {{"grad", d.gradient_arrows},
-           {"m", d.momentum_arrows},
-           {"crit", d.critical_points},
-           {"test", d.test_points},
-           {"discrete", d.discretize}}},
+         {"show", show},
          {"page",
           {{"lesson", state.page.lesson},
            {"step", state.page.lesson_step},

@@ -17,6 +17,17 @@
 
 namespace pg {
 
+const std::vector<ShowFlag>& show_flags() {
+  static const std::vector<ShowFlag> flags = {
+      {"grad", Mode::Surface, &DisplayOptions::gradient_arrows},
+      {"m", Mode::Surface, &DisplayOptions::momentum_arrows},
+      {"crit", Mode::Surface, &DisplayOptions::critical_points},
+      {"test", Mode::Classify, &DisplayOptions::test_points},
+      {"discrete", Mode::Classify, &DisplayOptions::discretize},
+  };
+  return flags;
+}
+
 namespace {
 
 using namespace key_rules;
@@ -28,29 +39,15 @@ std::vector<std::string> surface_names() {
   return names;
 }
 
-// Flags of `show`, per mode.
-struct ShowFlag {
-  const char* name;
-  Mode mode;
-  bool DisplayOptions::*member;
-};
-const ShowFlag kShowFlags[] = {
-    {"grad", Mode::Surface, &DisplayOptions::gradient_arrows},
-    {"m", Mode::Surface, &DisplayOptions::momentum_arrows},
-    {"crit", Mode::Surface, &DisplayOptions::critical_points},
-    {"test", Mode::Classify, &DisplayOptions::test_points},
-    {"discrete", Mode::Classify, &DisplayOptions::discretize},
-};
-
 bool read_show(State& s, const std::string& text, Reason& reason) {
   DisplayOptions show;
   std::vector<std::string> names;
-  for (const ShowFlag& flag : kShowFlags)
+  for (const ShowFlag& flag : show_flags())
     if (flag.mode == s.mode) names.push_back(flag.name);
   if (!text.empty())
     for (const std::string& part : split(text, ',')) {
       const ShowFlag* found = nullptr;
-      for (const ShowFlag& flag : kShowFlags)
+      for (const ShowFlag& flag : show_flags())
         if (flag.mode == s.mode && part == flag.name) found = &flag;
       if (found == nullptr) {
         reason = unknown_name("display option", "显示选项", part, names);
@@ -64,7 +61,7 @@ bool read_show(State& s, const std::string& text, Reason& reason) {
 
 std::string write_show(const State& s) {
   std::string text;
-  for (const ShowFlag& flag : kShowFlags)
+  for (const ShowFlag& flag : show_flags())
     if (flag.mode == s.mode && s.show.*(flag.member))
       text += std::string(text.empty() ? "" : ",") + flag.name;
   return text;
@@ -392,7 +389,7 @@ LinkKeys link_keys() {
   for (const KeyRule& rule : common_rules()) keys.common.push_back(rule.key);
   for (const KeyRule& rule : surface_rules()) keys.surface.push_back(rule.key);
   for (const KeyRule& rule : classify_rules()) keys.classify.push_back(rule.key);
-  for (const ShowFlag& flag : kShowFlags)
+  for (const ShowFlag& flag : show_flags())
     (flag.mode == Mode::Surface ? keys.show_surface : keys.show_classify).push_back(flag.name);
   keys.racer = racer_level_keys();
   return keys;

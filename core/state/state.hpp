@@ -125,6 +125,15 @@ struct LinkKeys {
 };
 LinkKeys link_keys();
 
+// The flags of `show`: each names a member of DisplayOptions in one mode. The codec reads and
+// writes `show` with them, and the JSON view of a state lists them.
+struct ShowFlag {
+  const char* name;
+  Mode mode;
+  bool DisplayOptions::*member;
+};
+const std::vector<ShowFlag>& show_flags();
+
 // The resolved view box and start of a surface-mode state (the surface's defaults unless set).
 ViewBox effective_view(const State& state);
 Vec2 effective_start(const State& state);

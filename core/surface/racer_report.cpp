@@ -26,10 +26,10 @@ const char* outcome_name(RacerOutcome outcome) {
 
 namespace {
 
-StatusText words(RacerOutcome outcome) {
+Text words(RacerOutcome outcome) {
   switch (outcome) {
     case RacerOutcome::Running:
-      return {"running", "运行中"};
+      return running_status();
     case RacerOutcome::StepLimit:
       return {"step limit reached", "已达步数上限"};
     case RacerOutcome::Minimum:
@@ -57,9 +57,9 @@ RacerReport racer_report(const Race& race, std::size_t i, long step_limit,
   if (race.status(i) == RacerStatus::Diverged) {
     report.outcome = RacerOutcome::Diverged;
     const long k = race.diverged_at(i);
-    report.text = k == 0 ? StatusText{"undefined at the start", "起点处无定义"}
-                         : StatusText{"diverged at step " + std::to_string(k),
-                                      "在第 " + std::to_string(k) + " 步发散"};
+    report.text = k == 0 ? Text{"undefined at the start", "起点处无定义"}
+                         : Text{"diverged at step " + std::to_string(k),
+                                "在第 " + std::to_string(k) + " 步发散"};
     return report;
   }
   const bool stopped = race.status(i) == RacerStatus::Converged;

@@ -4,8 +4,8 @@
 #pragma once
 
 #include <cstddef>
-#include <string>
 
+#include "common/text.hpp"
 #include "surface/critical_points.hpp"
 #include "surface/race.hpp"
 
@@ -25,15 +25,10 @@ enum class RacerOutcome {
 // "running", "limit", "diverged", "minimum", "saddle", "maximum", "degenerate", "stalled".
 const char* outcome_name(RacerOutcome outcome);
 
-struct StatusText {
-  std::string en;
-  std::string zh;
-};
-
 struct RacerReport {
   RacerOutcome outcome = RacerOutcome::Running;
-  long step = 0;    // the step of the racer's point (Race::step)
-  StatusText text;  // "stuck at a saddle point", "diverged at step 12", ... (docs/reference.md)
+  long step = 0;  // the step of the racer's point (Race::step)
+  Text text;      // "stuck at a saddle point", "diverged at step 12", ... (docs/reference.md)
 };
 
 // The report of racer i of `race` run under `step_limit`. A racer that stopped moving, or reached

@@ -110,6 +110,31 @@ test('run: classify mode prints one row per racer per epoch', () => {
   assert.equal(rows[0].test_acc, rows[4].test_acc);
 });
 
+test('run --format json: a classify racer’s status in the words of the page (docs/reference.md)', () => {
+  // Linear regression with lr 1e300: the first update moves the weights by about 1e300, and the
+  // next mini-batch's squared error (about 1e600) overflows, within epoch 1. Two classes start
+  // near ln 2, far below a target of 1000. The other racer trains its 3 epochs.
+  const blown = cli(
+    'run',
+    'mode=classify&data=plane&net=none&epochs=3&r=sgd(lr:1e300)&r=adam(lr:0.01)',
+    '--format',
+    'json',
+  );
+  assert.equal(blown.status, 0, blown.stderr);
+  const [diverged, steady] = JSON.parse(blown.stdout).racers;
+  assert.equal(diverged.status, 'diverged at epoch 1');
+  assert.deepEqual(
+    diverged.rows.map((r) => r.epoch),
+    [0],
+    'its last row is its last complete epoch',
+  );
+  assert.equal(steady.status, 'epoch limit reached');
+  assert.match(blown.stderr, /^playground: racer 0 \(sgd\(lr:1e300\), loss mse\) diverged at epoch 1$/m);
+  assert.doesNotMatch(blown.stderr, /racer 1/);
+  const reached = JSON.parse(cli('run', 'mode=classify&target_loss=1000&r=adam(lr:0.01)', '--format', 'json').stdout);
+  assert.equal(reached.racers[0].status, 'reached the target loss at epoch 0');
+});
+
 test('a bad state exits with 2 and names key, value and reason', () => {
   const result = cli('run', 'surface=rosenbrok&r=adam(lr:-1)');
   assert.equal(result.status, 2);

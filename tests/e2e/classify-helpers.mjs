@@ -9,13 +9,22 @@ import { openPage } from './harness.mjs';
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPath = process.env.PLAYGROUND_CLI ?? join(root, 'build/native/playground');
 
+// What `playground run link ...options` prints.
+const cliRun = (link, ...options) =>
+  execFileSync(cliPath, ['run', link, ...options], { encoding: 'utf8', maxBuffer: 1 << 28 });
+
 // Every row of `playground run` on the link: [{racer, epoch, train_loss, ..., lr}].
 export function cliRows(link) {
-  const csv = execFileSync(cliPath, ['run', link], { encoding: 'utf8', maxBuffer: 1 << 28 });
+  const csv = cliRun(link);
   const [header, ...lines] = csv.trim().split('\n');
   const keys = header.split(',');
   // An empty cell is a number that does not exist (a regression's accuracy).
   return lines.map((line) => Object.fromEntries(line.split(',').map((v, i) => [keys[i], v === '' ? null : Number(v)])));
+}
+
+// Each racer's status as `playground run --format json` words it.
+export function cliStatuses(link) {
+  return JSON.parse(cliRun(link, '--format', 'json')).racers.map((r) => r.status);
 }
 
 // The classify page at `hash`, with a PerformanceObserver collecting long tasks (> 50 ms) in

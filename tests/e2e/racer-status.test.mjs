@@ -1,10 +1,11 @@
 // A racer's status tells one story in the page, window.playground and the CLI (issue 15, faults 3
 // and 8): a racer that stops names the kind of point it reached (the core's Hessian analysis), in
 // both languages; the step limit is a status of its own; a diverged racer reports the point it
-// shows with that point's step; regression data have no accuracy (null, not 0).
+// shows with that point's step; regression data have no accuracy (null, not 0). A classify
+// racer's status is the core's too, in both languages.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { cliRows, openClassify } from './classify-helpers.mjs';
+import { cliRows, cliStatuses, openClassify } from './classify-helpers.mjs';
 import { openPage, shotPath, startBrowser } from './harness.mjs';
 import { cliPositions } from './surface-helpers.mjs';
 
@@ -95,6 +96,36 @@ test('regression data: trainAcc and testAcc are null in window.playground.racers
   const row = cliRows(link).find((r) => r.epoch === 3);
   assert.equal(row.train_acc, null);
   assert.equal(row.test_acc, null);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test('classify: the status is the core’s words in window.playground, the racer table and the output panel, in English and Chinese', async () => {
+  // Linear regression with lr 1e300: the first update moves the weights by about 1e300 and the next
+  // mini-batch's squared error overflows, within epoch 1; adam trains its 3 epochs.
+  const link = 'mode=classify&data=plane&net=none&epochs=3&r=sgd(lr:1e300)&r=adam(lr:0.01)';
+  const { page, context, errors } = await openClassify(env, link);
+  await page.evaluate(() => window.playground.step(3));
+  const [blown, steady] = await racers(page);
+  assert.deepEqual([blown.status, blown.statusZh], ['diverged at epoch 1', '在第 1 个回合发散']);
+  assert.deepEqual([steady.status, steady.statusZh], ['epoch limit reached', '已达回合上限']);
+  assert.deepEqual([blown.status, steady.status], cliStatuses(link), 'as `playground run` says');
+  const cells = (expected) =>
+    page.waitForFunction(
+      (want) =>
+        [0, 1]
+          .map((i) => document.querySelector(`[data-testid=racer-row-${i}] .racer-status`)?.textContent)
+          .join(' | ') === want,
+      expected.join(' | '),
+    );
+  await cells(['diverged at epoch 1', 'epoch limit reached · epoch 3']);
+  await page.locator('[data-testid=lang-toggle]').click();
+  await cells(['在第 1 个回合发散', '已达回合上限 · 第 3 个回合']);
+  await page.locator('[data-testid=racer-row-0]').click();
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid=output-status]')?.textContent === '在第 1 个回合发散',
+  );
+  await page.screenshot({ path: shotPath('classify-status-zh'), fullPage: true });
   assert.deepEqual(errors, []);
   await context.close();
 });

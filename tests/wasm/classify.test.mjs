@@ -39,6 +39,25 @@ test('a classify link trains to identical metrics in wasm and in the native CLI'
   session.delete();
 });
 
+test('a racer’s status: the CLI’s words, and the same in Chinese', () => {
+  // sgd at lr 1e300 on linear regression overflows within epoch 1 (see tests/cli); adam trains on.
+  const link = 'mode=classify&data=plane&net=none&epochs=3&r=sgd(lr:1e300)&r=adam(lr:0.01)';
+  const printed = JSON.parse(cli('run', link, '--format', 'json').stdout).racers.map((r) => r.status);
+  const session = new m.ClassifySession(link);
+  assert.deepEqual(session.racer(1).statusText, { en: 'running', zh: '运行中' });
+  while (session.train(1));
+  const statuses = [0, 1].map((i) => session.racer(i).statusText);
+  assert.deepEqual(
+    statuses.map((s) => s.en),
+    printed,
+  );
+  assert.deepEqual(statuses, [
+    { en: 'diverged at epoch 1', zh: '在第 1 个回合发散' },
+    { en: 'epoch limit reached', zh: '已达回合上限' },
+  ]);
+  session.delete();
+});
+
 test('the same link twice gives the same output, another seed other data', () => {
   const first = cli('run', LINK);
   const second = cli('run', LINK);

@@ -86,7 +86,8 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           testLoss: r.testLoss,
           trainAcc: r.trainAcc,
           testAcc: r.testAcc,
-          status: r.status,
+          status: r.statusText.en,
+          statusZh: r.statusText.zh,
         }));
       },
       hessian: async () => {
@@ -158,7 +159,7 @@ export function ClassifyPage({ core, store, controllers }: Props) {
         entries: [
           {
             colour: racerColor(runner.selected),
-            label: `${racerName(lang, store, setup, runner.selected)} — ${statusLabel(t, racer)}, ${numbers}`,
+            label: `${racerName(lang, store, setup, runner.selected)} — ${statusLabel(lang, t, racer)}, ${numbers}`,
           },
           ...scale,
         ],

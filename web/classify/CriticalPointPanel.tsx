@@ -68,7 +68,7 @@ export function CriticalPointPanel({ store, runner }: { store: LinkStore; runner
       {setup && hessian && (
         <p class="small muted critical-where">
           <span class="racer-name">{racerName(lang, store, setup, hessian.racer)}</span>
-          {report?.status === 'ok' && ` · ${t('classify.status.running', { epoch: report.epoch })}`}
+          {report?.status === 'ok' && ` · ${t('classify.status.epoch', { epoch: report.epoch })}`}
           {hessian.moves > 0 && <em> · {t('classify.critical.moved')}</em>}
         </p>
       )}

@@ -90,7 +90,7 @@ export function OutputPanel({ store, runner, drawClass, mapCanvas, onExportPng, 
         )}
         {racer && (
           <span class={`racer-status status-${racer.state}`} data-testid="output-status">
-            {statusLabel(t, racer)}
+            {statusLabel(lang, t, racer)}
           </span>
         )}
       </div>

@@ -60,7 +60,7 @@ export function RacerTable({ store, runner }: { store: LinkStore; runner: Classi
               <td>{hasTest ? formatNumber(racer.testLoss, 4) : '–'}</td>
               {!setup.regression && <td>{hasTrain ? formatPercent(racer.trainAcc) : '–'}</td>}
               {!setup.regression && <td>{hasTest ? formatPercent(racer.testAcc) : '–'}</td>}
-              <td class={`racer-status status-${racer.state}`}>{statusLabel(t, racer)}</td>
+              <td class={`racer-status status-${racer.state}`}>{statusLabel(lang, t, racer)}</td>
             </tr>
           ))}
         </tbody>

@@ -106,10 +106,7 @@ const en = {
   'classify.confusion.true': 'true ↓',
   'classify.confusion.predicted': 'predicted →',
 
-  'classify.status.running': 'epoch {epoch}',
-  'classify.status.done': 'done after {epoch} epochs',
-  'classify.status.reached': 'reached the target at epoch {epoch}',
-  'classify.status.diverged': 'diverged at epoch {epoch}',
+  'classify.status.epoch': 'epoch {epoch}',
 
   'classify.curves.title': 'Learning curves',
   'classify.curves.csv.title': 'Download every racer’s numbers per epoch as CSV (the CLI’s columns)',
@@ -239,10 +236,7 @@ export const classifyMessages: { en: typeof en; zh: Record<keyof typeof en, stri
     'classify.confusion.true': '真实 ↓',
     'classify.confusion.predicted': '预测 →',
 
-    'classify.status.running': '第 {epoch} 个回合',
-    'classify.status.done': '已训练 {epoch} 个回合，完成',
-    'classify.status.reached': '在第 {epoch} 个回合达到目标',
-    'classify.status.diverged': '在第 {epoch} 个回合发散',
+    'classify.status.epoch': '第 {epoch} 个回合',
 
     'classify.curves.title': '学习曲线',
     'classify.curves.csv.title': '把每个优化器每个回合的数值下载为 CSV（与命令行的列相同）',

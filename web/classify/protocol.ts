@@ -20,6 +20,7 @@
 //
 // Frames and setups carry the setup's generation; the page drops frames of older generations.
 
+import type { Text } from '../core';
 import type { WeightLayer } from './networkLayout';
 
 // A racer's latest numbers, as the core's ClassifySession binding reports them.
@@ -33,7 +34,8 @@ export interface RacerMetrics {
   regularization: number;
   updates: number;
   state: 'running' | 'reached' | 'done' | 'diverged';
-  status: string; // "running", "reached target at epoch k", "done", "diverged at epoch k"
+  // What the state means, in the core's words (learn/trainer.hpp racer_status_text).
+  statusText: Text;
 }
 
 // Numbers per epoch in a history block: epoch, train loss, test loss, train acc, test acc, lr, reg.

@@ -14,18 +14,11 @@ export function racerName(lang: Lang, store: LinkStore, setup: SetupMessage, ind
   return `${name} · ${loss?.short_label ? pick(lang, loss.short_label) : setup.losses[index]}`;
 }
 
-// "running", "done", "reached target at epoch k", "diverged at epoch k", in the page's language.
-export function statusLabel(t: Translate, racer: RacerMetrics): string {
-  const epoch = /(\d+)\s*$/.exec(racer.status)?.[1] ?? String(racer.epoch);
-  switch (racer.state) {
-    case 'running':
-      return t('classify.status.running', { epoch: racer.epoch });
-    case 'done':
-      return t('classify.status.done', { epoch: racer.epoch });
-    case 'reached':
-      return t('classify.status.reached', { epoch });
-    case 'diverged':
-      return t('classify.status.diverged', { epoch });
-  }
-  return racer.status;
+// The racer's status in the page's language: the core's words for its state ("running",
+// "epoch limit reached", "diverged at epoch k", ...), with the epoch it is at where they do not
+// name one.
+export function statusLabel(lang: Lang, t: Translate, racer: RacerMetrics): string {
+  const words = pick(lang, racer.statusText);
+  const namesEpoch = racer.state === 'reached' || racer.state === 'diverged';
+  return namesEpoch ? words : `${words} · ${t('classify.status.epoch', { epoch: racer.epoch })}`;
 }

@@ -1,10 +1,11 @@
 // The classify page's frames for the recorder (classroom/record.ts): the training from epoch 0,
 // trained in the worker a share of the epochs per frame, each frame the selected racer's
-// decision map with the data and a caption (the epoch; each racer's test accuracy or loss).
+// decision map with the data and a caption (the epoch; each racer's test accuracy or loss, or
+// its status once it diverged).
 import { CAPTION_HEIGHT, drawCaption, type FrameSource, frameTarget } from '../classroom/record';
 import { formatNumber, formatPercent } from '../components/format';
 import { racerColor } from '../components/racerColors';
-import { browserLang, type Lang, type Translate } from '../i18n';
+import { browserLang, type Lang, pick, type Translate } from '../i18n';
 import type { LinkStore } from '../store';
 import { DecisionPicture } from './decisionPicture';
 import { racerName } from './racerNames';
@@ -41,7 +42,8 @@ export function classifyFrames(runner: ClassifyRunner, store: LinkStore, t: Tran
         setup && frame
           ? frame.racers.map((r, i) => ({
               color: racerColor(i),
-              label: `${racerName(lang, store, setup, i)}: ${setup.regression ? formatNumber(r.testLoss, 3) : formatPercent(r.testAcc)}`,
+              // A diverged racer's last numbers are not a result: its caption says what happened.
+              label: `${racerName(lang, store, setup, i)}: ${r.state === 'diverged' ? pick(lang, r.statusText) : setup.regression ? formatNumber(r.testLoss, 3) : formatPercent(r.testAcc)}`,
             }))
           : [];
       const shown = frame ? Math.max(0, ...frame.racers.map((r) => r.epoch)) : 0;

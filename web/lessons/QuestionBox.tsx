@@ -5,10 +5,10 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { formatNumber, formatPercent } from '../components/format';
 import { RacerSwatch } from '../components/RacerSwatch';
-import { pick, type Translate, useLang, useT } from '../i18n';
+import { type Lang, pick, type Translate, useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import type { PointKind, Question } from './format';
-import { type ExperimentRun, holds, type NetworkAnalysis, needs, type RacerEnd, type RunEnd } from './judge';
+import { diverged, type ExperimentRun, holds, type NetworkAnalysis, needs, type RacerEnd, type RunEnd } from './judge';
 
 const POLL_MS = 100;
 
@@ -191,7 +191,7 @@ function Feedback({
           {end.racers.map((racer, i) => (
             <li>
               <RacerSwatch index={i} /> <code class="racer-text">{racerLabel(racer, store, i)}</code>{' '}
-              {describe(racer, t)}
+              {describe(racer, lang, t)}
             </li>
           ))}
         </ul>
@@ -238,14 +238,10 @@ function racerLabel(racer: RacerEnd, store: LinkStore, index: number): string {
   return typeof racer.loss === 'string' ? `${name} · ${racer.loss}` : name;
 }
 
-// A racer's end in words, from the numbers its controller reports.
-function describe(racer: RacerEnd, t: Translate): string {
-  const status = typeof racer.status === 'string' ? racer.status : '';
-  const diverged = /diverged at (step|epoch) (\d+)/.exec(status);
-  if (diverged)
-    return diverged[1] === 'step'
-      ? t('question.divergedStep', { step: diverged[2] })
-      : t('question.divergedEpoch', { epoch: diverged[2] });
+// A racer's end in words, from the numbers its controller reports. A diverged racer's numbers are
+// its last finite ones: the core's status ("diverged at step k") says what happened.
+function describe(racer: RacerEnd, lang: Lang, t: Translate): string {
+  if (diverged(racer)) return pick(lang, { en: String(racer.status), zh: String(racer.statusZh) });
   const n = (key: string) => (typeof racer[key] === 'number' ? (racer[key] as number) : Number.NaN);
   if ('x' in racer)
     return t('question.surfaceRacer', {

@@ -1,7 +1,7 @@
 // Judges a question against what the run actually did: the racers' numbers at its end, as the
-// mode's controller reports them (automation.ts: surface {x, y, loss, status}, classify
-// {trainLoss, testLoss, trainAcc, testAcc, status}), and on the classification page the network's
-// Hessian analysis there (playground.hessian()) or the minimum-ratio experiment's runs.
+// mode's controller reports them (automation.ts: surface {x, y, loss, status, statusZh}, classify
+// {trainLoss, testLoss, trainAcc, testAcc, status, statusZh}), and on the classification page the
+// network's Hessian analysis there (playground.hessian()) or the minimum-ratio experiment's runs.
 import type { AnalysisQuantity, ExperimentStatistic, Outcome, PointKind, Quantity } from './format';
 
 export type RacerEnd = Record<string, unknown>;
@@ -58,7 +58,7 @@ function number(racer: RacerEnd | undefined, quantity: Quantity): number {
   return typeof value === 'number' ? value : Number.NaN;
 }
 
-function diverged(racer: RacerEnd | undefined): boolean {
+export function diverged(racer: RacerEnd | undefined): boolean {
   return typeof racer?.status === 'string' && racer.status.startsWith('diverged');
 }
 

@@ -38,8 +38,6 @@ const en = {
   'question.surfaceRacer': 'ends at ({x}, {y}), loss {loss}',
   'question.classifyRacer':
     'training loss {trainLoss}, test loss {testLoss}, training accuracy {trainAcc}, test accuracy {testAcc}',
-  'question.divergedStep': 'diverged at step {step}',
-  'question.divergedEpoch': 'diverged at epoch {epoch}',
   'question.analysis':
     'The Hessian where it ended: {kind}; ‖∇J‖ = {gradient}, minimum ratio {ratio}, {negative} negative eigenvalues, λ_max·η_t = {sharpness}.',
   'question.analysis.none': 'This network has no Hessian analysis (too many parameters).',
@@ -86,8 +84,6 @@ export const lessonMessages: { en: typeof en; zh: Record<keyof typeof en, string
     'question.numbers': '这次运行的结果：',
     'question.surfaceRacer': '停在 ({x}, {y})，损失 {loss}',
     'question.classifyRacer': '训练损失 {trainLoss}，测试损失 {testLoss}，训练准确率 {trainAcc}，测试准确率 {testAcc}',
-    'question.divergedStep': '在第 {step} 步发散',
-    'question.divergedEpoch': '在第 {epoch} 个回合发散',
     'question.analysis':
       '停下处的海森矩阵：{kind}；‖∇J‖ = {gradient}，最小值比例 {ratio}，{negative} 个负特征值，λ_max·η_t = {sharpness}。',
     'question.analysis.none': '这个网络参数太多，没有海森矩阵分析。',

@@ -119,3 +119,33 @@ TEST_CASE("learn catalogue: every dataset but drawn is generated, with its own p
     CHECK(seen.insert(first).second);  // no two names give the same data
   }
 }
+
+TEST_CASE("learn catalogue: a default ClassifyConfig holds the catalogue's defaults") {
+  const pg::ClassifyConfig config;
+  // TensorFlow Playground's opening state: circle data, no noise, half for training, batch 10,
+  // inputs x and y, hidden layers of 4 and 2 neurons, tanh.
+  CHECK(config.dataset == "circle");
+  CHECK(config.noise == 0);
+  CHECK(config.train_percent == 50);
+  CHECK(config.batch == 10);
+  CHECK(config.features == std::vector<std::string>{"x", "y"});
+  CHECK(config.hidden == std::vector<int>{4, 2});
+  CHECK(config.activation == "tanh");
+  // docs/reference.md's classify keys: 2 classes, seed 1, ce, no regularisation, 100 epochs,
+  // no target loss, no drawn points.
+  CHECK(config.classes == 2);
+  CHECK(config.seed == 1);
+  CHECK(config.loss == "ce");
+  CHECK(config.regularization == "none");
+  CHECK(config.regularization_rate == 0);
+  CHECK(config.epochs == 100);
+  CHECK(config.target_loss == 0);
+  CHECK(config.points.empty());
+  // Every spec reaches its field.
+  for (const pg::ParamSpec& spec : pg::classify_param_specs()) {
+    INFO(spec.name);
+    const pg::ClassifyField& field = pg::classify_field(spec.name);
+    CHECK(field.get(config) == pg::default_value(spec));
+  }
+  CHECK_THROWS_AS(pg::classify_field("features"), std::logic_error);
+}

@@ -118,3 +118,22 @@ TEST_CASE("apply: what starts over and what continues") {
   session.restart();
   CHECK(session.latest(0).epoch == 0);
 }
+
+TEST_CASE(
+    "a classify racer's status in words, English and Chinese, as docs/reference.md has them") {
+  auto words = [](const Text& text) { return text.en + " | " + text.zh; };
+  ClassifySession limited(open("mode=classify&epochs=2&r=adam(lr:0.01)"));
+  CHECK(words(limited.status_text(0)) == "running | 运行中");
+  limited.train_epochs(2);
+  CHECK(words(limited.status_text(0)) == "epoch limit reached | 已达回合上限");
+  // Two classes: a softmax loss starts near ln 2, far below 1000, so the target holds before
+  // any update.
+  ClassifySession reached(open("mode=classify&target_loss=1000&r=adam(lr:0.01)"));
+  CHECK(words(reached.status_text(0)) ==
+        "reached the target loss at epoch 0 | 在第 0 个回合达到目标损失");
+  // Linear regression, lr 1e300: the first update moves the weights by about 1e300, so the second
+  // mini-batch of epoch 1 has a squared error of about 1e600, which overflows.
+  ClassifySession blown(open("mode=classify&data=plane&net=none&r=sgd(lr:1e300)"));
+  blown.train_epochs(3);
+  CHECK(words(blown.status_text(0)) == "diverged at epoch 1 | 在第 1 个回合发散");
+}

@@ -3,6 +3,7 @@
 // never what is computed. Expected texts are written by hand from the reference.
 #include <catch2/catch.hpp>
 
+#include "state/json.hpp"
 #include "state/state.hpp"
 
 using namespace pg;
@@ -142,4 +143,14 @@ TEST_CASE(
   CHECK(s.page.lesson_step == 0);
   CHECK(s.page.hidden.empty());
   CHECK(write_state(s) == "mode=classify&seed=9&lang=zh&present=1&embed=1");
+}
+
+TEST_CASE("show: the state's JSON view has every flag of both modes, true where the link sets it") {
+  // docs/reference.md: surface flags grad, m, crit; classify flags test, discrete.
+  CHECK(state_json(parse_state("show=grad,crit").state)
+            .find(R"("show":{"crit":true,"discrete":false,"grad":true,"m":false,"test":false})") !=
+        std::string::npos);
+  CHECK(state_json(parse_state("mode=classify&show=discrete").state)
+            .find(R"("show":{"crit":false,"discrete":true,"grad":false,"m":false,"test":false})") !=
+        std::string::npos);
 }
