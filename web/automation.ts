@@ -6,7 +6,8 @@
 //   classify mode only: hessian() → promise of the selected racer's exact Hessian analysis
 //   {epoch, objective, gradientNorm, eigenvalues, minimumRatio, kind}; minimumRatio(K) →
 //   promise of the experiment's rows [{run, seed, epochs, objective, gradientNorm,
-//   minimumRatio, kind}].
+//   minimumRatio, kind}]; slice(plane) → promise of the selected racer's loss landscape on the
+//   CLI's grid {alpha, beta, objective, path}.
 //   lessons() → [{name, title, steps}]; lesson() → {name, step, steps} or null;
 //   record({format, frames}) → a Blob of the run drawn frame by frame (WebM or GIF).
 import { type FrameSource, type RecordFormat, record } from './classroom/record';
@@ -21,6 +22,7 @@ export interface ModeController {
   racers(): Record<string, unknown>[];
   hessian?(): Promise<Record<string, unknown>>;
   minimumRatio?(runs: number): Promise<Record<string, unknown>[]>;
+  slice?(plane: string): Promise<Record<string, unknown>>;
   // From the start of the run, playing (a lesson's "Run").
   run(): void;
   // Every racer has stopped (step limit, epochs, divergence) and nothing plays.
@@ -43,6 +45,7 @@ export interface Automation {
   racers(): Record<string, unknown>[];
   hessian(): Promise<Record<string, unknown>>;
   minimumRatio(runs: number): Promise<Record<string, unknown>[]>;
+  slice(plane: string): Promise<Record<string, unknown>>;
   lessons(): { name: string; title: string; steps: number }[];
   lesson(): { name: string; step: number; steps: number } | null;
   record(options: { format: RecordFormat; frames: number }): Promise<Blob>;
@@ -84,6 +87,11 @@ export function installAutomation(
       const controller = active();
       if (!controller.minimumRatio) throw new Error('minimumRatio(K) needs the classification page (mode=classify)');
       return controller.minimumRatio(Number(runs));
+    },
+    slice: async (plane: string) => {
+      const controller = active();
+      if (!controller.slice) throw new Error('slice(plane) needs the classification page (mode=classify)');
+      return controller.slice(String(plane));
     },
     lessons: () => LESSONS.map((l) => ({ name: l.name, title: l.title[lang()], steps: l.steps.length })),
     lesson: () => {

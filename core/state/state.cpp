@@ -83,7 +83,7 @@ const HidablePanel kHidablePanels[] = {
     {"hessian", Mode::Surface},    {"export", Mode::Surface},   {"presets", Mode::Classify},
     {"data", Mode::Classify},      {"network", Mode::Classify}, {"output", Mode::Classify},
     {"confusion", Mode::Classify}, {"racers", Mode::Classify},  {"curves", Mode::Classify},
-    {"critical", Mode::Classify},  {"export", Mode::Classify},
+    {"critical", Mode::Classify},  {"landscape", Mode::Classify}, {"export", Mode::Classify},
 };
 
 bool read_hide(State& s, const std::string& text, Reason& reason) {

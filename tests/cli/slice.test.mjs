@@ -31,7 +31,11 @@ function objective(w, points, rate) {
 }
 
 test('slice json: each grid value is J(θ* + αd1 + βd2) recomputed from the printed numbers', () => {
-  const rows = cli('data', LINK).stdout.trim().split('\n').slice(1).map((line) => line.split(','));
+  const rows = cli('data', LINK)
+    .stdout.trim()
+    .split('\n')
+    .slice(1)
+    .map((line) => line.split(','));
   const points = (split) =>
     rows.filter((r) => r[0] === split).map(([, x, y, label]) => ({ x: +x, y: +y, label: +label }));
   const train = points('train');
