@@ -138,7 +138,7 @@ Vec2 effective_start(const State& state);
 constexpr std::size_t kMaxRacers = 8;
 constexpr long kMaxSteps = 1000000;
 constexpr long kMaxEpochsPerSecond = 10000;  // classify `speed`
-constexpr double kMinLandscapeSpan = 0.01;    // classify `span`
+constexpr double kMinLandscapeSpan = 0.01;   // classify `span`
 constexpr double kMaxLandscapeSpan = 100;
 constexpr std::size_t kMaxLinkLength = 65536;
 constexpr std::size_t kMaxValueLength = 40000;  // 2,000 drawn points fit
