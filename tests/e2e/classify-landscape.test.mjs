@@ -128,3 +128,16 @@ test('before training the PCA plane is explained, not drawn; Chinese panel', asy
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test('preset “A saddle of a real network” opens the panel on the saddle plane', async () => {
+  const { page, context, errors } = await openClassify(env, 'mode=classify');
+  await page.locator('[data-testid=preset-real-saddle]').click();
+  await page.waitForFunction(() => /landscape=saddle/.test(window.playground.state()), null, WAIT);
+  assert.equal(await page.locator('[data-testid=landscape-plane]').inputValue(), 'saddle');
+  await page.evaluate(() => window.playground.step(300));
+  await landscapeAt(page, 'saddle', 300);
+  assert.ok((await canvasStats(page, '[data-testid=landscape-map]')).colours >= 40);
+  await page.locator('[data-testid=landscape-panel]').screenshot({ path: shotPath('classify-landscape-saddle') });
+  assert.deepEqual(errors, []);
+  await context.close();
+});
