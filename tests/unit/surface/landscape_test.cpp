@@ -9,34 +9,15 @@
 #include <cmath>
 #include <vector>
 
+#include "../learn/network_fixtures.hpp"
 #include "learn/network_critical.hpp"
 #include "learn/random.hpp"
 
 namespace {
 
-pg::Examples random_examples(int count, int inputs, pg::Random& random) {
-  pg::Examples examples;
-  examples.count = count;
-  examples.inputs = inputs;
-  for (int p = 0; p < count; ++p) {
-    for (int i = 0; i < inputs; ++i) examples.features.push_back(random.uniform(-2, 2));
-    examples.labels.push_back(p % 3);
-    examples.targets.push_back(random.uniform(-1, 1));
-  }
-  return examples;
-}
-
-std::vector<double> random_vector(std::size_t n, pg::Random& random, double scale = 1) {
-  std::vector<double> v(n);
-  for (double& x : v) x = random.uniform(-scale, scale);
-  return v;
-}
-
-double dot(const std::vector<double>& a, const std::vector<double>& b) {
-  double sum = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) sum += a[i] * b[i];
-  return sum;
-}
+using fixtures::dot;
+using fixtures::random_examples;
+using fixtures::random_vector;
 
 std::vector<double> along(const std::vector<double>& theta, double a, const std::vector<double>& u,
                           double b, const std::vector<double>& v) {
