@@ -5,6 +5,7 @@
 // The worker computes it (coarse, then full) on request, when training pauses, and at most once
 // a second while playing; this view only draws.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { usePageView } from '../classroom/view';
 import { formatNumber } from '../components/format';
 import { racerColor } from '../components/racerColors';
 import { type Translate, useLang, useT } from '../i18n';
@@ -29,6 +30,8 @@ export function LandscapePanel({ store, runner }: { store: LinkStore; runner: Cl
   const lang = useLang();
   useNews(runner, ['setup', 'landscape']);
   const canvasRef = useRef<HTMLCanvasElement>(null);
+  // Presentation mode shows the picture without the fields that edit it.
+  const editable = !usePageView().present;
   const [hover, setHover] = useState<Hover | null>(null);
   const settings = store.state.classify!;
   const view: LandscapeView = {
@@ -133,54 +136,56 @@ export function LandscapePanel({ store, runner }: { store: LinkStore; runner: Cl
           ↻
         </button>
       </div>
-      <div class="landscape-controls">
-        <label class="field">
-          <span class="field-label">{t('classify.landscape.plane')}</span>
-          <select
-            data-testid="landscape-plane"
-            value={view.plane}
-            onChange={(e) => store.setValue('landscape', (e.currentTarget as HTMLSelectElement).value)}
-          >
-            {LANDSCAPE_PLANES.map((plane: LandscapePlane) => (
-              <option key={plane} value={plane}>
-                {t(`classify.landscape.plane.${plane}`)}
-              </option>
-            ))}
-          </select>
-        </label>
-        {!isLine && (
+      {editable && (
+        <div class="landscape-controls">
           <label class="field">
-            <span class="field-label">{t('classify.landscape.span')}</span>
+            <span class="field-label">{t('classify.landscape.plane')}</span>
             <select
-              data-testid="landscape-span"
-              value={String(view.span)}
-              onChange={(e) => store.setValue('span', (e.currentTarget as HTMLSelectElement).value)}
+              data-testid="landscape-plane"
+              value={view.plane}
+              onChange={(e) => store.setValue('landscape', (e.currentTarget as HTMLSelectElement).value)}
             >
-              {(SPANS.includes(view.span) ? SPANS : [...SPANS, view.span].sort((a, b) => a - b)).map((span) => (
-                <option key={span} value={String(span)}>
-                  {formatNumber(span)}
+              {LANDSCAPE_PLANES.map((plane: LandscapePlane) => (
+                <option key={plane} value={plane}>
+                  {t(`classify.landscape.plane.${plane}`)}
                 </option>
               ))}
             </select>
           </label>
-        )}
-        <div class="field landscape-set" role="group" aria-label={t('classify.landscape.set')}>
-          <span class="field-label">{t('classify.landscape.set')}</span>
-          <div class="segmented">
-            {(['train', 'test'] as const).map((set) => (
-              <button
-                type="button"
-                key={set}
-                data-testid={`landscape-set-${set}`}
-                aria-pressed={(set === 'test') === view.test}
-                onClick={() => store.setValue('landscape_set', set)}
+          {!isLine && (
+            <label class="field">
+              <span class="field-label">{t('classify.landscape.span')}</span>
+              <select
+                data-testid="landscape-span"
+                value={String(view.span)}
+                onChange={(e) => store.setValue('span', (e.currentTarget as HTMLSelectElement).value)}
               >
-                {t(`classify.landscape.set.${set}`)}
-              </button>
-            ))}
+                {(SPANS.includes(view.span) ? SPANS : [...SPANS, view.span].sort((a, b) => a - b)).map((span) => (
+                  <option key={span} value={String(span)}>
+                    {formatNumber(span)}
+                  </option>
+                ))}
+              </select>
+            </label>
+          )}
+          <div class="field landscape-set" role="group" aria-label={t('classify.landscape.set')}>
+            <span class="field-label">{t('classify.landscape.set')}</span>
+            <div class="segmented">
+              {(['train', 'test'] as const).map((set) => (
+                <button
+                  type="button"
+                  key={set}
+                  data-testid={`landscape-set-${set}`}
+                  aria-pressed={(set === 'test') === view.test}
+                  onClick={() => store.setValue('landscape_set', set)}
+                >
+                  {t(`classify.landscape.set.${set}`)}
+                </button>
+              ))}
+            </div>
           </div>
         </div>
-      </div>
+      )}
       <p class="small muted landscape-explain">{t(`classify.landscape.explain.${view.plane}`)}</p>
       {runner.setup && shown && (
         <p class="small muted landscape-where" data-testid="landscape-where" data-full={String(shown.full)}>

@@ -38,7 +38,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'Where the optimizer went (PCA plane)', zh: '优化器走过的路（主成分平面）' },
     caption: {
       en: 'The plane in which the weights moved most. Press Play: Adam (η = 0.03, red) and SGD with momentum 0.9 (η = 0.1, white) train the same network from the same start for 200 epochs. The Landscape panel uses the top two principal directions of Adam’s recorded weights: its path starts at (α, β) = (−10.8, −3.5), curves, and ends at θ* in the centre, where J = 0.136, at the bottom of a long valley (J from 0.1351 to 5.658 over ±12). Momentum’s path, projected on the same plane, leaves it: it found weights Adam’s plane does not contain, with a training loss of 0.0007 and 100 % test accuracy.',
-      zh: '权重变化最大的平面。按播放：Adam（η = 0.03，红色）与动量 0.9 的 SGD（η = 0.1，白色）从同一个起点训练同一个网络 200 个回合。“损失地形”面板用 Adam 记录下的参数的前两个主方向：它的路径从 (α, β) = (−10.8, −3.5) 出发，拐一个弯，停在中心的 θ*，J = 0.136，位于一条长山谷的谷底（±12 范围内 J 从 0.1351 到 5.658）。动量法的路径投影到同一平面后离开了它：它找到的参数不在 Adam 的平面内，训练损失 0.0007，测试准确率 100 %。',
+      zh: '权重变化最大的平面。按播放：Adam（η = 0.03，红色）与动量 0.9 的随机梯度下降（η = 0.1，白色）从同一个起点训练同一个网络 200 个回合。“损失地形”面板用 Adam 记录下的参数的前两个主方向：它的路径从 (α, β) = (−10.8, −3.5) 出发，拐一个弯，停在中心的 θ*，J = 0.136，位于一条长山谷的谷底（±12 范围内 J 从 0.1351 到 5.658）。动量法的路径投影到同一平面后离开了它：它找到的参数不在 Adam 的平面内，训练损失 0.0007，测试准确率 100 %。',
     },
   },
   {
@@ -56,7 +56,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'Sharp or flat: batch 1 vs full batch', zh: '尖锐还是平坦：批量 1 与全批量' },
     caption: {
       en: 'Does the batch size decide how sharp the minimum is? SGD (η = 0.05), 8,8 tanh, noisy moons, trained until the training loss reaches 0.1. Press Play: with batch 1 it stops at epoch 14 with λ_max = 2.53 (λ_max·η_t = 0.126 in the Critical point panel); the Hessian plane’s map runs from 0.09897 to 2.624. Now set the batch size to 250, the whole training set, and press Play: it needs 632 epochs to the same loss and stops where λ_max = 7.51 (λ_max·η_t = 0.375), three times sharper; its map climbs to 3.423 over the same ±1. Test accuracy: 97.2 % with batch 1, 97.6 % with the full batch. The noisy small batches did find a flatter place, but on this small problem it does not generalise better.',
-      zh: '批量大小会决定最小值有多尖锐吗？SGD（η = 0.05），8,8 的 Tanh 网络，带噪声的双月数据，训练到训练损失降到 0.1 为止。按播放：批量为 1 时在第 14 个回合停下，λ_max = 2.53（“临界点”面板中 λ_max·η_t = 0.126）；海森矩阵平面的图中 J 从 0.09897 到 2.624。现在把批量大小设为 250（整个训练集），再按播放：要 632 个回合才到同样的损失，停在 λ_max = 7.51 的地方（λ_max·η_t = 0.375），尖锐三倍；同样 ±1 范围内它的图升到 3.423。测试准确率：批量 1 为 97.2 %，全批量为 97.6 %。带噪声的小批量确实找到了更平坦的地方，但在这个小问题上它的泛化并没有更好。',
+      zh: '批量大小会决定最小值有多尖锐吗？随机梯度下降（η = 0.05），8,8 的 Tanh 网络，带噪声的双月数据，训练到训练损失降到 0.1 为止。按播放：批量为 1 时在第 14 个回合停下，λ_max = 2.53（“临界点”面板中 λ_max·η_t = 0.126）；海森矩阵平面的图中 J 从 0.09897 到 2.624。现在把批量大小设为 250（整个训练集），再按播放：要 632 个回合才到同样的损失，停在 λ_max = 7.51 的地方（λ_max·η_t = 0.375），尖锐三倍；同样 ±1 范围内它的图升到 3.423。测试准确率：批量 1 为 97.2 %，全批量为 97.6 %。带噪声的小批量确实找到了更平坦的地方，但在这个小问题上它的泛化并没有更好。',
     },
   },
   {
@@ -65,7 +65,7 @@ export const PRESETS: Preset[] = [
     title: { en: 'Big batch, small batch', zh: '大批量与小批量' },
     caption: {
       en: 'The chapter’s comparison on a real network: the same data, network, optimizer and number of epochs, only the batch size differs. SGD (η = 0.05), 8,8 tanh, noisy moons, 300 epochs. Press Play with batch 1: training loss 0.0615, test accuracy 96.4 %, and in the Critical point panel λ_max·η_t = 0.0199 (λ_max = 0.397). Then set the batch size to 250 (full batch) and press Play: 300 updates instead of 75,000 leave the training loss at 0.187 and test accuracy at 95.2 %, at a place twelve times sharper: λ_max·η_t = 0.244 (λ_max = 4.89). Small batches went further per epoch and ended flat; the full batch is still on its way.',
-      zh: '本章的对比，在真实网络上：同样的数据、网络、优化器和回合数，只有批量大小不同。SGD（η = 0.05），8,8 的 Tanh 网络，带噪声的双月数据，300 个回合。批量为 1 时按播放：训练损失 0.0615，测试准确率 96.4 %，“临界点”面板中 λ_max·η_t = 0.0199（λ_max = 0.397）。再把批量大小设为 250（全批量）并按播放：只有 300 次更新（而不是 75,000 次），训练损失停在 0.187，测试准确率 95.2 %，所在的位置尖锐十二倍：λ_max·η_t = 0.244（λ_max = 4.89）。小批量每个回合走得更远，最后停在平坦处；全批量还在半路上。',
+      zh: '本章的对比，在真实网络上：同样的数据、网络、优化器和回合数，只有批量大小不同。随机梯度下降（η = 0.05），8,8 的 Tanh 网络，带噪声的双月数据，300 个回合。批量为 1 时按播放：训练损失 0.0615，测试准确率 96.4 %，“临界点”面板中 λ_max·η_t = 0.0199（λ_max = 0.397）。再把批量大小设为 250（全批量）并按播放：只有 300 次更新（而不是 75,000 次），训练损失停在 0.187，测试准确率 95.2 %，所在的位置尖锐十二倍：λ_max·η_t = 0.244（λ_max = 4.89）。小批量每个回合走得更远，最后停在平坦处；全批量还在半路上。',
     },
   },
 ];
