@@ -42,7 +42,7 @@ class FloatForward {
   Activation activation_;
   std::vector<float> weights_;              // all parameters, per layer W row-major then b
   std::vector<std::vector<float>> values_;  // per layer: neurons × kTile
-  float sums_[kTile];                       // one neuron's sums before its activation
+  float sums_[2 * kTile];                   // two neurons' sums before their activation
 };
 
 }  // namespace pg
