@@ -66,5 +66,6 @@ int command_critical(const Arguments& args);
 int command_hessian(const Arguments& args);
 int command_data(const Arguments& args);
 int command_minimum_ratio(const Arguments& args);
+int command_slice(const Arguments& args);
 
 }  // namespace cli

@@ -7,6 +7,7 @@
 //   playground hessian '<state>' [--racer K] [--critical true] [--escape S] [--eigenvector I]
 //   playground data '<state>'
 //   playground minimum-ratio '<state>' --runs K [--racer R] [--format csv|json]
+//   playground slice '<state>' --plane P [--grid N] [--span S] [--racer K] [--format csv|json]
 //
 // Output as docs/reference.md specifies. A state with any problem is refused (exit 2) with a
 // message naming each key, value and reason; so is any bad option. Each command is one file of
@@ -33,7 +34,11 @@ const char* const kUsage =
     "      [--eigenvector I]\n"
     "  playground data '<state>'                      the generated points: split,x,y,label\n"
     "  playground minimum-ratio '<state>' --runs K    the lecture's experiment, one row per run\n"
-    "      [--racer R] [--format csv|json]\n";
+    "      [--racer R] [--format csv|json]\n"
+    "  playground slice '<state>' --plane P           the loss landscape around a racer's "
+    "weights;\n"
+    "      [--grid N] [--span S] [--racer K]          P: random, pca, hessian, saddle or line\n"
+    "      [--format csv|json]\n";
 
 namespace {
 
@@ -52,6 +57,7 @@ const std::vector<Command>& commands() {
       {"hessian", {"racer", "critical", "escape", "eigenvector"}, command_hessian},
       {"data", {}, command_data},
       {"minimum-ratio", {"runs", "racer", "format"}, command_minimum_ratio},
+      {"slice", {"plane", "grid", "span", "racer", "format"}, command_slice},
   };
   return table;
 }

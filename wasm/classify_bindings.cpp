@@ -12,8 +12,10 @@
 #include "js_error.hpp"
 #include "learn/catalogue.hpp"
 #include "state/classify_session.hpp"
+#include "state/landscape_slice.hpp"
 #include "state/network_analysis.hpp"
 #include "state/state.hpp"
+#include "surface/surface_map.hpp"
 #include "text_value.hpp"
 
 using emscripten::val;
@@ -210,6 +212,97 @@ class ClassifySessionHandle {
     });
   }
 
+  // The loss landscape of racer i (docs/reference.md, "Loss landscape") on the CLI's grid:
+  // {plane, alpha, beta, objective, testObjective (Float64Arrays; the grids row by row, β
+  // slowest; null when not asked for), path (α, β pairs)}.
+  val slice(int index, const std::string& plane_name, int grid, double span, bool train,
+            bool test) {
+    pg::SliceRequest request;
+    request.racer = checked(index);
+    request.plane = plane(plane_name);
+    request.grid = grid;
+    request.span = span;
+    request.train = train;
+    request.test = test;
+    return guarded([&] {
+      const pg::Slice slice = pg::compute_slice(session_, request);
+      val out = val::object();
+      out.set("plane", plane_name);
+      out.set("alpha", copy(slice.alpha));
+      out.set("beta", copy(slice.beta));
+      out.set("objective", train ? copy(slice.objective) : val::null());
+      out.set("testObjective", test ? copy(slice.test_objective) : val::null());
+      out.set("path", copy(slice.path));
+      return out;
+    });
+  }
+
+  // The page's picture of the landscape of racer i: the map of J (training or test set) over
+  // [−span, span]² at pixels² pixel centres in the surface page's colours and scale (rgba,
+  // contours in pixel units, values at the pixel centres, min, max, logScale, undefinedPixels),
+  // and every racer's path projected on the plane (paths: one Float64Array of α, β pairs per
+  // racer). The line plane gives values along t (pixels of them, t from −0.5 to 1.5) instead
+  // of a map. The plane is kept for projectRacers(); `reuse` keeps the plane of the last call
+  // (a full map after its coarse preview) when it was of the same racer and plane.
+  val slice_map(int index, const std::string& plane_name, int pixels, double span, bool test,
+                bool reuse) {
+    const std::size_t i = checked(index);
+    const pg::SlicePlane kind = plane(plane_name);
+    if (pixels < 2 || pixels > 400) throw_js_error("landscape pixels must be 2..400");
+    if (!(span > 0) || !std::isfinite(span)) throw_js_error("span must be > 0");
+    return guarded([&] {
+      if (!(reuse && plane_racer_ == i && plane_kind_ == kind && !plane_.d1.empty())) {
+        plane_ = pg::slice_plane(session_, kind, i);
+        plane_theta_ = session_.racer(i).network().parameters();
+        plane_racer_ = i;
+        plane_kind_ = kind;
+      }
+      pg::LossSlice surface(session_.objective(i, test), plane_theta_, plane_.d1, plane_.d2);
+      val out = val::object();
+      if (kind == pg::SlicePlane::Line) {
+        std::vector<double> ts(static_cast<std::size_t>(pixels)), alphas(ts.size()),
+            values(ts.size());
+        for (std::size_t k = 0; k < ts.size(); ++k) {
+          ts[k] = -0.5 + 2.0 * k / (ts.size() - 1);
+          alphas[k] = ts[k] - 1;
+        }
+        const double zero = 0;
+        surface.grid_values(alphas.data(), alphas.size(), &zero, 1, values.data());
+        out.set("t", copy(ts));
+        out.set("values", copy(values));
+      } else {
+        const pg::SurfaceMap map =
+            pg::render_map(surface, pg::ViewBox{-span, span, -span, span}, pixels, pixels);
+        out.set("rgba",
+                val::global("Uint8ClampedArray")
+                    .new_(val(emscripten::typed_memory_view(map.rgba.size(), map.rgba.data()))));
+        out.set("contours", val::global("Float32Array")
+                                .new_(val(emscripten::typed_memory_view(map.contours.size(),
+                                                                        map.contours.data()))));
+        out.set("values", copy(map.values));
+        out.set("min", map.min);
+        out.set("max", map.max);
+        out.set("logScale", map.log_scale);
+        out.set("undefinedPixels", static_cast<double>(map.undefined_pixels));
+      }
+      val paths = val::array();
+      for (std::size_t r = 0; r < session_.racer_count(); ++r)
+        paths.call<void>("push", copy(projected(pg::racer_path(session_, r))));
+      out.set("paths", paths);
+      return out;
+    });
+  }
+
+  // Every racer's current weights projected on the plane of the last sliceMap (α, β pairs; the
+  // line: t, 0), for paths that grow between maps; empty before the first map.
+  val project_racers() const {
+    if (plane_.d1.empty()) return copy(std::vector<double>());
+    std::vector<std::vector<double>> points;
+    for (std::size_t r = 0; r < session_.racer_count(); ++r)
+      points.push_back(session_.racer(r).network().parameters());
+    return copy(projected(points));
+  }
+
   // Moves racer i by `step` along (sign > 0) or against the unit eigenvector of its most negative
   // eigenvalue; false (and no move) when it has none.
   bool escape(int index, double step, int sign) {
@@ -288,7 +381,26 @@ class ClassifySessionHandle {
     return static_cast<std::size_t>(index);
   }
 
+  static pg::SlicePlane plane(const std::string& name) {
+    pg::SlicePlane kind = pg::SlicePlane::Random;
+    if (!pg::parse_slice_plane(name, kind))
+      throw_js_error("unknown landscape plane '" + name +
+                     "' (random, pca, hessian, saddle or line)");
+    return kind;
+  }
+  std::vector<double> projected(const std::vector<std::vector<double>>& points) const {
+    std::vector<double> xy = pg::project_path(plane_theta_, plane_.d1, plane_.d2, points);
+    if (plane_kind_ == pg::SlicePlane::Line)
+      for (std::size_t k = 0; k < xy.size(); k += 2) xy[k] += 1;
+    return xy;
+  }
+
   pg::ClassifySession session_;
+  // The plane of the last landscape map: its racer, kind, centre and directions.
+  pg::PlaneDirections plane_;
+  std::vector<double> plane_theta_;
+  std::size_t plane_racer_ = 0;
+  pg::SlicePlane plane_kind_ = pg::SlicePlane::Random;
   std::vector<float> grid_;
   std::vector<float> neurons_;
 };
@@ -345,6 +457,9 @@ EMSCRIPTEN_BINDINGS(playground_classify) {
       .function("hessian", &ClassifySessionHandle::hessian)
       .function("escape", &ClassifySessionHandle::escape)
       .function("criticalPoint", &ClassifySessionHandle::critical_point)
-      .function("eigenvector", &ClassifySessionHandle::eigenvector);
+      .function("eigenvector", &ClassifySessionHandle::eigenvector)
+      .function("slice", &ClassifySessionHandle::slice)
+      .function("sliceMap", &ClassifySessionHandle::slice_map)
+      .function("projectRacers", &ClassifySessionHandle::project_racers);
   function("minimumRatioRun", &minimum_ratio_run);
 }

@@ -7,7 +7,8 @@
 //   {epoch, objective, gradientNorm, eigenvalues, minimumRatio, negative, kind, lambdaMaxLr,
 //   escape, ms}; minimumRatio(K) →
 //   promise of the experiment's rows [{run, seed, epochs, objective, gradientNorm,
-//   minimumRatio, kind}].
+//   minimumRatio, kind}]; slice(plane) → promise of the selected racer's loss landscape on the
+//   CLI's grid {alpha, beta, objective, path}.
 //   lessons() → [{name, title, steps}]; lesson() → {name, step, steps} or null;
 //   record({format, frames}) → a Blob of the run drawn frame by frame (WebM or GIF).
 import { type FrameSource, type RecordFormat, record } from './classroom/record';
@@ -23,6 +24,7 @@ export interface ModeController {
   racers(): Record<string, unknown>[];
   hessian?(): Promise<Record<string, unknown>>;
   minimumRatio?(runs: number): Promise<Record<string, unknown>[]>;
+  slice?(plane: string): Promise<Record<string, unknown>>;
   // From the start of the run, playing (a lesson's "Run").
   run(): void;
   // Classify: a lesson's Run with moves in the Critical point panel: from the start straight to
@@ -48,6 +50,7 @@ export interface Automation {
   racers(): Record<string, unknown>[];
   hessian(): Promise<Record<string, unknown>>;
   minimumRatio(runs: number): Promise<Record<string, unknown>[]>;
+  slice(plane: string): Promise<Record<string, unknown>>;
   lessons(): { name: string; title: string; steps: number }[];
   lesson(): { name: string; step: number; steps: number } | null;
   record(options: { format: RecordFormat; frames: number }): Promise<Blob>;
@@ -89,6 +92,11 @@ export function installAutomation(
       const controller = active();
       if (!controller.minimumRatio) throw new Error('minimumRatio(K) needs the classification page (mode=classify)');
       return controller.minimumRatio(Number(runs));
+    },
+    slice: async (plane: string) => {
+      const controller = active();
+      if (!controller.slice) throw new Error('slice(plane) needs the classification page (mode=classify)');
+      return controller.slice(String(plane));
     },
     lessons: () => LESSONS.map((l) => ({ name: l.name, title: l.title[lang()], steps: l.steps.length })),
     lesson: () => {

@@ -146,6 +146,9 @@ export interface ClassifySettings {
   points: [number, number, number][];
   compare: 'none' | 'loss'; // 'loss': every racer trains once with ce and once with mse
   speed: number; // epochs per second while playing; 0 = as fast as possible
+  landscape: 'random' | 'pca' | 'hessian' | 'saddle' | 'line'; // the Landscape panel's plane
+  span: number; // its α and β range ±span
+  landscape_set: 'train' | 'test';
 }
 
 export interface StateView {

@@ -4,8 +4,8 @@
 // Grid convention (TensorFlow Playground's): column c is at x = −6 + 12c/(n−1), row r at
 // y = 6 − 12r/(n−1), so row 0 is the top edge and both edges are sampled (n = 1: the centre).
 //
-// The passes run in float32 on tiles of points, layer by layer as matrix products with the
-// points innermost, so clang vectorises them (wasm SIMD, 4 points per instruction). float32 is
+// The passes run in float32 on tiles of points (learn/float_pass.hpp, shared with the loss
+// landscape). float32 is
 // plenty for colours; the numbers that are reported (losses, accuracy) come from the double
 // passes of Mlp. Results are bit-identical natively and in wasm (IEEE float, no contraction).
 // The buffers never hold NaN: where a diverged network's huge weights give one, a probability

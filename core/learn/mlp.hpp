@@ -113,13 +113,15 @@ class Mlp {
   void add_regularization_gradient(Regularization kind, double rate,
                                    double* gradient) const noexcept;
 
+  // Loss of point `index` of the examples from its output-layer values (the logits, or the
+  // regression value); with `gradient`, also ∂loss/∂output.
+  double point_loss(const double* output_values, const Examples& examples, std::size_t index,
+                    double* gradient) const noexcept;
+
  private:
   // Forward pass over `count` (≤ kChunk) examples into the workspace; the outputs of the last
   // layer are left in pre_activation_.back().
   void forward(const Examples& examples, const std::size_t* indices, int count) noexcept;
-  // Loss of one point from its output-layer values; with `gradient`, also ∂loss/∂output.
-  double point_loss(const double* output_values, const Examples& examples, std::size_t index,
-                    double* gradient) const noexcept;
 
   std::vector<int> sizes_;
   std::vector<std::size_t> offsets_;  // offsets_[layer] = start of that layer's parameters

@@ -24,6 +24,7 @@ enum class RandomStream : std::uint64_t {
   EpochShuffle = 4,   // mini-batch order (combined with the epoch number)
   SurfaceBatch = 5,   // a surface racer's mini-batches of data terms (combined with its index)
   GradientNoise = 6,  // a surface racer's gradient noise (combined with its index)
+  Landscape = 7,      // the random plane of a loss landscape (substream: which direction)
 };
 
 class Random {

@@ -151,8 +151,29 @@ bool Experiment::record_metrics(Racer& racer, int epoch) {
     return false;
   racer.history_.push_back(metrics);
   racer.epochs_done_ = epoch;
+  record_trajectory(racer, epoch);
   racer.confusion_ = std::move(confusion);
   return true;
+}
+
+void Experiment::record_trajectory(Racer& racer, int epoch) {
+  if (!racer.trajectory_epochs_.empty() && racer.trajectory_epochs_.back() == epoch) {
+    racer.trajectory_.back() = racer.network_.parameters();
+    return;
+  }
+  if (epoch % racer.trajectory_stride_ != 0) return;
+  racer.trajectory_.push_back(racer.network_.parameters());
+  racer.trajectory_epochs_.push_back(epoch);
+  if (racer.trajectory_.size() <= kMaxTrajectorySnapshots) return;
+  racer.trajectory_stride_ *= 2;
+  std::size_t kept = 0;
+  for (std::size_t i = 0; i < racer.trajectory_.size(); ++i)
+    if (racer.trajectory_epochs_[i] % racer.trajectory_stride_ == 0) {
+      if (kept != i) racer.trajectory_[kept] = std::move(racer.trajectory_[i]);
+      racer.trajectory_epochs_[kept++] = racer.trajectory_epochs_[i];
+    }
+  racer.trajectory_.resize(kept);
+  racer.trajectory_epochs_.resize(kept);
 }
 
 void Experiment::update_state_after_epoch(Racer& racer) {

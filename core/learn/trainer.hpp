@@ -64,6 +64,13 @@ class Racer {
   // Row k = after k epochs, from row 0 (before training) to the last complete epoch. Empty only
   // if the racer diverged before training (non-finite initial loss: absurd settings).
   const std::vector<EpochMetrics>& history() const { return history_; }
+  // The weights along the way, for the loss landscape's PCA plane and projected paths
+  // (surface/landscape.hpp): θ after epochs 0, s, 2s, … (s = trajectory_stride()), the latest
+  // epoch's weights replacing those of the same epoch (a move to a critical point). s starts at
+  // 1 and doubles, dropping every other snapshot, whenever there would be more than
+  // kMaxTrajectorySnapshots: long runs are thinned, not cut.
+  const std::vector<std::vector<double>>& trajectory() const { return trajectory_; }
+  int trajectory_stride() const { return trajectory_stride_; }
   // Test-set confusion matrix after the last complete epoch: K×K, row = true class, column =
   // predicted class (empty for regression).
   const std::vector<int>& confusion() const { return confusion_; }
@@ -89,11 +96,16 @@ class Racer {
   std::vector<int> confusion_;
   std::vector<double> gradient_;
   std::vector<double> backup_;  // parameters before the current update
+  std::vector<std::vector<double>> trajectory_;
+  std::vector<int> trajectory_epochs_;  // the epoch of each snapshot
+  int trajectory_stride_ = 1;
 };
 
 // What the racer's state means, in the words of docs/reference.md (`run`): "running",
 // "epoch limit reached", "reached the target loss at epoch k", "diverged at epoch k".
 Text racer_status_text(const Racer& racer);
+
+constexpr std::size_t kMaxTrajectorySnapshots = 100;
 
 class Experiment {
  public:
@@ -145,6 +157,7 @@ class Experiment {
   void train_racer_epoch(Racer& racer);
   // Appends the racer's metrics for its current parameters; false if any is non-finite.
   bool record_metrics(Racer& racer, int epoch);
+  static void record_trajectory(Racer& racer, int epoch);
   void update_state_after_epoch(Racer& racer);
 
   ClassifyConfig config_;

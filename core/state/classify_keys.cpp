@@ -204,6 +204,50 @@ const std::vector<KeyRule>& classify_rules() {
                                  ? std::string()
                                  : std::to_string(s.epochs_per_second);
                     }});
+    const std::vector<std::string> planes = {"random", "pca", "hessian", "saddle", "line"};
+    list.push_back({"landscape",
+                    [planes](State& s, const std::string& v, Reason& r) {
+                      if (std::find(planes.begin(), planes.end(), v) == planes.end()) {
+                        r = unknown_name("plane", "平面", v, planes);
+                        return false;
+                      }
+                      s.landscape_plane = v;
+                      return true;
+                    },
+                    [](const State& s) {
+                      return s.landscape_plane == "random" ? std::string() : s.landscape_plane;
+                    }});
+    list.push_back({"span",
+                    [](State& s, const std::string& v, Reason& r) {
+                      double span = 0;
+                      if (!parse_number(trim(v), span) || !std::isfinite(span)) {
+                        r = not_a_number();
+                        return false;
+                      }
+                      if (span < kMinLandscapeSpan || span > kMaxLandscapeSpan) {
+                        r = {"must be between " + format_number(kMinLandscapeSpan) + " and " +
+                                 format_number(kMaxLandscapeSpan),
+                             "须在 " + format_number(kMinLandscapeSpan) + " 与 " +
+                                 format_number(kMaxLandscapeSpan) + " 之间"};
+                        return false;
+                      }
+                      s.landscape_span = span;
+                      return true;
+                    },
+                    [](const State& s) {
+                      return s.landscape_span == 1 ? std::string()
+                                                   : format_number(s.landscape_span);
+                    }});
+    list.push_back({"landscape_set",
+                    [](State& s, const std::string& v, Reason& r) {
+                      if (v != "train" && v != "test") {
+                        r = unknown_name("data set", "数据集", v, {"train", "test"});
+                        return false;
+                      }
+                      s.landscape_test = v == "test";
+                      return true;
+                    },
+                    [](const State& s) { return s.landscape_test ? std::string("test") : ""; }});
     return list;
   }();
   return rules;

@@ -294,7 +294,10 @@ std::string state_json(const State& state) {
                      {"target_loss", c.target_loss},
                      {"points", points},
                      {"compare", state.compare_losses ? "loss" : "none"},
-                     {"speed", state.epochs_per_second}};
+                     {"speed", state.epochs_per_second},
+                     {"landscape", state.landscape_plane},
+                     {"span", state.landscape_span},
+                     {"landscape_set", state.landscape_test ? "test" : "train"}};
   }
   return j.dump();
 }

@@ -75,12 +75,12 @@ struct HidablePanel {
   Mode mode;
 };
 const HidablePanel kHidablePanels[] = {
-    {"presets", Mode::Surface},    {"surface", Mode::Surface},  {"racers", Mode::Surface},
-    {"formula", Mode::Surface},    {"charts", Mode::Surface},   {"status", Mode::Surface},
-    {"hessian", Mode::Surface},    {"export", Mode::Surface},   {"presets", Mode::Classify},
-    {"data", Mode::Classify},      {"network", Mode::Classify}, {"output", Mode::Classify},
-    {"confusion", Mode::Classify}, {"racers", Mode::Classify},  {"curves", Mode::Classify},
-    {"critical", Mode::Classify},  {"export", Mode::Classify},
+    {"presets", Mode::Surface},    {"surface", Mode::Surface},    {"racers", Mode::Surface},
+    {"formula", Mode::Surface},    {"charts", Mode::Surface},     {"status", Mode::Surface},
+    {"hessian", Mode::Surface},    {"export", Mode::Surface},     {"presets", Mode::Classify},
+    {"data", Mode::Classify},      {"network", Mode::Classify},   {"output", Mode::Classify},
+    {"confusion", Mode::Classify}, {"racers", Mode::Classify},    {"curves", Mode::Classify},
+    {"critical", Mode::Classify},  {"landscape", Mode::Classify}, {"export", Mode::Classify},
 };
 
 bool read_hide(State& s, const std::string& text, Reason& reason) {

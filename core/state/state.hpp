@@ -65,6 +65,12 @@ struct State {
   // with each loss (ce, then mse), so the curves show which loss learns (chapter §5).
   bool compare_losses = false;
   int epochs_per_second = 60;  // `speed`: training speed while playing; 0 = as fast as possible
+  // The Landscape panel (docs/reference.md, "Loss landscape"): its plane (`landscape`), the
+  // half-width of its α and β range (`span`) and whether it shows the test set's objective
+  // (`landscape_set=test`).
+  std::string landscape_plane = "random";
+  double landscape_span = 1;
+  bool landscape_test = false;
 };
 
 struct Problem {
@@ -141,6 +147,8 @@ Vec2 effective_start(const State& state);
 constexpr std::size_t kMaxRacers = 8;
 constexpr long kMaxSteps = 1000000;
 constexpr long kMaxEpochsPerSecond = 10000;  // classify `speed`
+constexpr double kMinLandscapeSpan = 0.01;   // classify `span`
+constexpr double kMaxLandscapeSpan = 100;
 constexpr std::size_t kMaxLinkLength = 65536;
 constexpr std::size_t kMaxValueLength = 40000;  // 2,000 drawn points fit
 constexpr std::size_t kMaxLessonNameLength = 40;

@@ -227,7 +227,9 @@ SurfaceMap render_map(const Surface& surface, const ViewBox& view, int width, in
   const std::size_t w = std::size_t(width), h = std::size_t(height);
 
   // 1. Values at the pixel centres, as one grid (separable built-ins share work across it).
-  std::vector<double> values(w * h), xs(w), ys(h);
+  std::vector<double>& values = map.values;
+  values.resize(w * h);
+  std::vector<double> xs(w), ys(h);
   for (std::size_t i = 0; i < w; ++i) xs[i] = view.x0 + view.width() * (i + 0.5) / w;
   for (std::size_t j = 0; j < h; ++j) ys[j] = view.y1 - view.height() * (j + 0.5) / h;
   surface.grid_values(xs.data(), w, ys.data(), h, values.data());

@@ -50,6 +50,7 @@ struct SurfaceMap {
   std::size_t undefined_pixels = 0;  // pixels where f is NaN or infinite (drawn striped)
   bool log_scale = false;
   std::vector<double> levels;  // the contour levels as values of f, ascending
+  std::vector<double> values;  // f at every pixel centre, row by row as rgba (hover readouts)
 };
 
 // NaN and infinite values are painted as undefined, never an error. A width or height outside

@@ -98,6 +98,9 @@ export const NAMES = [
   // abbreviations and names that Chinese texts keep
   'CE',
   'MSE',
+  'PCA',
+  'Li',
+  'Goodfellow',
   'ReLU',
   'Leaky',
   'Tanh',

@@ -22,7 +22,10 @@ const racers = (page) => page.evaluate(() => window.playground.racers());
 const state = (page) => page.evaluate(() => window.playground.state());
 
 // The page pixel of data point (x, y) on the decision map ([-6, 6]², y up).
+// Where (x, y) of the data is on the screen, with the map scrolled into view (the class buttons
+// below the data may have scrolled it out).
 async function mapPixel(page, x, y) {
+  await page.locator('[data-testid=decision-map]').scrollIntoViewIfNeeded();
   const box = await page.locator('[data-testid=decision-map]').boundingBox();
   return { x: box.x + ((x + 6) / 12) * box.width, y: box.y + ((6 - y) / 12) * box.height };
 }

@@ -1,8 +1,8 @@
 // Classify mode: small networks learning to classify (TensorFlow Playground, plus what its
 // users ask for), trained in a Web Worker by any of the core's optimizers. The page lays out the
 // presets, the controls, data, network and output panels, the racers and the learning curves,
-// the selected racer's critical-point analysis and the minimum-ratio experiment; each is its own
-// view. It also serves window.playground in this mode.
+// the selected racer's critical-point analysis, the minimum-ratio experiment and the loss
+// landscape; each is its own view. It also serves window.playground in this mode.
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { RecordDialog } from '../classroom/RecordDialog';
@@ -25,11 +25,13 @@ import { DataPanel } from './DataPanel';
 import { ExperimentPanel } from './ExperimentPanel';
 import { MAX_RUNS, MinimumRatioExperiment } from './experiment';
 import { useNews } from './hooks';
+import { LandscapePanel } from './LandscapePanel';
 import { LearningCurves } from './LearningCurves';
 import { nameLabel } from './labels';
 import { NetworkPanel } from './NetworkPanel';
 import { OutputPanel } from './OutputPanel';
 import { PRESETS } from './presets';
+import { LANDSCAPE_PLANES, type LandscapePlane } from './protocol';
 import { RacerTable } from './RacerTable';
 import { racerName, statusLabel } from './racerNames';
 import { classifyFrames, recordEpochs } from './recordFrames';
@@ -114,6 +116,11 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           },
           ms,
         };
+      },
+      slice: async (plane: string) => {
+        if (!LANDSCAPE_PLANES.includes(plane as LandscapePlane))
+          throw new Error(`slice(plane) needs one of ${LANDSCAPE_PLANES.join(', ')}, not '${plane}'`);
+        return { ...(await runner.slice(plane as LandscapePlane)) };
       },
       minimumRatio: async (runs: number) => {
         if (!Number.isInteger(runs) || runs < 1 || runs > MAX_RUNS)
@@ -247,11 +254,16 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           )}
         </div>
       </Later>
-      {view.shows('critical') && (
+      {(view.shows('critical') || view.shows('landscape')) && (
         <Later>
           <div class="classify-critical">
-            <CriticalPointPanel store={store} runner={runner} />
-            <ExperimentPanel core={core} store={store} runner={runner} experiment={experiment} />
+            {view.shows('critical') && (
+              <>
+                <CriticalPointPanel store={store} runner={runner} />
+                <ExperimentPanel core={core} store={store} runner={runner} experiment={experiment} />
+              </>
+            )}
+            {view.shows('landscape') && <LandscapePanel store={store} runner={runner} />}
           </div>
         </Later>
       )}

@@ -2,9 +2,11 @@
 // Descriptions of datasets, features, activations, losses and settings come from the core's
 // catalogue; here are the page's labels and the short display names of the core's names.
 import { criticalMessages } from './criticalMessages';
+import { landscapeMessages } from './landscapeMessages';
 
 const en = {
   ...criticalMessages.en,
+  ...landscapeMessages.en,
   'classify.title': 'Classification',
   'classify.problem': 'Training stopped: {message}',
 
@@ -135,6 +137,7 @@ export const classifyMessages: { en: typeof en; zh: Record<keyof typeof en, stri
   en,
   zh: {
     ...criticalMessages.zh,
+    ...landscapeMessages.zh,
     'classify.title': '分类',
     'classify.problem': '训练已停止：{message}',
 

@@ -13,10 +13,15 @@
 //   analyse {id, escapeStep}                 thumbnails, problem {message}
 //   escape {sign, step}                      hessian {generation, id, racer, analysis} (the
 //   critical {id}                                   selected racer's Hessian analysis: answering
-//                                                   analyse, after a move, when training pauses
-//                                                   or ends, and at most every few epochs while
+//   landscape {id, plane, span, test}               analyse, after a move, when training pauses
+//   slice {id, plane}                               or ends, and at most every few epochs while
 //                                                   playing)
 //                                           moved {id, search} (critical: after its frame)
+//                                           landscape (the selected racer's loss landscape on
+//                                                   the panel's plane, coarse then full: on
+//                                                   request, when training pauses or ends, after
+//                                                   a move, at most once a second while playing)
+//                                           slice {id, result} (answering slice)
 //
 // Frames and setups carry the setup's generation; the page drops frames of older generations.
 
@@ -58,7 +63,59 @@ export type ToWorker =
   // Move the selected racer by `step` along (+1) or against (−1) the escape direction.
   | { type: 'escape'; sign: 1 | -1; step: number }
   // Move the selected racer to the critical point the lecture's method reaches from it.
-  | { type: 'critical'; id: number };
+  | { type: 'critical'; id: number }
+  // What the Landscape panel shows (null: the panel is hidden); id > 0 recomputes it now.
+  | { type: 'landscape'; id: number; view: LandscapeView | null }
+  // The selected racer's slice on the CLI's grid (the automation API's slice()).
+  | { type: 'slice'; id: number; plane: LandscapePlane };
+
+export type LandscapePlane = 'random' | 'pca' | 'hessian' | 'saddle' | 'line';
+export const LANDSCAPE_PLANES: LandscapePlane[] = ['random', 'pca', 'hessian', 'saddle', 'line'];
+export const LANDSCAPE_COARSE_PIXELS = 21; // the map at once …
+export const LANDSCAPE_PIXELS = 61; // … then this, in a later turn of the worker
+export const LANDSCAPE_LINE_POINTS = 81; // the line plane's curve, t from −0.5 to 1.5
+
+export interface LandscapeView {
+  plane: LandscapePlane;
+  span: number;
+  test: boolean; // the test set's objective instead of the training set's
+}
+
+// The landscape map (wasm/classify_bindings.cpp sliceMap): pixels² colours and contour segments
+// in pixel units, in the surface page's colour scale, and J at each pixel centre.
+export interface LandscapeMap {
+  rgba: Uint8ClampedArray<ArrayBuffer>;
+  contours: Float32Array;
+  values: Float64Array;
+  min: number;
+  max: number;
+  logScale: boolean;
+  undefinedPixels: number;
+}
+
+export interface LandscapeMessage {
+  type: 'landscape';
+  generation: number;
+  version: number; // of the plane: frames' landscapePoints extend paths of the same version
+  racer: number;
+  epoch: number;
+  view: LandscapeView;
+  pixels: number; // map pixels per side (or points of the line)
+  full: boolean; // false: the coarse preview
+  ms: number;
+  map: LandscapeMap | null;
+  line: { t: Float64Array; values: Float64Array } | null;
+  paths: Float64Array[]; // per racer: its recorded weights and current weights, (α, β) pairs
+  error: string; // why there is no landscape ('' when there is)
+}
+
+// The automation API's slice(plane): the CLI's grid (41 points, span 1), training objective.
+export interface SliceResult {
+  alpha: number[];
+  beta: number[];
+  objective: number[][]; // row j is β_j
+  path: [number, number][];
+}
 
 // The exact Hessian analysis of a racer (wasm/classify_bindings.cpp, docs/reference.md).
 export interface HessianAnalysis {
@@ -137,6 +194,9 @@ export interface FrameMessage {
   parameters: Float64Array; // layout of core/learn/mlp.hpp
   rates: Float64Array; // η_t/σ per parameter for the next update
   confusion: Int32Array; // K×K test-set confusion matrix, row = true class
+  // Every racer's current weights on the landscape's plane of `landscapeVersion` (α, β pairs).
+  landscapePoints: Float64Array;
+  landscapeVersion: number;
 }
 
 export interface ThumbnailsMessage {
@@ -153,4 +213,6 @@ export type FromWorker =
   | HessianMessage
   | { type: 'stepped'; id: number }
   | { type: 'moved'; id: number; search: CriticalSearchResult | null; message?: string }
+  | LandscapeMessage
+  | { type: 'slice'; id: number; result: SliceResult | null; message?: string }
   | { type: 'problem'; message: string };

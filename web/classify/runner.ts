@@ -10,12 +10,16 @@ import {
   type FromWorker,
   type HessianMessage,
   HISTORY_STRIDE,
+  type LandscapeMessage,
+  type LandscapePlane,
+  type LandscapeView,
   type SetupMessage,
+  type SliceResult,
   type ThumbnailsMessage,
   type ToWorker,
 } from './protocol';
 
-export type News = 'setup' | 'frame' | 'thumbnails' | 'problem' | 'hessian';
+export type News = 'setup' | 'frame' | 'thumbnails' | 'problem' | 'hessian' | 'landscape';
 type Listener = (news: News) => void;
 
 // One racer's metrics per epoch, as columns (row k = after k epochs).
@@ -66,6 +70,10 @@ export class ClassifyRunner {
   // The last search for a critical point since the run started (the panel's button or a
   // lesson's Run pressed it), until a reset or a new setup.
   search: CriticalSearchResult | null = null;
+  // The latest landscape of the selected racer (null until the first of this setup), and every
+  // racer's path on its plane (α, β pairs), grown by each frame's projected points.
+  landscape: LandscapeMessage | null = null;
+  landscapePaths: number[][] = [];
 
   private worker: Worker;
   private listeners = new Set<Listener>();
@@ -77,6 +85,7 @@ export class ClassifyRunner {
   private nextRequestId = 1;
   private analysisWaiters = new Map<number, (message: HessianMessage) => void>();
   private moveWaiters = new Map<number, (result: CriticalSearchResult | Error) => void>();
+  private sliceWaiters = new Map<number, (result: SliceResult | Error) => void>();
   private requestedThumbnailClasses = 0;
   private unsubscribe: () => void;
 
@@ -99,6 +108,8 @@ export class ClassifyRunner {
     this.stepWaiters.clear();
     for (const resolve of this.moveWaiters.values()) resolve(new Error('the page was closed'));
     this.moveWaiters.clear();
+    for (const resolve of this.sliceWaiters.values()) resolve(new Error('the page was closed'));
+    this.sliceWaiters.clear();
   }
 
   subscribe(listener: Listener): () => void {
@@ -167,6 +178,20 @@ export class ClassifyRunner {
     });
   }
 
+  // What the Landscape panel shows (null: hidden); `now` recomputes it at once.
+  showLandscape(view: LandscapeView | null, now = false): void {
+    this.send({ type: 'landscape', id: now ? this.nextRequestId++ : 0, view });
+  }
+
+  // The selected racer's slice on the CLI's grid (the automation API).
+  slice(plane: LandscapePlane): Promise<SliceResult> {
+    const id = this.nextRequestId++;
+    return new Promise((resolve, reject) => {
+      this.sliceWaiters.set(id, (result) => (result instanceof Error ? reject(result) : resolve(result)));
+      this.send({ type: 'slice', id, plane });
+    });
+  }
+
   // An edit continues the run (the core keeps what it can); a link opened from outside (hash,
   // automation API) starts afresh, so it reproduces what `playground run` gives for it.
   private follow(): void {
@@ -196,13 +221,28 @@ export class ClassifyRunner {
         this.problem = '';
         this.hessian = null;
         this.search = null;
+        this.landscape = null;
+        this.landscapePaths = [];
         this.emit('setup');
         return;
       case 'frame': {
         if (!this.setup || message.generation !== this.setup.generation) return;
         for (const [i, rows] of message.history.entries()) this.histories[i]?.append(message.historyFrom[i], rows);
         this.frame = message;
+        this.extendLandscapePaths(message);
         this.emit('frame');
+        return;
+      }
+      case 'landscape':
+        if (!this.setup || message.generation !== this.setup.generation) return;
+        this.landscape = message;
+        this.landscapePaths = message.paths.map((p) => Array.from(p));
+        this.emit('landscape');
+        return;
+      case 'slice': {
+        const resolve = this.sliceWaiters.get(message.id);
+        this.sliceWaiters.delete(message.id);
+        resolve?.(message.result ?? new Error(message.message ?? 'the slice failed'));
         return;
       }
       case 'stepped': {
@@ -236,6 +276,17 @@ export class ClassifyRunner {
         this.problem = message.message;
         this.emit('problem');
         return;
+    }
+  }
+
+  // Each racer's current point on the plane, appended when it moved.
+  private extendLandscapePaths(frame: FrameMessage): void {
+    if (!this.landscape || frame.landscapeVersion !== this.landscape.version) return;
+    const points = frame.landscapePoints;
+    for (let r = 0; r < this.landscapePaths.length && 2 * r + 1 < points.length; ++r) {
+      const path = this.landscapePaths[r];
+      const [a, b] = [points[2 * r], points[2 * r + 1]];
+      if (path[path.length - 2] !== a || path[path.length - 1] !== b) path.push(a, b);
     }
   }
 

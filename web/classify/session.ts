@@ -3,7 +3,7 @@
 // that may grow its heap: copy them at once.
 import type { PlaygroundModule } from '../core';
 import type { WeightLayer } from './networkLayout';
-import type { CriticalSearchResult, HessianAnalysis, RacerMetrics } from './protocol';
+import type { CriticalSearchResult, HessianAnalysis, LandscapeMap, RacerMetrics } from './protocol';
 
 export interface ClassifySessionHandle {
   apply(link: string): boolean; // true when the session started over
@@ -30,6 +30,31 @@ export interface ClassifySessionHandle {
   escape(index: number, step: number, sign: number): boolean; // false: no negative eigenvalue
   criticalPoint(index: number): CriticalSearchResult;
   eigenvector(index: number, which: number): Float64Array;
+  // The loss landscape (docs/reference.md, "Loss landscape"): on the CLI's grid, and as the
+  // panel's map (or the line's curve) with every racer's projected path; new arrays.
+  slice(
+    index: number,
+    plane: string,
+    grid: number,
+    span: number,
+    train: boolean,
+    test: boolean,
+  ): {
+    alpha: Float64Array;
+    beta: Float64Array;
+    objective: Float64Array | null;
+    testObjective: Float64Array | null;
+    path: Float64Array;
+  };
+  sliceMap(
+    index: number,
+    plane: string,
+    pixels: number,
+    span: number,
+    test: boolean,
+    reuse: boolean,
+  ): Partial<LandscapeMap> & { t?: Float64Array; values: Float64Array; paths: Float64Array[] };
+  projectRacers(): Float64Array; // on the last sliceMap's plane
   delete(): void;
 }
 

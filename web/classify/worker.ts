@@ -8,6 +8,12 @@ import {
   type FromWorker,
   type HessianReport,
   HISTORY_STRIDE,
+  LANDSCAPE_COARSE_PIXELS,
+  LANDSCAPE_LINE_POINTS,
+  LANDSCAPE_PIXELS,
+  type LandscapeMessage,
+  type LandscapePlane,
+  type LandscapeView,
   NEURON_GRID_SIZE,
   type RacerMetrics,
   type SetupMessage,
@@ -23,6 +29,10 @@ const FRAME_INTERVAL_MS = 40; // frames while playing: about 25 a second
 const HESSIAN_EVERY_EPOCHS = 5;
 const HESSIAN_MIN_INTERVAL_MS = 500;
 const HESSIAN_TIME_SHARE = 10;
+// The landscape while playing: at most once a second and a tenth of the worker's time.
+const LANDSCAPE_MIN_INTERVAL_MS = 1000;
+const LANDSCAPE_TIME_SHARE = 10;
+const SLICE_GRID = 41; // the automation API's slice(): the CLI's default grid and span
 
 interface PendingStep {
   id: number;
@@ -50,6 +60,12 @@ let moves = 0; // escapes and critical-point moves since the setup
 // The last analysis: of which weights (setup generation, racer, moves) at which epoch, when,
 // and what it cost.
 let analysed = { weights: '', epoch: -1, at: 0, cost: 0 };
+// The Landscape panel's view (null while it is hidden), the plane's version (a new plane: paths
+// start over), and the last landscape: of which weights, epoch and view, when, at what cost.
+let landscapeView: LandscapeView | null = null;
+let landscapeVersion = 0;
+let landscaped = { key: '', at: 0, cost: 0 };
+let landscapeFullTimer: ReturnType<typeof setTimeout> | undefined;
 let turnScheduled = false;
 let turnTimer: ReturnType<typeof setTimeout> | undefined;
 
@@ -192,6 +208,7 @@ function postFrame(): void {
   const parameters = session.parameters(selected).slice();
   const confusion = session.confusion(selected).slice();
   const rates = session.effectiveRates(selected);
+  const landscapePoints = landscapeView ? session.projectRacers() : new Float64Array(0);
   const frame: FrameMessage = {
     type: 'frame',
     generation,
@@ -206,8 +223,11 @@ function postFrame(): void {
     parameters,
     rates,
     confusion,
+    landscapePoints,
+    landscapeVersion,
   };
   post(frame, [
+    landscapePoints.buffer,
     grid.buffer,
     neurons.buffer,
     parameters.buffer,
@@ -216,6 +236,7 @@ function postFrame(): void {
     ...history.map((h) => h.buffer),
   ]);
   refreshAnalysis();
+  refreshLandscape(false);
 }
 
 // ---- the selected racer's Hessian ------------------------------------------------------------
@@ -258,6 +279,103 @@ function refreshAnalysis(): void {
     if (epochs < HESSIAN_EVERY_EPOCHS || waited < spacing) return;
   }
   analyse(0);
+}
+
+// ---- the selected racer's loss landscape ------------------------------------------------------
+
+function landscapeKey(view: LandscapeView): string {
+  return `${weightsKey()}:${session?.racer(selected).epoch}:${view.plane}:${view.span}:${view.test}`;
+}
+
+// The landscape of the selected racer on the panel's plane: the coarse map (a new plane) or the
+// full one (the same plane), posted as it is done.
+function computeLandscape(view: LandscapeView, full: boolean): void {
+  if (!session) return;
+  const started = performance.now();
+  const pixels = view.plane === 'line' ? LANDSCAPE_LINE_POINTS : full ? LANDSCAPE_PIXELS : LANDSCAPE_COARSE_PIXELS;
+  const message: LandscapeMessage = {
+    type: 'landscape',
+    generation,
+    version: landscapeVersion,
+    racer: selected,
+    epoch: session.racer(selected).epoch,
+    view,
+    pixels,
+    full,
+    ms: 0,
+    map: null,
+    line: null,
+    paths: [],
+    error: '',
+  };
+  try {
+    // The full map keeps the coarse one's plane (a Hessian's eigenvectors cost the most).
+    const result = session.sliceMap(selected, view.plane, pixels, view.span, view.test, full);
+    if (!full) message.version = ++landscapeVersion;
+    message.paths = result.paths;
+    if (view.plane === 'line') message.line = { t: result.t!, values: result.values };
+    else
+      message.map = {
+        rgba: result.rgba!,
+        contours: result.contours!,
+        values: result.values,
+        min: result.min!,
+        max: result.max!,
+        logScale: result.logScale!,
+        undefinedPixels: result.undefinedPixels!,
+      };
+  } catch (error) {
+    message.error = error instanceof Error ? error.message : String(error);
+  }
+  message.ms = performance.now() - started;
+  const transfer: Transferable[] = message.paths.map((p) => p.buffer);
+  if (message.map) transfer.push(message.map.rgba.buffer, message.map.contours.buffer, message.map.values.buffer);
+  if (message.line) transfer.push(message.line.t.buffer, message.line.values.buffer);
+  post(message, transfer);
+}
+
+// After a frame (or on request): a new landscape when the racer, its weights, its epoch or the
+// view changed; while playing at most once a second and within its share of the time. The coarse
+// map goes at once; the full one in a later turn, unless something changed meanwhile.
+function refreshLandscape(force: boolean): void {
+  const view = landscapeView;
+  if (!session || !view) return;
+  const key = landscapeKey(view);
+  if (!force && key === landscaped.key) return;
+  if (!force && playing && !session.finished()) {
+    const spacing = Math.max(LANDSCAPE_MIN_INTERVAL_MS, LANDSCAPE_TIME_SHARE * landscaped.cost);
+    if (performance.now() - landscaped.at < spacing) return;
+  }
+  const started = performance.now();
+  computeLandscape(view, false);
+  landscaped = { key, at: started, cost: performance.now() - started };
+  if (landscapeFullTimer !== undefined) clearTimeout(landscapeFullTimer);
+  landscapeFullTimer = undefined;
+  if (view.plane === 'line') return;
+  landscapeFullTimer = setTimeout(() => {
+    landscapeFullTimer = undefined;
+    if (!session || landscapeView !== view || landscapeKey(view) !== key) return;
+    const begun = performance.now();
+    computeLandscape(view, true);
+    landscaped.cost += performance.now() - begun;
+  }, 0);
+}
+
+// The automation API's slice(plane), on the CLI's grid.
+function sliceForAutomation(id: number, plane: LandscapePlane): void {
+  if (!session) return;
+  try {
+    const s = session.slice(selected, plane, SLICE_GRID, 1, true, false);
+    const n = s.alpha.length;
+    const objective = Array.from({ length: s.beta.length }, (_, j) =>
+      Array.from(s.objective!.subarray(j * n, (j + 1) * n)),
+    );
+    const path: [number, number][] = [];
+    for (let k = 0; k + 1 < s.path.length; k += 2) path.push([s.path[k], s.path[k + 1]]);
+    post({ type: 'slice', id, result: { alpha: Array.from(s.alpha), beta: Array.from(s.beta), objective, path } });
+  } catch (error) {
+    post({ type: 'slice', id, result: null, message: error instanceof Error ? error.message : String(error) });
+  }
 }
 
 // The selected racer was moved: its latest history row changed, so it is sent again.
@@ -375,6 +493,14 @@ function handle(message: ToWorker): void {
     case 'escape':
       if (!session) return;
       if (session.escape(selected, message.step, message.sign)) afterMove();
+      return;
+    case 'landscape':
+      // A new view or a request: at once, even while playing.
+      landscapeView = message.view;
+      refreshLandscape(true);
+      return;
+    case 'slice':
+      sliceForAutomation(message.id, message.plane);
       return;
     case 'critical': {
       if (!session) return;

@@ -34,14 +34,31 @@ export function renderMapImage(
   performance.clearMeasures(name);
   performance.measure(name, 'map-render-start');
   performance.clearMarks('map-render-start');
+  return mapImageOf({ ...map, rgba, contours }, pixels);
+}
+
+// A map the core has rendered (here or in a worker: the classify page's loss landscape) as an
+// image: its colours and its contour lines.
+export function mapImageOf(
+  map: {
+    rgba: Uint8ClampedArray<ArrayBuffer>;
+    contours: Float32Array;
+    min: number;
+    max: number;
+    logScale: boolean;
+    undefinedPixels: number;
+  },
+  pixels: number,
+): MapImage {
   const image = document.createElement('canvas');
   image.width = pixels;
   image.height = pixels;
   const g = image.getContext('2d')!;
-  g.putImageData(new ImageData(rgba, pixels, pixels), 0, 0);
+  g.putImageData(new ImageData(map.rgba, pixels, pixels), 0, 0);
   g.strokeStyle = 'rgba(255,255,255,0.38)';
   g.lineWidth = 1;
   g.beginPath();
+  const contours = map.contours;
   for (let i = 0; i + 3 < contours.length; i += 4) {
     g.moveTo(contours[i], contours[i + 1]);
     g.lineTo(contours[i + 2], contours[i + 3]);
@@ -152,7 +169,7 @@ function drawKnownMinimum(g: CanvasRenderingContext2D, x: number, y: number): vo
   g.restore();
 }
 
-function drawAxes(g: CanvasRenderingContext2D, frame: MapFrame, axes: [string, string]): void {
+export function drawAxes(g: CanvasRenderingContext2D, frame: MapFrame, axes: [string, string]): void {
   const [x0, x1, y0, y1] = frame.view;
   g.save();
   g.strokeStyle = '#4a4660';

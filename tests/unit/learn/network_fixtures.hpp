@@ -1,5 +1,5 @@
-// Networks whose critical points are known by hand, shared by the Hessian and the
-// critical-point tests.
+// Networks whose critical points are known by hand, and random examples and vectors, shared by
+// the Hessian, critical-point and landscape tests.
 #pragma once
 
 #include <vector>
@@ -8,6 +8,31 @@
 #include "learn/random.hpp"
 
 namespace fixtures {
+
+// `count` random points with `inputs` values each in [−2, 2], labels 0..2, targets in [−1, 1].
+inline pg::Examples random_examples(int count, int inputs, pg::Random& random) {
+  pg::Examples examples;
+  examples.count = count;
+  examples.inputs = inputs;
+  for (int p = 0; p < count; ++p) {
+    for (int i = 0; i < inputs; ++i) examples.features.push_back(random.uniform(-2, 2));
+    examples.labels.push_back(p % 3);
+    examples.targets.push_back(random.uniform(-1, 1));
+  }
+  return examples;
+}
+
+inline std::vector<double> random_vector(std::size_t n, pg::Random& random, double scale = 1) {
+  std::vector<double> v(n);
+  for (double& x : v) x = random.uniform(-scale, scale);
+  return v;
+}
+
+inline double dot(const std::vector<double>& a, const std::vector<double>& b) {
+  double sum = 0;
+  for (std::size_t i = 0; i < a.size(); ++i) sum += a[i] * b[i];
+  return sum;
+}
 
 // A tanh network (2 inputs, `hidden` units, one regression output) with all weights and
 // biases 0 except the output bias c = mean target, on 40 points whose targets depend on x and

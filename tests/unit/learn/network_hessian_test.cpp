@@ -12,34 +12,9 @@
 #include "learn/random.hpp"
 #include "network_fixtures.hpp"
 
-namespace {
-
-// `count` random points with `inputs` values each in [−2, 2], labels 0..2, targets in [−1, 1].
-pg::Examples random_examples(int count, int inputs, pg::Random& random) {
-  pg::Examples examples;
-  examples.count = count;
-  examples.inputs = inputs;
-  for (int p = 0; p < count; ++p) {
-    for (int i = 0; i < inputs; ++i) examples.features.push_back(random.uniform(-2, 2));
-    examples.labels.push_back(p % 3);
-    examples.targets.push_back(random.uniform(-1, 1));
-  }
-  return examples;
-}
-
-std::vector<double> random_vector(std::size_t n, pg::Random& random, double scale = 1) {
-  std::vector<double> v(n);
-  for (double& x : v) x = random.uniform(-scale, scale);
-  return v;
-}
-
-double dot(const std::vector<double>& a, const std::vector<double>& b) {
-  double sum = 0;
-  for (std::size_t i = 0; i < a.size(); ++i) sum += a[i] * b[i];
-  return sum;
-}
-
-}  // namespace
+using fixtures::dot;
+using fixtures::random_examples;
+using fixtures::random_vector;
 
 TEST_CASE("the chapter's network y = w2·(w1·x + b1) + b2 on x = 1, target 1: Hessian by hand") {
   // Layout (docs/reference.md): W1 = [w1], b1, W2 = [w2], b2. With h = w1·x + b1 and

@@ -57,9 +57,9 @@ TEST_CASE("hide: panel names of the link's mode, written in the table's order") 
   CHECK(hidable_panels(Mode::Surface) == std::vector<std::string>{"presets", "surface", "racers",
                                                                   "formula", "charts", "status",
                                                                   "hessian", "export"});
-  CHECK(hidable_panels(Mode::Classify) == std::vector<std::string>{"presets", "data", "network",
-                                                                   "output", "confusion", "racers",
-                                                                   "curves", "critical", "export"});
+  CHECK(hidable_panels(Mode::Classify) ==
+        std::vector<std::string>{"presets", "data", "network", "output", "confusion", "racers",
+                                 "curves", "critical", "landscape", "export"});
 }
 
 TEST_CASE("page keys: every wrong value is a problem in both languages, and the rest loads") {
