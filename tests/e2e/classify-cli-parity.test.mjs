@@ -70,7 +70,7 @@ test('a live edit of the learning rate continues the run from its epoch; a reset
   assert.equal(racers[0].optimizer, 'adam(lr:0.03)');
   // Reset: epoch 0 of the new link, and from there the CLI's numbers again.
   await page.locator('[data-testid=reset]').click();
-  await page.waitForFunction(() => window.playground.racers()[0].epoch === 0);
+  await page.waitForFunction(() => window.playground.racers()[0]?.epoch === 0);
   await expectCliRows(page, 5);
   assert.deepEqual(errors, []);
   await context.close();
