@@ -5,6 +5,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "open_link.hpp"
 #include "state/state.hpp"
 
 using namespace pg;
@@ -17,12 +18,6 @@ bool has_problem(const std::vector<Problem>& problems, const std::string& key,
     if (p.key == key && p.reason.find(fragment) != std::string::npos && !p.reason_zh.empty())
       return true;
   return false;
-}
-
-State open(const std::string& link) {
-  ParseResult r = parse_state(link);
-  REQUIRE(r.problems.empty());
-  return r.state;
 }
 
 const char* kBase = "mode=classify&data=spiral&classes=3&noise=10&net=6&act=relu&epochs=8&seed=3";
@@ -44,7 +39,7 @@ TEST_CASE("compare=loss is read, written canonically and checked against the dat
   CHECK(has_problem(parse_state("mode=classify&data=plane&compare=loss").problems, "compare",
                     "regression"));
   // ...and switching to regression data ends a comparison instead of refusing the switch.
-  State s = open("mode=classify&compare=loss");
+  State s = test::open_link("mode=classify&compare=loss");
   CHECK(set_value(s, "data", "plane").empty());
   CHECK_FALSE(s.compare_losses);
   CHECK(set_value(s, "compare", "loss").size() == 1);
@@ -53,7 +48,7 @@ TEST_CASE("compare=loss is read, written canonically and checked against the dat
 }
 
 TEST_CASE("speed: epochs per second while playing, 0 = as fast as possible") {
-  State s = open("mode=classify");
+  State s = test::open_link("mode=classify");
   CHECK(s.epochs_per_second == 60);
   CHECK(set_value(s, "speed", "0").empty());
   CHECK(s.epochs_per_second == 0);
@@ -65,9 +60,9 @@ TEST_CASE("speed: epochs per second while playing, 0 = as fast as possible") {
 
 TEST_CASE("compare=loss: each racer trains with ce and with mse, as two plain runs would") {
   const std::string racers = "&r=adam(lr:0.01)&r=sgd(lr:0.3,momentum:0.9)";
-  ClassifySession compared(open(std::string(kBase) + "&compare=loss" + racers));
-  ClassifySession ce(open(std::string(kBase) + "&loss=ce" + racers));
-  ClassifySession mse(open(std::string(kBase) + "&loss=mse" + racers));
+  ClassifySession compared(test::open_link(std::string(kBase) + "&compare=loss" + racers));
+  ClassifySession ce(test::open_link(std::string(kBase) + "&loss=ce" + racers));
+  ClassifySession mse(test::open_link(std::string(kBase) + "&loss=mse" + racers));
   REQUIRE(compared.racer_count() == 4);
   CHECK(compared.loss(0) == "ce");
   CHECK(compared.loss(1) == "ce");
@@ -102,18 +97,19 @@ TEST_CASE("compare=loss: each racer trains with ce and with mse, as two plain ru
 }
 
 TEST_CASE("apply: what starts over and what continues") {
-  ClassifySession session(open(std::string(kBase) + "&r=adam(lr:0.01)"));
+  ClassifySession session(test::open_link(std::string(kBase) + "&r=adam(lr:0.01)"));
   session.train_epochs(3);
   // A new learning rate continues from where the racer is.
-  CHECK_FALSE(session.apply(open(std::string(kBase) + "&r=adam(lr:0.02)")));
+  CHECK_FALSE(session.apply(test::open_link(std::string(kBase) + "&r=adam(lr:0.02)")));
   CHECK(session.latest(0).epoch == 3);
   // Turning the comparison on starts over with twice the racers.
-  CHECK(session.apply(open(std::string(kBase) + "&compare=loss&r=adam(lr:0.02)")));
+  CHECK(session.apply(test::open_link(std::string(kBase) + "&compare=loss&r=adam(lr:0.02)")));
   CHECK(session.racer_count() == 2);
   CHECK(session.latest(1).epoch == 0);
   // The speed only changes how fast the page plays: the run continues.
   session.train_epochs(2);
-  CHECK_FALSE(session.apply(open(std::string(kBase) + "&compare=loss&speed=5&r=adam(lr:0.02)")));
+  CHECK_FALSE(
+      session.apply(test::open_link(std::string(kBase) + "&compare=loss&speed=5&r=adam(lr:0.02)")));
   CHECK(session.latest(0).epoch == 2);
   session.restart();
   CHECK(session.latest(0).epoch == 0);
@@ -122,18 +118,18 @@ TEST_CASE("apply: what starts over and what continues") {
 TEST_CASE(
     "a classify racer's status in words, English and Chinese, as docs/reference.md has them") {
   auto words = [](const Text& text) { return text.en + " | " + text.zh; };
-  ClassifySession limited(open("mode=classify&epochs=2&r=adam(lr:0.01)"));
+  ClassifySession limited(test::open_link("mode=classify&epochs=2&r=adam(lr:0.01)"));
   CHECK(words(limited.status_text(0)) == "running | 运行中");
   limited.train_epochs(2);
   CHECK(words(limited.status_text(0)) == "epoch limit reached | 已达回合上限");
   // Two classes: a softmax loss starts near ln 2, far below 1000, so the target holds before
   // any update.
-  ClassifySession reached(open("mode=classify&target_loss=1000&r=adam(lr:0.01)"));
+  ClassifySession reached(test::open_link("mode=classify&target_loss=1000&r=adam(lr:0.01)"));
   CHECK(words(reached.status_text(0)) ==
         "reached the target loss at epoch 0 | 在第 0 个回合达到目标损失");
   // Linear regression, lr 1e300: the first update moves the weights by about 1e300, so the second
   // mini-batch of epoch 1 has a squared error of about 1e600, which overflows.
-  ClassifySession blown(open("mode=classify&data=plane&net=none&r=sgd(lr:1e300)"));
+  ClassifySession blown(test::open_link("mode=classify&data=plane&net=none&r=sgd(lr:1e300)"));
   blown.train_epochs(3);
   CHECK(words(blown.status_text(0)) == "diverged at epoch 1 | 在第 1 个回合发散");
 }

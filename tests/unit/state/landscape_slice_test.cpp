@@ -7,17 +7,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "open_link.hpp"
 #include "state/network_analysis.hpp"
 
 using namespace pg;
 
 namespace {
-
-State open(const std::string& link) {
-  ParseResult r = parse_state(link);
-  REQUIRE(r.problems.empty());
-  return r.state;
-}
 
 // xor, full batch, Adam with a little L2: after 500 epochs ‖∇J‖ ≈ 3e-4 (checked below).
 const char* const kConverged =
@@ -44,7 +39,7 @@ TEST_CASE("slice axes: α = 0 exactly at index ⌊N/2⌋, step 2·span/(N − 1)
 }
 
 TEST_CASE("slice: grid values are J(θ* + αd1 + βd2), train and test; the path ends at (0, 0)") {
-  const State state = open("mode=classify&data=circle&epochs=20&net=3&r=sgd(lr:0.1)");
+  const State state = test::open_link("mode=classify&data=circle&epochs=20&net=3&r=sgd(lr:0.1)");
   ClassifySession session(state);
   session.train_epochs(20);
   for (SlicePlane plane :
@@ -76,7 +71,7 @@ TEST_CASE("slice: grid values are J(θ* + αd1 + βd2), train and test; the path
 }
 
 TEST_CASE("line plane: t = 0 is the initial network, t = 1 the trained one") {
-  const State state = open("mode=classify&data=xor&epochs=30&net=4&r=adam(lr:0.03)");
+  const State state = test::open_link("mode=classify&data=xor&epochs=30&net=4&r=adam(lr:0.03)");
   ClassifySession session(state);
   const std::vector<double> initial = session.racer(0).network().parameters();
   NetworkObjective before = session.objective(0);
@@ -97,7 +92,7 @@ TEST_CASE("line plane: t = 0 is the initial network, t = 1 the trained one") {
 }
 
 TEST_CASE("trajectory: long runs are thinned to every s-th epoch, from the initial weights") {
-  const State state = open("mode=classify&data=xor&epochs=250&net=2&r=sgd(lr:0.1)");
+  const State state = test::open_link("mode=classify&data=xor&epochs=250&net=2&r=sgd(lr:0.1)");
   ClassifySession session(state);
   const std::vector<double> initial = session.racer(0).network().parameters();
   session.train_epochs(250);
@@ -113,7 +108,7 @@ TEST_CASE("trajectory: long runs are thinned to every s-th epoch, from the initi
 }
 
 TEST_CASE("converged network: the hessian plane's curvature at the centre is λ_max") {
-  const State state = open(kConverged);
+  const State state = test::open_link(kConverged);
   ClassifySession session(state);
   session.train_epochs(500);
   const RacerAnalysis analysis = analyze_racer(session, 0);
@@ -141,7 +136,7 @@ TEST_CASE("converged network: the hessian plane's curvature at the centre is λ_
 }
 
 TEST_CASE("slice requests: bad racer, grid, span and an untrained pca plane are refused") {
-  ClassifySession session(open("mode=classify&data=xor&epochs=3"));
+  ClassifySession session(test::open_link("mode=classify&data=xor&epochs=3"));
   SliceRequest request;
   request.racer = 1;
   CHECK_THROWS_WITH(compute_slice(session, request), Catch::Contains("no racer 1"));

@@ -7,20 +7,12 @@
 #include <catch2/catch.hpp>
 #include <cmath>
 
+#include "open_link.hpp"
+
 using namespace pg;
 
-namespace {
-
-State open(const std::string& link) {
-  ParseResult r = parse_state(link);
-  REQUIRE(r.problems.empty());
-  return r.state;
-}
-
-}  // namespace
-
 TEST_CASE("moving a racer: its latest numbers are those of the new point, at the same epoch") {
-  ClassifySession session(open("mode=classify&data=xor&epochs=5&r=sgd(lr:0.1)&r=adam"));
+  ClassifySession session(test::open_link("mode=classify&data=xor&epochs=5&r=sgd(lr:0.1)&r=adam"));
   session.train_epochs(5);
   const std::size_t rows = session.racer(0).history().size();
   // All parameters 0: both logits 0, p = (½, ½), cross-entropy ln 2 at every point.
@@ -40,7 +32,7 @@ TEST_CASE("moving a racer: its latest numbers are those of the new point, at the
 }
 
 TEST_CASE("a racer's analysis reports its epoch, its rate and λ_max·η_t") {
-  ClassifySession session(open("mode=classify&epochs=3&r=sgd(lr:0.25)"));
+  ClassifySession session(test::open_link("mode=classify&epochs=3&r=sgd(lr:0.25)"));
   session.train_epochs(3);
   RacerAnalysis a = analyze_racer(session, 0);
   CHECK(a.epoch == 3);
@@ -48,12 +40,13 @@ TEST_CASE("a racer's analysis reports its epoch, its rate and λ_max·η_t") {
   CHECK(a.lambda_max_lr == a.network.spectrum.eigenvalues.back() * 0.25);
   CHECK(a.network.parameters == session.racer(0).network().parameters());
   CHECK_FALSE(a.network.l1_curvature_ignored);
-  ClassifySession l1(open("mode=classify&epochs=1&reg=l1&reg_rate=0.01"));
+  ClassifySession l1(test::open_link("mode=classify&epochs=1&reg=l1&reg_rate=0.01"));
   CHECK(analyze_racer(l1, 0).network.l1_curvature_ignored);
 }
 
 TEST_CASE("driving a racer to a critical point moves it there") {
-  ClassifySession session(open("mode=classify&data=xor&noise=10&reg=l2&reg_rate=0.01&epochs=30"));
+  ClassifySession session(
+      test::open_link("mode=classify&data=xor&noise=10&reg=l2&reg_rate=0.01&epochs=30"));
   session.train_epochs(30);
   CriticalSearch search = drive_to_critical_point(session, 0);
   CHECK(search.converged);
@@ -62,7 +55,7 @@ TEST_CASE("driving a racer to a critical point moves it there") {
 }
 
 TEST_CASE("each run of the experiment is its own link's racer, alone") {
-  const State state = open(
+  const State state = test::open_link(
       "mode=classify&data=moons&noise=20&net=3&reg=l2&reg_rate=0.003&epochs=20&seed=11"
       "&compare=loss&r=sgd(lr:0.3)&r=adam(lr:0.03)");
   // Session racer 3 = link racer 1 (adam) with mse; run 2 = seed 13.
@@ -71,8 +64,8 @@ TEST_CASE("each run of the experiment is its own link's racer, alone") {
   CHECK(row.seed == 13);
   CHECK(row.epochs == 20);
   ClassifySession alone(
-      open("mode=classify&data=moons&noise=20&net=3&reg=l2&reg_rate=0.003"
-           "&epochs=20&seed=13&loss=mse&r=adam(lr:0.03)"));
+      test::open_link("mode=classify&data=moons&noise=20&net=3&reg=l2&reg_rate=0.003"
+                      "&epochs=20&seed=13&loss=mse&r=adam(lr:0.03)"));
   alone.train_epochs(20);
   drive_to_critical_point(alone, 0);
   RacerAnalysis a = analyze_racer(alone, 0);
@@ -82,7 +75,7 @@ TEST_CASE("each run of the experiment is its own link's racer, alone") {
   CHECK(row.kind == a.network.kind);
 
   CHECK_THROWS_AS(minimum_ratio_run(state, 4, 0), std::invalid_argument);
-  CHECK_THROWS_AS(minimum_ratio_run(open("surface=booth"), 0, 0), std::invalid_argument);
+  CHECK_THROWS_AS(minimum_ratio_run(test::open_link("surface=booth"), 0, 0), std::invalid_argument);
   State last = state;
   last.seed = 9007199254740990ULL;
   CHECK(minimum_ratio_run_state(last, 1).seed == 9007199254740991ULL);
