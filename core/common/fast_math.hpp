@@ -8,6 +8,9 @@
 // Double versions (training, losses, data): a few ulp over the whole finite range unless a
 // narrower range is stated. Float versions (drawing the grids only): ~1e-7 relative, inputs
 // clamped to the range stated, never a branch, so clang turns a loop of them into SIMD.
+// tanh, the activation of most networks here, also has explicit SIMD forms (two doubles, four
+// floats) with the scalar bits in every lane: the double one has branches no compiler vectorises,
+// and the loops clang makes of the float one clamp with f32x4.min/max, which are slow in V8.
 //
 // Algorithms: exp and log follow fdlibm (Sun, 1993) with its minimax coefficients; tanh and the
 // float exp follow Cephes (Moshier); the float tanh is our own rational fit; sin/cos use
@@ -66,6 +69,32 @@ constexpr double kLn2Hi = 6.93147180369123816490e-01;
 constexpr double kLn2Lo = 1.90821492927058770002e-10;
 constexpr double kInvLn2 = 1.44269504088896338700e+00;
 
+// The parts that the scalar functions share with their two-lane forms below (Real = double or
+// Double2), written once so that both give the same bits.
+
+// e^r for r = hi − lo, |r| ≤ ln2/2: fdlibm's rational form R(r²).
+template <class Real>
+inline Real exp_of_reduced(Real hi, Real lo) {
+  Real r = hi - lo;
+  Real t = r * r;
+  Real c = r - t * (1.66666666666666019037e-01 +
+                    t * (-2.77777777770155933842e-03 +
+                         t * (6.61375632143793436117e-05 +
+                              t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
+  return 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
+}
+
+// tanh x for |x| < 0.625, where 1 − 2/(e^2x + 1) would cancel: Cephes' rational form.
+template <class Real>
+inline Real tanh_near_zero(Real x) {
+  Real z = x * x;
+  Real p =
+      (-9.64399179425052238628e-1 * z - 9.92877231001918586564e1) * z - 1.61468768441708447952e3;
+  Real q = ((z + 1.12811678491632931402e2) * z + 2.23548839060100448583e3) * z +
+           4.84406305325125486048e3;
+  return x + x * z * (p / q);
+}
+
 }  // namespace detail
 
 // e^x. Overflows to +inf above 709.78, underflows to 0 below −745.13, NaN stays NaN.
@@ -78,17 +107,7 @@ inline double exp(double x) {
   double shifted = x * kInvLn2 + kRoundShifter;
   std::int64_t k = static_cast<std::int64_t>(bits_of(shifted) - bits_of(kRoundShifter));
   double kd = shifted - kRoundShifter;
-  double hi = x - kd * kLn2Hi;
-  double lo = kd * kLn2Lo;
-  double r = hi - lo;
-  double t = r * r;
-  double c =
-      r - t * (1.66666666666666019037e-01 +
-               t * (-2.77777777770155933842e-03 +
-                    t * (6.61375632143793436117e-05 +
-                         t * (-1.65339022054652515390e-06 + t * 4.13813679705723846039e-08))));
-  double y = 1.0 - ((lo - (r * c) / (2.0 - c)) - hi);
-  return scale_by_power_of_two(y, k);
+  return scale_by_power_of_two(exp_of_reduced(x - kd * kLn2Hi, kd * kLn2Lo), k);
 }
 
 // Natural logarithm. log(0) = −inf, log(x < 0) = NaN, log(inf) = inf.
@@ -135,12 +154,41 @@ inline double tanh(double x) {
     double t = 1.0 - 2.0 / (exp(2.0 * a) + 1.0);
     return std::copysign(t, x);
   }
-  double z = x * x;
-  double p =
-      (-9.64399179425052238628e-1 * z - 9.92877231001918586564e1) * z - 1.61468768441708447952e3;
-  double q = ((z + 1.12811678491632931402e2) * z + 2.23548839060100448583e3) * z +
-             4.84406305325125486048e3;
-  return x + x * z * (p / q);
+  return detail::tanh_near_zero(x);
+}
+
+// ---- two doubles at a time, for training's loops over points -----------------------------------
+
+// Two lanes of one SIMD register (SSE2 natively, wasm SIMD): GNU vector extensions that g++ and
+// clang share. A cast between these types reinterprets the bits.
+typedef double Double2 __attribute__((vector_size(16)));
+typedef std::int64_t Int2 __attribute__((vector_size(16)));
+
+namespace detail {
+inline Double2 select(Int2 mask, Double2 if_true, Double2 if_false) {
+  return (Double2)((mask & (Int2)if_true) | (~mask & (Int2)if_false));
+}
+}  // namespace detail
+
+// tanh(double) of each lane, the same bits. Both of its branches are computed and each lane
+// keeps its own (a branch per point would neither vectorise nor predict well). The exponential
+// is exp(double)'s regular path, the one it takes for the arguments 2|x| ≤ 44 that reach it.
+inline Double2 tanh(Double2 x) {
+  using namespace detail;
+  const Int2 sign = {INT64_MIN, INT64_MIN};
+  const Double2 one = {1.0, 1.0};
+  const Double2 a = (Double2)((Int2)x & ~sign);
+  const Double2 twice = 2.0 * select((Int2)(a > 22.0), Double2{22.0, 22.0}, a);
+  const Double2 shifted = twice * kInvLn2 + kRoundShifter;
+  const Int2 k = (Int2)shifted - (Int2)(Double2{0.0, 0.0} + kRoundShifter);  // ≥ 0
+  const Double2 kd = shifted - kRoundShifter;
+  const Double2 y = exp_of_reduced(twice - kd * kLn2Hi, kd * kLn2Lo);
+  const Int2 half = k >> 1;  // k / 2, as in scale_by_power_of_two()
+  const Double2 exponential =
+      y * (Double2)((half + 1023) << 52) * (Double2)((k - half + 1023) << 52);
+  const Double2 far = select((Int2)(a > 22.0), one, 1.0 - 2.0 / (exponential + 1.0));
+  const Double2 far_signed = (Double2)(((Int2)far & ~sign) | ((Int2)x & sign));
+  return select((Int2)(a >= 0.625), far_signed, tanh_near_zero(x));
 }
 
 // The logistic function 1 / (1 + e^−x).
@@ -222,6 +270,32 @@ inline float select(bool condition, float if_true, float if_false) {
   return float_from_bits((bits_of(if_true) & mask) | (bits_of(if_false) & ~mask));
 }
 
+// x limited to [−bound, bound]; NaN stays NaN.
+inline float clamp(float x, float bound) {
+  return select(x > bound, bound, select(x < -bound, -bound, x));
+}
+
+// tanh(float) after its input's clamp, for float and Float4 alike.
+template <class Real>
+inline Real tanh_of_clamped(Real clamped) {
+  Real z = clamped * clamped;
+  Real p = (((((-8.23216710477655134e-14f * z + 5.17912654661298203e-11f) * z -
+               2.00221170041289133e-08f) *
+                  z +
+              1.11046577244286614e-05f) *
+                 z +
+             3.09923176788731128e-03f) *
+                z +
+            1.30797864753033034e-01f) *
+               z +
+           9.99999992565680401e-01f;
+  Real q =
+      ((2.53925245506954010e-04f * z + 2.44763832813277541e-02f) * z + 4.64131128595016835e-01f) *
+          z +
+      1.0f;
+  return clamped * p / q;
+}
+
 }  // namespace detail
 
 // e^x for x clamped to [−87, 88] (the normal float range of the result). Cephes' expf.
@@ -253,25 +327,7 @@ inline float exp(float x) {
 // exponential form, and the grids are mostly tanh.
 inline float tanh(float x) {
   using namespace detail;
-  const float limit = 9.1f;
-  float clamped = select(x > limit, limit, select(x < -limit, -limit, x));
-  float z = clamped * clamped;
-  float p = (((((-8.23216710477655134e-14f * z + 5.17912654661298203e-11f) * z -
-                2.00221170041289133e-08f) *
-                   z +
-               1.11046577244286614e-05f) *
-                  z +
-              3.09923176788731128e-03f) *
-                 z +
-             1.30797864753033034e-01f) *
-                z +
-            9.99999992565680401e-01f;
-  float q =
-      ((2.53925245506954010e-04f * z + 2.44763832813277541e-02f) * z + 4.64131128595016835e-01f) *
-          z +
-      1.0f;
-  float t = clamped * p / q;
-  return select(t > 1.0f, 1.0f, select(t < -1.0f, -1.0f, t));
+  return clamp(tanh_of_clamped(clamp(x, 9.1f)), 1.0f);
 }
 
 inline float sigmoid(float x) {
@@ -282,6 +338,33 @@ inline float gelu(float x) {
   return 0.5f * x *
          (1.0f +
           tanh(static_cast<float>(kGeluScale) * (x + static_cast<float>(kGeluCubic) * x * x * x)));
+}
+
+// ---- four floats at a time, for the drawing passes' loops over points ---------------------------
+
+typedef float Float4 __attribute__((vector_size(16)));
+typedef std::int32_t Int4 __attribute__((vector_size(16)));
+
+namespace detail {
+// clamp(float) in each lane. In wasm, pmax(a, b) = a < b ? b : a and pmin(a, b) = b < a ? b : a
+// are exactly its selects, one instruction each; the f32x4.min and max that clang picks for them
+// otherwise order NaN and −0 their own way, at several times the cost in V8.
+inline Float4 clamp(Float4 x, float bound) {
+  const Float4 high = {bound, bound, bound, bound};
+#ifdef __wasm_simd128__
+  return __builtin_wasm_pmin_f32x4(__builtin_wasm_pmax_f32x4(x, -high), high);
+#else
+  const Int4 below = (Int4)(x < -high), above = (Int4)(x > high);
+  const Int4 low_limited = (below & (Int4)(-high)) | (~below & (Int4)x);
+  return (Float4)((above & (Int4)high) | (~above & low_limited));
+#endif
+}
+}  // namespace detail
+
+// tanh(float) of each lane, the same bits.
+inline Float4 tanh(Float4 x) {
+  using namespace detail;
+  return clamp(tanh_of_clamped(clamp(x, 9.1f)), 1.0f);
 }
 
 }  // namespace fastmath

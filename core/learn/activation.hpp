@@ -2,7 +2,9 @@
 // each (Glorot for the saturating and linear ones, He for the ReLU family).
 #pragma once
 
+#include <cstring>
 #include <string>
+#include <type_traits>
 
 #include "common/fast_math.hpp"
 #include "learn/catalogue.hpp"
@@ -26,9 +28,21 @@ inline void activate_all(Activation activation, const Real* z, Real* a, int coun
     case Activation::Relu:
       for (int i = 0; i < count; ++i) a[i] = z[i] > 0 ? z[i] : Real(0);
       return;
-    case Activation::Tanh:
-      for (int i = 0; i < count; ++i) a[i] = fastmath::tanh(z[i]);
+    case Activation::Tanh: {
+      // A SIMD register's worth of points at a time (the same bits), the rest one by one.
+      using Vector = std::conditional_t<std::is_same<Real, double>::value, fastmath::Double2,
+                                        fastmath::Float4>;
+      constexpr int lanes = sizeof(Vector) / sizeof(Real);
+      int i = 0;
+      for (; i + lanes <= count; i += lanes) {
+        Vector values;
+        std::memcpy(&values, z + i, sizeof values);
+        values = fastmath::tanh(values);
+        std::memcpy(a + i, &values, sizeof values);
+      }
+      for (; i < count; ++i) a[i] = fastmath::tanh(z[i]);
       return;
+    }
     case Activation::Sigmoid:
       for (int i = 0; i < count; ++i) a[i] = fastmath::sigmoid(z[i]);
       return;

@@ -44,15 +44,21 @@ class GridPass {
       bool product = features_[f] == Feature::XTimesY;  // the only feature of both coordinates
       bool of_x = features_[f] == Feature::X || features_[f] == Feature::XSquared ||
                   features_[f] == Feature::SinX;
+      // A row of the grid at a time, the choice of feature outside the loops over points.
       int row = first / n_;
       int column = first % n_;
-      for (int t = 0; t < count; ++t) {
-        out[t] = product ? static_cast<float>(xs_[column] * ys_[row])
-                         : (of_x ? by_column[column] : by_row[row]);
-        if (++column == n_) {
-          column = 0;
-          ++row;
+      for (int t = 0; t < count; column = 0, ++row) {
+        int span = std::min(n_ - column, count - t);
+        float* span_out = out + t;
+        if (product) {
+          for (int k = 0; k < span; ++k)
+            span_out[k] = static_cast<float>(xs_[column + k] * ys_[row]);
+        } else if (of_x) {
+          std::copy_n(by_column + column, span, span_out);
+        } else {
+          std::fill_n(span_out, span, by_row[row]);
         }
+        t += span;
       }
     }
     forward_.run(count, last_layer);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <stdexcept>
 
+#include "common/fast_math.hpp"
 #include "learn/random.hpp"
 #include "learn/softmax_loss.hpp"
 
@@ -11,12 +13,58 @@ namespace pg {
 
 namespace {
 
-// target[k] += source[k] · factor for k < n: the inner loop of every matrix product here. The
+// target[k] += source[k] · factor for k < n: the inner loop of the backward pass's products. The
 // two never overlap; saying so (__restrict) spares a run-time overlap check on each call, which
 // costs as much as these short loops.
 inline void add_multiple(double* __restrict target, const double* __restrict source, double factor,
                          int n) {
   for (int k = 0; k < n; ++k) target[k] += source[k] * factor;
+}
+
+fastmath::Double2 load2(const double* p) {
+  fastmath::Double2 v;
+  std::memcpy(&v, p, sizeof v);
+  return v;
+}
+void store2(double* p, fastmath::Double2 v) {
+  std::memcpy(p, &v, sizeof v);
+}
+
+// z[j] = b[j] + Σ_i a[i]·Wᵀ[i][j] for j < n_out, summed in the order b + W_j0 a_0 + W_j1 a_1 + …
+// (the bits of adding each a[i]·Wᵀ[i] in turn to b). The sums of up to eight outputs stay in SIMD
+// registers while i runs, instead of a load and store of each per input.
+void weighted_sums(const double* transposed, const double* biases, const double* a, int n_in,
+                   int n_out, double* z) {
+  int j = 0;
+  for (; j + 8 <= n_out; j += 8) {
+    fastmath::Double2 s0 = load2(biases + j), s1 = load2(biases + j + 2),
+                      s2 = load2(biases + j + 4), s3 = load2(biases + j + 6);
+    for (int i = 0; i < n_in; ++i) {
+      const double* column = transposed + static_cast<std::size_t>(i) * n_out + j;
+      const fastmath::Double2 factor = {a[i], a[i]};
+      s0 = s0 + load2(column) * factor;
+      s1 = s1 + load2(column + 2) * factor;
+      s2 = s2 + load2(column + 4) * factor;
+      s3 = s3 + load2(column + 6) * factor;
+    }
+    store2(z + j, s0);
+    store2(z + j + 2, s1);
+    store2(z + j + 4, s2);
+    store2(z + j + 6, s3);
+  }
+  for (; j + 2 <= n_out; j += 2) {
+    fastmath::Double2 s = load2(biases + j);
+    for (int i = 0; i < n_in; ++i) {
+      const fastmath::Double2 factor = {a[i], a[i]};
+      s = s + load2(transposed + static_cast<std::size_t>(i) * n_out + j) * factor;
+    }
+    store2(z + j, s);
+  }
+  for (; j < n_out; ++j) {
+    double s = biases[j];
+    for (int i = 0; i < n_in; ++i) s += transposed[static_cast<std::size_t>(i) * n_out + j] * a[i];
+    z[j] = s;
+  }
 }
 
 }  // namespace
@@ -117,15 +165,9 @@ void Mlp::forward(const Examples& examples, const std::size_t* indices, int coun
       for (int i = 0; i < n_in; ++i)
         transposed[static_cast<std::size_t>(i) * n_out + j] =
             weights[static_cast<std::size_t>(j) * n_in + i];
-    for (int p = 0; p < count; ++p) {
-      double* z_p = z + static_cast<std::size_t>(p) * n_out;
-      const double* a_p = in + static_cast<std::size_t>(p) * n_in;
-      std::copy_n(biases, n_out, z_p);
-      for (int i = 0; i < n_in; ++i) {
-        const double* column = transposed + static_cast<std::size_t>(i) * n_out;
-        add_multiple(z_p, column, a_p[i], n_out);
-      }
-    }
+    for (int p = 0; p < count; ++p)
+      weighted_sums(transposed, biases, in + static_cast<std::size_t>(p) * n_in, n_in, n_out,
+                    z + static_cast<std::size_t>(p) * n_out);
     if (layer < weight_layers())
       activate_all(activation_, z, post_activation_[layer].data(), count * n_out);
   }

@@ -25,12 +25,13 @@ class Scratch {
 
 }  // namespace
 
-void softmax(const double* z, int k, double* p) {
+void softmax(const double* z, int k, double* p) noexcept {
   const double sum = softmax_steps::shifted_exponentials(z, k, softmax_steps::largest(z, k), p);
   for (int i = 0; i < k; ++i) p[i] /= sum;
 }
 
-double softmax_cross_entropy(const double* z, int k, int label, double* gradient, double* hessian) {
+double softmax_cross_entropy(const double* z, int k, int label, double* gradient,
+                             double* hessian) noexcept {
   Scratch p(k);
   const double largest = softmax_steps::largest(z, k);
   const double sum = softmax_steps::shifted_exponentials(z, k, largest, p.data());
@@ -46,7 +47,8 @@ double softmax_cross_entropy(const double* z, int k, int label, double* gradient
   return loss;
 }
 
-double softmax_squared_error(const double* z, int k, int label, double* gradient, double* hessian) {
+double softmax_squared_error(const double* z, int k, int label, double* gradient,
+                             double* hessian) noexcept {
   Scratch p(k), r(k);
   const double largest = softmax_steps::largest(z, k);
   const double sum = softmax_steps::shifted_exponentials(z, k, largest, p.data());

@@ -10,16 +10,18 @@
 namespace pg {
 
 // p = softmax(z), computed stably (the largest logit is subtracted first).
-void softmax(const double* z, int k, double* p);
+void softmax(const double* z, int k, double* p) noexcept;
 
 // Cross-entropy e = −ln p_label = logsumexp(z) − z_label.
 // If `gradient` is not null it receives ∂e/∂z (K values) = p − onehot(label).
 // If `hessian` is not null it receives ∂²e/∂z² (K×K, row-major) = diag(p) − p pᵀ.
-double softmax_cross_entropy(const double* z, int k, int label, double* gradient, double* hessian);
+double softmax_cross_entropy(const double* z, int k, int label, double* gradient,
+                             double* hessian) noexcept;
 
 // Squared error of the softmax outputs against the one-hot label: e = Σ_i (p_i − ŷ_i)².
 // Gradient and Hessian with respect to the logits z, as above (either may be null).
-double softmax_squared_error(const double* z, int k, int label, double* gradient, double* hessian);
+double softmax_squared_error(const double* z, int k, int label, double* gradient,
+                             double* hessian) noexcept;
 
 // The losses' values alone, from the same steps as the functions above (which are made of
 // them), so they give the same numbers. They are inline and work in the caller's storage, so

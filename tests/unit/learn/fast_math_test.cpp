@@ -8,6 +8,7 @@
 #include <cstdint>
 #include <cstring>
 #include <limits>
+#include <vector>
 
 namespace {
 
@@ -171,4 +172,71 @@ TEST_CASE("float exp, tanh, sigmoid and gelu are within a few 2^-23 of the exact
   }
   // 1 + tanh(u) cancels for negative x, turning tanh's relative error into an absolute one.
   CHECK(worst_gelu < 8 * float_ulp);
+}
+
+// The SIMD forms (learn/activation.hpp applies them to whole layers) must be the scalar functions
+// lane by lane, to the bit: the scalar ones are what the sweeps above bound, and native and wasm
+// runs must agree. Dense sweeps over the ranges used, both branches' edges, the extremes and
+// random bit patterns (any exponent); NaN only has to stay NaN.
+TEST_CASE("the SIMD forms of tanh give the scalar function's bits in every lane") {
+  std::vector<double> doubles = {0.0,
+                                 -0.0,
+                                 0.625,
+                                 -0.625,
+                                 std::nextafter(0.625, 0.0),
+                                 22.0,
+                                 -22.0,
+                                 std::nextafter(22.0, 23.0),
+                                 1e300,
+                                 -1e300,
+                                 5e-324,
+                                 1e-310,
+                                 HUGE_VAL,
+                                 -HUGE_VAL};
+  for (int i = 0; i <= 400000; ++i) doubles.push_back(-25.0 + 50.0 * i / 400000);
+  std::uint64_t state = 0x9E3779B97F4A7C15ULL;
+  for (int i = 0; i < 200000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    double x;
+    std::memcpy(&x, &state, sizeof x);
+    doubles.push_back(x);
+  }
+  doubles.push_back(std::nan(""));
+  std::size_t differing = 0;
+  for (std::size_t i = 0; i + 1 < doubles.size(); ++i) {
+    const pg::fastmath::Double2 lanes =
+        pg::fastmath::tanh(pg::fastmath::Double2{doubles[i], doubles[i + 1]});
+    for (int lane = 0; lane < 2; ++lane) {
+      const double scalar = pg::fastmath::tanh(doubles[i + lane]), vector = lanes[lane];
+      const bool same = std::isnan(scalar) ? std::isnan(vector)
+                                           : std::memcmp(&scalar, &vector, sizeof scalar) == 0;
+      if (!same) ++differing;
+    }
+  }
+  CHECK(differing == 0);
+
+  std::vector<float> floats = {0.0f,   -0.0f,   9.1f,   -9.1f,     std::nextafter(9.1f, 0.0f),
+                               100.0f, -100.0f, 1e-40f, HUGE_VALF, -HUGE_VALF};
+  for (int i = 0; i <= 400000; ++i)
+    floats.push_back(-12.0f + 24.0f * static_cast<float>(i) / 400000);
+  for (int i = 0; i < 200000; ++i) {
+    state = state * 6364136223846793005ULL + 1442695040888963407ULL;
+    const std::uint32_t bits = static_cast<std::uint32_t>(state >> 32);
+    float x;
+    std::memcpy(&x, &bits, sizeof x);
+    floats.push_back(x);
+  }
+  floats.push_back(std::nanf(""));
+  differing = 0;
+  for (std::size_t i = 0; i + 3 < floats.size(); ++i) {
+    const pg::fastmath::Float4 lanes = pg::fastmath::tanh(
+        pg::fastmath::Float4{floats[i], floats[i + 1], floats[i + 2], floats[i + 3]});
+    for (int lane = 0; lane < 4; ++lane) {
+      const float scalar = pg::fastmath::tanh(floats[i + lane]), vector = lanes[lane];
+      const bool same = std::isnan(scalar) ? std::isnan(vector)
+                                           : std::memcmp(&scalar, &vector, sizeof scalar) == 0;
+      if (!same) ++differing;
+    }
+  }
+  CHECK(differing == 0);
 }
