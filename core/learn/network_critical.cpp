@@ -93,13 +93,18 @@ std::vector<double> symmetric_eigenvector(const std::vector<double>& matrix, std
     if (!std::isfinite(length) || length == 0) break;
     x = next / length;
   }
-  Eigen::Index largest = 0;
-  for (Eigen::Index i = 1; i < n; ++i)
-    if (std::fabs(x[i]) > std::fabs(x[largest]) * (1 + 1e-9)) largest = i;
-  if (x[largest] < 0) x = -x;
   std::vector<double> result(x.data(), x.data() + n);
-  for (double& v : result) v += 0.0;  // no −0
+  orient_direction(result);
   return result;
+}
+
+void orient_direction(std::vector<double>& v) {
+  std::size_t largest = 0;
+  for (std::size_t i = 1; i < v.size(); ++i)
+    if (std::fabs(v[i]) > std::fabs(v[largest]) * (1 + 1e-9)) largest = i;
+  if (!v.empty() && v[largest] < 0)
+    for (double& x : v) x = -x;
+  for (double& x : v) x += 0.0;  // no −0
 }
 
 PointKind critical_point_kind(const Spectrum& s, double gradient_norm) {

@@ -56,6 +56,10 @@ Spectrum symmetric_spectrum(const std::vector<double>& matrix, std::size_t size)
 std::vector<double> symmetric_eigenvector(const std::vector<double>& matrix, std::size_t size,
                                           double eigenvalue);
 
+// A direction's sign is arbitrary: flips `v` so that its largest-magnitude component (the first
+// of equals) is positive, and writes no −0, so that every caller reports the same direction.
+void orient_direction(std::vector<double>& v);
+
 PointKind critical_point_kind(const Spectrum& spectrum, double gradient_norm);
 
 // Everything the second-order test says about θ.

@@ -34,16 +34,6 @@ void orthonormalize_against(std::vector<double>& v, const std::vector<double>& u
   if (length > 0) scale(v, 1 / length);
 }
 
-// A direction's sign is arbitrary: fix it so that its largest-magnitude component (the first of
-// equals) is positive, as symmetric_eigenvector does.
-void orient(std::vector<double>& v) {
-  std::size_t largest = 0;
-  for (std::size_t i = 1; i < v.size(); ++i)
-    if (std::fabs(v[i]) > std::fabs(v[largest]) * (1 + 1e-9)) largest = i;
-  if (!v.empty() && v[largest] < 0) scale(v, -1);
-  for (double& x : v) x += 0.0;  // no −0
-}
-
 }  // namespace
 
 const char* slice_plane_name(SlicePlane plane) {
@@ -119,11 +109,11 @@ PlaneDirections pca_directions(const std::vector<double>& theta,
       for (std::size_t i = 0; i < d.size(); ++i) d[i] += u[k] * rows[k][i];
     if (which == 0) {
       scale(d, 1 / std::sqrt(dot(d, d)));
-      orient(d);
+      orient_direction(d);
       plane.d1 = std::move(d);
     } else {
       orthonormalize_against(d, plane.d1);
-      orient(d);
+      orient_direction(d);
       plane.d2 = std::move(d);
     }
   }
@@ -139,7 +129,7 @@ PlaneDirections hessian_directions(NetworkObjective& objective, const std::vecto
   plane.d1 = analysis_eigenvector(analysis, count - 1);
   plane.d2 = analysis_eigenvector(analysis, saddle ? 0 : (count >= 2 ? count - 2 : 0));
   orthonormalize_against(plane.d2, plane.d1);
-  orient(plane.d2);
+  orient_direction(plane.d2);
   return plane;
 }
 

@@ -274,11 +274,15 @@ function refreshAnalysis(): void {
   const epochs = session.racer(selected).epoch - analysed.epoch;
   if (sameWeights && epochs === 0) return;
   if (sameWeights && playing && !session.finished()) {
-    const waited = performance.now() - analysed.at;
-    const spacing = Math.max(HESSIAN_MIN_INTERVAL_MS, HESSIAN_TIME_SHARE * analysed.cost);
-    if (epochs < HESSIAN_EVERY_EPOCHS || waited < spacing) return;
+    if (epochs < HESSIAN_EVERY_EPOCHS || !due(analysed, HESSIAN_MIN_INTERVAL_MS, HESSIAN_TIME_SHARE)) return;
   }
   analyse(0);
+}
+
+// Whether work last done at `at` that took `cost` ms may run again while playing: not within
+// `minMs` of the last time, and so that it takes at most 1/`share` of the worker's time.
+function due(last: { at: number; cost: number }, minMs: number, share: number): boolean {
+  return performance.now() - last.at >= Math.max(minMs, share * last.cost);
 }
 
 // ---- the selected racer's loss landscape ------------------------------------------------------
@@ -342,10 +346,8 @@ function refreshLandscape(force: boolean): void {
   if (!session || !view) return;
   const key = landscapeKey(view);
   if (!force && key === landscaped.key) return;
-  if (!force && playing && !session.finished()) {
-    const spacing = Math.max(LANDSCAPE_MIN_INTERVAL_MS, LANDSCAPE_TIME_SHARE * landscaped.cost);
-    if (performance.now() - landscaped.at < spacing) return;
-  }
+  if (!force && playing && !session.finished() && !due(landscaped, LANDSCAPE_MIN_INTERVAL_MS, LANDSCAPE_TIME_SHARE))
+    return;
   const started = performance.now();
   computeLandscape(view, false);
   landscaped = { key, at: started, cost: performance.now() - started };
