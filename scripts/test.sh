@@ -17,6 +17,16 @@ failed=0
 log_dir=build/test-logs
 fuzz_seconds=${FUZZ_SECONDS:-40}  # in total, shared evenly by the fuzzers
 
+# How long each layer takes (seconds), printed at the end: the README quotes these.
+timings=()
+layer_name="setup and build"
+layer_start=$SECONDS
+layer() {  # $1 = the next layer's name: closes the current one
+  timings+=("$layer_name $((SECONDS - layer_start)) s")
+  layer_name=$1
+  layer_start=$SECONDS
+}
+
 scripts/build.sh || { echo "setup or build failed"; echo "0 passed, 1 failed"; exit 1; }
 mkdir -p "$log_dir"
 
@@ -39,6 +49,7 @@ count_node() {  # $1 = log file of node --test (TAP): "# pass N" / "# fail N"
   failed=$((failed + ${f:-0}))
 }
 
+layer "0. formatting"
 echo "== 0. Formatting: clang-format on the C++ sources, Biome (format + lint) on the TypeScript;"
 echo "      no source file over 900 lines"
 if clang-format --dry-run --Werror $(git ls-files '*.cpp' '*.hpp' 2>/dev/null || find core cli wasm tests -name '*.[ch]pp') \
@@ -59,10 +70,12 @@ else
   cat "$log_dir/source-size.log"; echo "source size: FAILED"; failed=$((failed + 1))
 fi
 
+layer "1. Catch2"
 echo "== 1. Catch2 (native)"
 (cd build/native && ctest -j "$jobs" --output-on-failure) >"$log_dir/unit.log" 2>&1
 tail -n 3 "$log_dir/unit.log"; count_ctest "$log_dir/unit.log"
 
+layer "2. sanitizers and fuzzing (with their build)"
 echo "== 2. Catch2 under ASan + UBSan, and the fuzzers (${fuzz_seconds} s in all)"
 if [ ! -f build/asan/build.ninja ]; then
   CXX=clang++ cmake -S . -B build/asan -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo \
@@ -96,16 +109,22 @@ else
   echo "sanitizer build FAILED, see $log_dir/asan-build.log"; failed=$((failed + 1))
 fi
 
+layer "3. node tests"
 echo "== 3. node --test on the wasm module and the CLI"
 node --test tests/wasm/ tests/cli/ >"$log_dir/wasm.log" 2>&1
 grep -E '^# (pass|fail)' "$log_dir/wasm.log"; count_node "$log_dir/wasm.log"
 node scripts/web-tests.mjs >"$log_dir/web-unit.log" 2>&1
 echo "page helpers:"; grep -E '^# (pass|fail)' "$log_dir/web-unit.log"; count_node "$log_dir/web-unit.log"
 
+layer "4. browser tests"
 echo "== 4. browser (playwright-core + chromium)"
-node --test --test-concurrency=1 tests/e2e/ >"$log_dir/e2e.log" 2>&1
+# Two test files at a time: one waits on its browser while the other computes. No browser test
+# compares a time with a limit, so sharing the cores changes nothing but the duration.
+node --test --test-concurrency="${E2E_CONCURRENCY:-2}" tests/e2e/ >"$log_dir/e2e.log" 2>&1
 grep -E '^# (pass|fail)' "$log_dir/e2e.log"; count_node "$log_dir/e2e.log"
 
+layer ""
+echo "time: $(IFS=,; echo "${timings[*]}" | sed 's/,/, /g'); in all $SECONDS s"
 if [ "$failed" -ne 0 ]; then
   echo "failures: see the logs in $log_dir"
   grep -h -E '^not ok|\*\*\*Failed|FAILED' "$log_dir"/*.log | head -n 20
