@@ -17,7 +17,9 @@ import {
   KIND_COLORS,
   MAP_PIXELS,
   type MapImage,
+  mapImageOf,
   PREVIEW_PIXELS,
+  renderMapData,
   renderMapImage,
   TrailLayer,
 } from './mapLayers';
@@ -108,12 +110,19 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, d
       cancelPreparing();
       preparing = job;
       const steps: (() => void)[] = [];
-      if (full?.key !== key)
+      if (full?.key !== key) {
+        // The core's map in one task, its image (colours and contour lines) in the next.
+        let data: ReturnType<typeof renderMapData> | null = null;
         steps.push(() => {
-          const map = renderMapImage(runner.session, view, MAP_PIXELS);
+          data = renderMapData(runner.session, view, MAP_PIXELS);
+        });
+        steps.push(() => {
+          if (!data) return;
+          const map = mapImageOf(data, MAP_PIXELS);
           full = { key, map };
           setLegend({ min: map.min, max: map.max, logScale: map.logScale, undefined: map.undefinedPixels > 0 });
         });
+      }
       if (wantCritical && critical?.key !== key)
         steps.push(() => {
           performance.mark('critical-points-start');
