@@ -3,16 +3,64 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
-
-#include "state/text.hpp"
+#include <cstdlib>
 
 namespace pg::py {
+
+namespace {
+
+// A short decimal without printf: when value is r/10^k for a whole r and k <= 6 (and |value| <
+// 1e9, where doubles are closer than 10^-6), "r" with a point k digits from its end reads back as
+// value (IEEE division r/10^k is the correctly rounded decimal) and is the shortest that does.
+// Links' numbers (rates, drawn points) are mostly such; printf costs microseconds each in wasm.
+bool short_decimal(double value, std::string& text) {
+  if (!(std::fabs(value) < 1e9)) return false;
+  double scale = 1;
+  for (int k = 0; k <= 6; ++k, scale *= 10) {
+    const double r = std::round(value * scale);
+    if (r / scale != value) continue;
+    std::string digits = std::to_string(static_cast<long long>(std::fabs(r)));
+    if (k > 0) {
+      if (digits.size() <= static_cast<std::size_t>(k))
+        digits.insert(0, static_cast<std::size_t>(k) + 1 - digits.size(), '0');
+      digits.insert(digits.size() - static_cast<std::size_t>(k), ".");
+    } else {
+      digits += ".0";
+    }
+    text = (value < 0 ? "-" : "") + digits;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
 
 std::string real(double value) {
   if (std::isnan(value)) return "math.nan";
   if (std::isinf(value)) return value > 0 ? "math.inf" : "-math.inf";
   if (value == 0) return std::signbit(value) ? "-0.0" : "0.0";
-  std::string text = format_number(value);  // the shortest decimal that reads back exactly
+  std::string text;
+  if (short_decimal(value, text)) return text;
+  // The shortest of 15, 16 and 17 significant digits that reads back exactly: %g drops trailing
+  // zeros, so a number with fewer digits (0.01) comes out in full at 15 already. Three tries at
+  // most (a script embeds thousands of numbers, and every printf counts in wasm).
+  char buffer[32];
+  for (int digits = 15; digits <= 17; ++digits) {
+    std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
+    if (digits == 17 || std::strtod(buffer, nullptr) == value) break;
+  }
+  text = buffer;
+  if (text.find_first_of(".en") == std::string::npos) text += ".0";
+  return text;
+}
+
+std::string exact(double value) {
+  std::string text;
+  if (!std::isfinite(value) || value == 0) return real(value);
+  if (short_decimal(value, text)) return text;
+  char buffer[32];
+  std::snprintf(buffer, sizeof buffer, "%.17g", value);
+  text = buffer;
   if (text.find_first_of(".e") == std::string::npos) text += ".0";
   return text;
 }

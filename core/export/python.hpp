@@ -23,6 +23,8 @@ struct Refusal : std::runtime_error {
 // A float literal that Python reads as exactly `value` (shortest round trip): "0.01", "2.0",
 // "-0.0", "1e-07" is written "1e-7"; inf and NaN as math.inf and math.nan.
 std::string real(double value);
+// The same with all 17 significant digits (one printf: for the thousands of embedded data).
+std::string exact(double value);
 // The same, but an integer-valued number up to 2^53 stays an integer ("100"), as expressions and
 // whole-number settings read best.
 std::string number(double value);

@@ -5,6 +5,7 @@
 
 #include "export/torch_parts.hpp"
 #include "learn/catalogue.hpp"
+#include "learn/trainer.hpp"
 #include "state/classify_session.hpp"
 
 namespace pg::torch_export {
@@ -63,8 +64,8 @@ std::string loss_function(const std::string& loss, bool regression) {
 std::string points_code(const std::vector<DataPoint>& points, bool regression) {
   std::string out;
   for (const DataPoint& p : points)
-    out += "    (" + py::real(p.x) + ", " + py::real(p.y) + ", " +
-           (regression ? py::real(p.target) : std::to_string(p.label)) + "),\n";
+    out += "    (" + py::exact(p.x) + ", " + py::exact(p.y) + ", " +
+           (regression ? py::exact(p.target) : std::to_string(p.label)) + "),\n";
   return out;
 }
 
@@ -86,12 +87,12 @@ std::string weights_code(const Mlp& network, const py::Language& language) {
     for (int row = 0; row < rows; ++row) {
       std::vector<std::string> items;
       for (int column = 0; column < columns; ++column)
-        items.push_back(py::real(theta[network.weight_index(layer, column, row)]));
+        items.push_back(py::exact(theta[network.weight_index(layer, column, row)]));
       out += py::wrapped(items, 4);
     }
     std::vector<std::string> biases;
     for (int row = 0; row < rows; ++row)
-      biases.push_back(py::real(theta[network.bias_index(layer, row)]));
+      biases.push_back(py::exact(theta[network.bias_index(layer, row)]));
     out += py::wrapped(biases, 4);
   }
   return out;
@@ -107,19 +108,19 @@ std::string hidden_list(const std::vector<int>& sizes) {
 }  // namespace
 
 std::string classify_script(const State& state, const py::Language& language) {
-  const ClassifySession session(state);
+  // What the CLI's session trains (state/classify_session.*), without its first evaluation.
   const ClassifyConfig& config = state.classify;
-  const Dataset& data = session.data();
+  const Dataset data = make_dataset(classify_config(state));
   const bool regression = data.kind == TaskKind::Regression;
-  const Mlp& network = session.racer(0).network();
+  const Mlp network = initial_network(classify_config(state), data);
   const RacersCode racers = racers_code(state.racers, language);
   const Regularization regularization = parse_regularization(config.regularization);
   const bool penalty = regularization != Regularization::None;
   const std::string activation = activation_module(network.activation());
 
-  std::vector<std::string> losses;  // the script's loss functions, in the session's order
-  for (std::size_t i = 0; i < session.racer_count(); i += state.racers.size())
-    losses.push_back(loss_function(session.loss(i), regression));
+  std::vector<std::string> losses;  // the script's loss functions, one per experiment
+  for (const std::string& loss : session_losses(state))
+    losses.push_back(loss_function(loss, regression));
   std::vector<std::string> flags;
   if (regression) flags.push_back("regression");
   if (!regression) flags.push_back("classes");
@@ -340,10 +341,11 @@ def stop(racer, epoch):
   out +=
       "def main():\n    data = Data(TRAIN, TEST)\n"
       "    print(\"racer,epoch,train_loss,test_loss,train_acc,test_acc,lr\")\n";
-  for (std::size_t i = 0; i < session.racer_count(); ++i) {
-    const std::size_t link_racer = session.link_racer(i);
+  // The session's racers: every link racer with the first loss, then again with the second.
+  for (std::size_t i = 0; i < losses.size() * state.racers.size(); ++i) {
+    const std::size_t link_racer = i % state.racers.size();
     const RacerCode& code = racers.racers[link_racer];
-    if (state.compare_losses && i == state.racers.size())
+    if (i == state.racers.size())
       out +=
           "\n" + py::comment(language.pick("compare=loss: the same racers again, from the same "
                                            "weights on the same mini-batches, with the\n"
@@ -356,8 +358,8 @@ def stop(racer, epoch):
                                             "优化器 " + std::to_string(i) + "：") +
                                   write_racer(state.racers[link_racer]) + "\n" + code.note,
                               4);
-    std::vector<std::string> arguments = {
-        std::to_string(i), "data", loss_function(session.loss(i), regression), code.optimizer};
+    std::vector<std::string> arguments = {std::to_string(i), "data",
+                                          losses[i / state.racers.size()], code.optimizer};
     for (const std::string& argument : code.rate_arguments()) arguments.push_back(argument);
     out += py::call("train", arguments, 4);
   }

@@ -20,8 +20,10 @@ struct StableForm {
 
 const StableForm kStableForms[] = {
     {"book-ce", R"(
-    logits = torch.stack([x, y, torch.tensor(-1000.0)])
-    return torch.logsumexp(logits, dim=0) - x
+    #@ −ln softmax(x, y, −1000)₁, the logits shifted by −x (which changes nothing) so that the | −ln softmax(x, y, −1000)₁，logit 都减去 x（结果不变），这样损失很小时
+    #@ slope keeps its precision where the loss is tiny | 斜率仍然保持精度
+    logits = torch.stack([torch.zeros_like(x), y - x, -1000 - x])
+    return torch.logsumexp(logits, dim=0)
 )"},
     {"book-mse", R"(
     probabilities = torch.softmax(torch.stack([x, y, torch.tensor(-1000.0)]), dim=0)
