@@ -156,6 +156,7 @@ export function SurfacePage({
             drawNowRef={drawMapNow}
           />
           <Controls
+            core={core}
             store={store}
             runner={runner}
             onExportPng={exportPng}
