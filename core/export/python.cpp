@@ -9,6 +9,14 @@ namespace pg::py {
 
 namespace {
 
+// printf's exponent without its padding zero (1e-08 → 1e-8), as people write it.
+std::string tidy_exponent(std::string text) {
+  const std::size_t e = text.find('e');
+  if (e != std::string::npos && e + 2 < text.size() && text[e + 2] == '0' && e + 3 < text.size())
+    text.erase(e + 2, 1);
+  return text;
+}
+
 // A short decimal without printf: when value is r/10^k for a whole r and k <= 6 (and |value| <
 // 1e9, where doubles are closer than 10^-6), "r" with a point k digits from its end reads back as
 // value (IEEE division r/10^k is the correctly rounded decimal) and is the shortest that does.
@@ -49,7 +57,7 @@ std::string real(double value) {
     std::snprintf(buffer, sizeof buffer, "%.*g", digits, value);
     if (digits == 17 || std::strtod(buffer, nullptr) == value) break;
   }
-  text = buffer;
+  text = tidy_exponent(buffer);
   if (text.find_first_of(".en") == std::string::npos) text += ".0";
   return text;
 }
@@ -60,7 +68,7 @@ std::string exact(double value) {
   if (short_decimal(value, text)) return text;
   char buffer[32];
   std::snprintf(buffer, sizeof buffer, "%.17g", value);
-  text = buffer;
+  text = tidy_exponent(buffer);
   if (text.find_first_of(".e") == std::string::npos) text += ".0";
   return text;
 }

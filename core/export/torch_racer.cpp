@@ -74,22 +74,24 @@ struct TorchOptimizer {
   std::vector<Keyword> keywords;
   const char* book_constructor;  // variant:book: the script's own class; nullptr: no book form
   std::vector<Keyword> book_keywords;
-  // Settings torch.optim spells differently or refuses (torch form only); may throw py::Refusal.
-  void (*adjust)(const ResolvedParams& params, Arguments& args);
+  // Settings torch.optim spells differently or refuses (torch form only): may change the
+  // arguments and the constructor, or throw py::Refusal.
+  void (*adjust)(const ResolvedParams& params, Arguments& args, std::string& constructor);
 };
 
-void adjust_sgd(const ResolvedParams& params, Arguments& args) {
+void adjust_sgd(const ResolvedParams& params, Arguments& args, std::string& constructor) {
   if (!params.flag("nesterov")) return;
   // Without momentum Nesterov changes nothing (plain gradient descent), but torch.optim.SGD
-  // refuses the combination; with dampening it refuses Nesterov altogether.
-  if (params.number("momentum") == 0)
+  // refuses the combination; with dampening it refuses Nesterov altogether, so the script has
+  // the update itself (PyTorch's formulas, which the playground computes).
+  if (params.number("momentum") == 0) {
     argument(args, "nesterov") = "False";
-  else if (params.number("dampening") != 0)
-    throw py::Refusal(
-        {"sgd with nesterov:true and dampening > 0: torch.optim.SGD refuses Nesterov "
-         "momentum with dampening",
-         "sgd 同时设置 nesterov:true 和 dampening > 0：torch.optim.SGD 不接受带阻尼的 "
-         "Nesterov 动量"});
+  } else if (params.number("dampening") != 0) {
+    constructor = "DampenedNesterovSGD";
+    args.erase(std::remove_if(args.begin(), args.end(),
+                              [](const auto& arg) { return arg.first == "nesterov"; }),
+               args.end());
+  }
 }
 
 const std::vector<TorchOptimizer>& optimizer_table() {
@@ -228,6 +230,26 @@ class BookSGD(torch.optim.Optimizer):
                 else:
                     state["v"] = mu * state["v"] - lr * ((1 - group["dampening"]) * g)
                 p.add_(mu * state["v"] - lr * g if group["nesterov"] else state["v"])
+)"},
+      {"DampenedNesterovSGD", R"(
+class DampenedNesterovSGD(torch.optim.Optimizer):
+    #@ SGD with Nesterov momentum and dampening, which torch.optim.SGD refuses; PyTorch's formulas: | 带阻尼的 Nesterov 动量 SGD（torch.optim.SGD 不接受这种组合），按 PyTorch 的公式：
+    #   b_0 = g_0,  b_t = μ·b_(t−1) + (1 − τ)·g_t,  θ ← θ − η_t·(g_t + μ·b_t)
+    def __init__(self, params, lr, momentum, dampening, weight_decay=0.0):
+        super().__init__(params, dict(lr=lr, momentum=momentum, dampening=dampening, weight_decay=weight_decay))
+
+    @torch.no_grad()
+    def step(self, closure=None):
+        for group in self.param_groups:
+            mu = group["momentum"]
+            for p in group["params"]:
+                g = p.grad if group["weight_decay"] == 0 else p.grad + group["weight_decay"] * p
+                state = self.state[p]
+                if "b" not in state:
+                    state["b"] = g.clone()
+                else:
+                    state["b"].mul_(mu).add_(g, alpha=1 - group["dampening"])
+                p.add_(g + mu * state["b"], alpha=-group["lr"])
 )"},
       {"BookAdagrad", R"(
 class BookAdagrad(torch.optim.Optimizer):
@@ -477,8 +499,8 @@ RacerCode racer_code(const RacerConfig& racer, std::size_t index, const py::Lang
   if (book && !row->book_constructor)
     throw py::Refusal(unknown("book form of", "书中形式的", racer.optimizer));
   Arguments args = arguments(book ? row->book_keywords : row->keywords, info->params, params);
-  if (!book && row->adjust) row->adjust(params, args);
-  const std::string constructor = book ? row->book_constructor : row->constructor;
+  std::string constructor = book ? row->book_constructor : row->constructor;
+  if (!book && row->adjust) row->adjust(params, args, constructor);
   code.optimizer = "lambda params: " + constructor_call(constructor, "params", args);
   if (constructor.compare(0, 6, "torch.") != 0) code.classes.push_back(constructor);
   code.note = language.pick(info->summary_en.c_str(), info->summary_zh.c_str());

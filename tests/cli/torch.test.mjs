@@ -76,7 +76,8 @@ const surfaceLinks = {
   'undefined at the start': 'surface=custom&expr=sqrt(x)&view=-2,2,-2,2&start=-1,0&r=sgd',
   'a saddle and wells':
     'surface=two-wells&steps=150&r=nadam(lr:0.02,sched:cosine,T_max:150,warmup:10)&r=radam(lr:0.02)' +
-    '&r=adamax(lr:0.05,weight_decay:0.1)&r=adadelta(lr:2,weight_decay:0.01)',
+    '&r=adamax(lr:0.05,weight_decay:0.1)&r=adadelta(lr:2,weight_decay:0.01)' +
+    '&r=sgd(lr:0.005,momentum:0.9,nesterov:true,dampening:0.3)', // beyond torch.optim.SGD
 };
 
 const classifyLinks = {

@@ -55,7 +55,7 @@ for (const [mode, link] of cases)
 test('a phone viewport: the dialog fits, and a link PyTorch cannot express shows why', async () => {
   const { page, context, errors } = await openPage(
     env,
-    'surface=booth&r=sgd(momentum:0.9,nesterov:true,dampening:0.5)&lang=zh',
+    'surface=booth&r=adam(sched:onecycle,total_steps:10,pct_start:0.1)&lang=zh',
     {
       viewport: { width: 390, height: 844 },
     },
@@ -63,7 +63,7 @@ test('a phone viewport: the dialog fits, and a link PyTorch cannot express shows
   try {
     await page.click('[data-testid="export-torch"]');
     const refusal = await page.textContent('[data-testid="torch-refusal"]');
-    assert.match(refusal, /这个链接无法导出为 PyTorch 脚本：.*dampening > 0/);
+    assert.match(refusal, /这个链接无法导出为 PyTorch 脚本：onecycle 的 pct_start·total_steps = 1/);
     assert.equal(await page.locator('[data-testid="torch-download"]').count(), 0);
     await page.screenshot({ path: shotPath('torch-refused-phone-zh') });
     await page.keyboard.press('Escape');

@@ -149,8 +149,13 @@ test('1,000 random valid links: every script compiles, or the link is refused wi
       files.push(path);
     }
     assert.deepEqual([...kinds].sort(), ['classify', 'surface']);
-    // Refusals are the exception (nesterov with dampening, a one-update rise of onecycle).
-    assert.ok(files.length >= 900, `${files.length} scripts, ${refused.length} refused: ${refused.slice(0, 5)}`);
+    // Refused: an optimizer or schedule the translator does not know yet (catalogue rows added
+    // before their PyTorch row), and the rare onecycle whose rise is one update long. Nothing else.
+    const unexpected = refused.filter(
+      (reason) => !/has no PyTorch translation yet|^onecycle with pct_start·total_steps = 1/.test(reason),
+    );
+    assert.deepEqual(unexpected, []);
+    assert.ok(files.length >= 200, `${files.length} scripts, ${refused.length} refused`);
     writeFileSync(join(work, 'files.txt'), files.join('\n'));
     const compile = spawnSync(
       python,
@@ -176,17 +181,20 @@ test('1,000 random valid links: every script compiles, or the link is refused wi
 });
 
 test('a link PyTorch cannot express is refused, naming the feature, in both languages', () => {
-  const nesterov = JSON.parse(m.torchScript('surface=booth&r=sgd(momentum:0.9,nesterov:true,dampening:0.5)', ''));
-  assert.equal(nesterov.ok, false);
-  assert.match(nesterov.refusal.en, /nesterov:true and dampening > 0/);
-  assert.match(nesterov.refusal.zh, /dampening > 0/);
   const onecycle = JSON.parse(m.torchScript('surface=booth&r=adam(sched:onecycle,total_steps:10,pct_start:0.1)', ''));
   assert.equal(onecycle.ok, false);
-  assert.match(onecycle.refusal.en, /onecycle with pct_start·total_steps = 1/);
+  assert.match(onecycle.refusal.en, /onecycle with pct_start·total_steps = 1: PyTorch's OneCycleLR divides by zero/);
+  assert.match(onecycle.refusal.zh, /OneCycleLR 在这里会除以零/);
   const bad = JSON.parse(m.torchScript('surface=rosenbrok', ''));
   assert.equal(bad.ok, false, 'a link with a problem is no script either');
   assert.match(bad.refusal.en, /^surface=rosenbrok: unknown surface/);
-  assert.equal(cli('torch', 'surface=booth&r=sgd(momentum:0.9,nesterov:true,dampening:0.5)').status, 2);
+  const refused = cli('torch', 'surface=booth&r=adam(sched:onecycle,total_steps:10,pct_start:0.1)');
+  assert.equal(refused.status, 2);
+  assert.match(refused.stderr, /^playground: no PyTorch script for this link: onecycle with/);
+  // What torch.optim refuses but the script can write out is written out: Nesterov with dampening.
+  const nesterov = JSON.parse(m.torchScript('surface=booth&r=sgd(momentum:0.9,nesterov:true,dampening:0.5)', ''));
+  assert.equal(nesterov.ok, true);
+  assert.match(nesterov.script, /lambda params: DampenedNesterovSGD\(params, lr=0\.001, momentum=0\.9, dampening=0\.5/);
 });
 
 test("the module's script is the CLI's, byte for byte, in both languages", () => {
