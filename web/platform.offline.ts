@@ -7,6 +7,7 @@ import workerSource from 'offline:worker-source';
 import iconUrl from './assets/icon.svg';
 import * as encoders from './classroom/encoders';
 import type { PlaygroundModule } from './core';
+import { touchIntl } from './intlTouch';
 
 export const offline = true;
 
@@ -32,6 +33,12 @@ export function startClassifyWorker(): Worker {
   // Classic, not a module worker: Chromium does not start a module worker from a blob URL on a
   // file:// page.
   return new Worker(url);
+}
+
+// The Intl warm-up worker (components/intlWarmUp.ts), from its function's own source.
+export function startIntlWorker(): Worker {
+  const source = `(${touchIntl.toString()})();\npostMessage(null);\n`;
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
 }
 
 export async function loadEncoders(): Promise<typeof encoders> {

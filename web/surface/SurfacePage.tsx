@@ -155,14 +155,17 @@ export function SurfacePage({
             canvasRef={mapCanvas}
             drawNowRef={drawMapNow}
           />
-          <Controls
-            core={core}
-            store={store}
-            runner={runner}
-            onExportPng={exportPng}
-            onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
-            onRecord={() => setRecording(true)}
-          />
+          {/* A task after the map: its racers' status comes from the core's first calls. */}
+          <Later>
+            <Controls
+              core={core}
+              store={store}
+              runner={runner}
+              onExportPng={exportPng}
+              onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
+              onRecord={() => setRecording(true)}
+            />
+          </Later>
           {analysis && view.shows('hessian') && (
             <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />
           )}
