@@ -81,7 +81,7 @@ const zh: Record<MessageKey, string> = {
   'torch.title': '把这个实验导出为 PyTorch 脚本，它输出完全相同的数字',
   'torch.heading': 'PyTorch 脚本',
   'torch.hint':
-    '这个链接对应的 Python 程序：只需要 PyTorch（1.13 或更新的版本），用 float64 计算，输出的 CSV 与游乐场命令行（playground run）完全相同。保存后运行 python3 {file} > torch.csv。',
+    '这个链接对应的 Python 程序：只需要 PyTorch（1.13 或更新的版本），用 float64 计算，输出的 CSV 与游乐场的命令行完全相同。保存后运行 python3 {file} > torch.csv。',
   'torch.download': '下载 .py',
   'torch.copy': '复制',
   'torch.copied': '已复制',

@@ -174,8 +174,8 @@ std::string call(const std::string& function, const std::vector<std::string>& ar
 
 namespace {
 
-bool has(const std::vector<std::string>& flags, const std::string& flag) {
-  return std::find(flags.begin(), flags.end(), flag) != flags.end();
+bool has(const std::string& flags, const std::string& flag) {
+  return (" " + flags + " ").find(" " + flag + " ") != std::string::npos;
 }
 
 std::string substitute(const std::string& line, const Values& values) {
@@ -198,7 +198,7 @@ std::string substitute(const std::string& line, const Values& values) {
 
 // One template line, after its indentation: false when a condition leaves it out.
 bool expand_line(std::string indent, std::string body, const Language& language,
-                 const std::vector<std::string>& flags, std::string& out) {
+                 const std::string& flags, std::string& out) {
   while (body.size() > 2 && body[0] == '#' && (body[1] == '?' || body[1] == '!')) {
     const bool wanted = body[1] == '?';
     const std::size_t space = body.find(' ');
@@ -227,8 +227,8 @@ bool expand_line(std::string indent, std::string body, const Language& language,
 
 }  // namespace
 
-std::string expand(const std::string& source, const Language& language,
-                   const std::vector<std::string>& flags, const Values& values) {
+std::string expand(const std::string& source, const Language& language, const std::string& flags,
+                   const Values& values) {
   std::string out;
   std::size_t start = source.empty() || source[0] != '\n' ? 0 : 1;  // R"( starts a line early
   while (start < source.size()) {

@@ -57,13 +57,14 @@ std::string call(const std::string& function, const std::vector<std::string>& ar
 
 // Expands a template: the fixed source of a part of the script, as a raw string. Line by line:
 //   "#@ English | 中文"   a comment in the script's language (the indentation kept);
-//   "#?flag rest"         the rest of the line (itself expanded) only when `flag` is in `flags`;
+//   "#?flag rest"         the rest of the line (itself expanded) only when `flag` is one of the
+//                         space-separated words of `flags`;
 //   "#!flag rest"         ... only when it is not;
 //   "{{name}}"            anywhere: the value of `name` in `values` (it must be there).
 // Other lines are copied. Unknown names are a programming error (std::logic_error).
 using Values = std::vector<std::pair<std::string, std::string>>;
 std::string expand(const std::string& source, const Language& language,
-                   const std::vector<std::string>& flags = {}, const Values& values = {});
+                   const std::string& flags = "", const Values& values = {});
 
 // Python lines "    a, b, c," of `items` (already Python text), at most `width` characters each.
 std::string wrapped(const std::vector<std::string>& items, int indent, std::size_t width = 99);

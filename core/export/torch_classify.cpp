@@ -121,15 +121,30 @@ std::string classify_script(const State& state, const py::Language& language) {
   std::vector<std::string> losses;  // the script's loss functions, one per experiment
   for (const std::string& loss : session_losses(state))
     losses.push_back(loss_function(loss, regression));
-  std::vector<std::string> flags;
-  if (regression) flags.push_back("regression");
-  if (!regression) flags.push_back("classes");
-  for (const std::string& loss : losses) flags.push_back(loss);
-  if (penalty) flags.push_back("penalty");
-  if (regularization == Regularization::L1) flags.push_back("l1");
-  if (regularization == Regularization::L2) flags.push_back("l2");
-  if (!activation.empty()) flags.push_back("activation");
-  if (racers.scheduled) flags.push_back("schedule");
+  std::string flags;
+  if (regression)
+    flags +=
+        " "
+        "regression";
+  if (!regression)
+    flags +=
+        " "
+        "classes";
+  for (const std::string& loss : losses) flags += " " + loss;
+  if (penalty)
+    flags +=
+        " "
+        "penalty";
+  if (regularization == Regularization::L1) flags += " l1";
+  if (regularization == Regularization::L2) flags += " l2";
+  if (!activation.empty())
+    flags +=
+        " "
+        "activation";
+  if (racers.scheduled)
+    flags +=
+        " "
+        "schedule";
 
   std::string features;
   for (const std::string& name : config.features)

@@ -17,8 +17,11 @@ std::string Sections::next(const std::string& en, const std::string& zh) {
 
 std::string script_opening(const State& state, const py::Language& language,
                            const std::string& columns, bool needs_torch_version) {
-  std::vector<std::string> flags;
-  if (needs_torch_version) flags.push_back("version");
+  std::string flags;
+  if (needs_torch_version)
+    flags +=
+        " "
+        "version";
   return "#!/usr/bin/env python3\n" + py::expand(R"(
 #@ Optimizer Playground → PyTorch | 优化器游乐场 → PyTorch
 #
@@ -163,8 +166,7 @@ class Random:
 #?normal         radius = math.sqrt(-2.0 * math.log(1.0 - self.uniform()))
 #?normal         return radius * math.cos(6.283185307179586 * self.uniform())
 )",
-                    language,
-                    normal ? std::vector<std::string>{"normal"} : std::vector<std::string>{});
+                    language, normal ? "normal" : "");
 }
 
 std::string rate_parameters(const RacersCode& code) {

@@ -4,18 +4,32 @@
 #include <cmath>
 
 #include "optim/catalogue.hpp"
+#include "state/text.hpp"
 
 namespace pg::torch_export {
 namespace {
 
 // ---- Keyword arguments ------------------------------------------------------------------------
 
-// A keyword argument of a torch constructor and the catalogue parameters it is made of (two make
-// a tuple: betas ← beta1, beta2).
+// The keyword arguments of a torch constructor, written "lr betas=beta1/beta2 eps": each word a
+// keyword, the catalogue parameter of the same name unless "=" names the parameters it is made
+// of (two make a tuple: betas ← beta1, beta2).
 struct Keyword {
-  const char* name;
-  std::vector<const char*> params;
+  std::string name;
+  std::vector<std::string> params;
 };
+
+std::vector<Keyword> keywords(const char* spec) {
+  std::vector<Keyword> out;
+  for (const std::string& word : split(spec, ' ')) {
+    if (word.empty()) continue;
+    const std::size_t equals = word.find('=');
+    out.push_back(equals == std::string::npos
+                      ? Keyword{word, {word}}
+                      : Keyword{word.substr(0, equals), split(word.substr(equals + 1), '/')});
+  }
+  return out;
+}
 
 using Arguments = std::vector<std::pair<std::string, std::string>>;  // keyword, Python value
 
@@ -41,12 +55,12 @@ std::string value_text(const std::vector<ParamSpec>& specs, const ResolvedParams
   return "None";
 }
 
-Arguments arguments(const std::vector<Keyword>& keywords, const std::vector<ParamSpec>& specs,
+Arguments arguments(const char* spec, const std::vector<ParamSpec>& specs,
                     const ResolvedParams& params) {
   Arguments out;
-  for (const Keyword& keyword : keywords) {
+  for (const Keyword& keyword : keywords(spec)) {
     std::string text;
-    for (const char* param : keyword.params)
+    for (const std::string& param : keyword.params)
       text += (text.empty() ? "" : ", ") + value_text(specs, params, param);
     out.emplace_back(keyword.name, keyword.params.size() > 1 ? "(" + text + ")" : text);
   }
@@ -69,11 +83,11 @@ std::string constructor_call(const std::string& constructor, const std::string& 
 // ---- Optimizers -------------------------------------------------------------------------------
 
 struct TorchOptimizer {
-  const char* name;         // the catalogue's optimizer (aliases run it too)
-  const char* constructor;  // in torch.optim, or a class of the script (optimizer_classes)
-  std::vector<Keyword> keywords;
+  const char* name;              // the catalogue's optimizer (aliases run it too)
+  const char* constructor;       // in torch.optim, or a class of the script (optimizer_classes)
+  const char* keywords;          // see Keyword
   const char* book_constructor;  // variant:book: the script's own class; nullptr: no book form
-  std::vector<Keyword> book_keywords;
+  const char* book_keywords;
   // Settings torch.optim spells differently or refuses (torch form only): may change the
   // arguments and the constructor, or throw py::Refusal.
   void (*adjust)(const ResolvedParams& params, Arguments& args, std::string& constructor);
@@ -95,103 +109,24 @@ void adjust_sgd(const ResolvedParams& params, Arguments& args, std::string& cons
 }
 
 const std::vector<TorchOptimizer>& optimizer_table() {
+  constexpr const char* kSgd = "lr momentum dampening nesterov weight_decay";
+  constexpr const char* kAdam = "lr betas=beta1/beta2 eps weight_decay amsgrad";
   static const std::vector<TorchOptimizer> table = {
-      {"sgd",
-       "torch.optim.SGD",
-       {{"lr", {"lr"}},
-        {"momentum", {"momentum"}},
-        {"dampening", {"dampening"}},
-        {"nesterov", {"nesterov"}},
-        {"weight_decay", {"weight_decay"}}},
-       "BookSGD",
-       {{"lr", {"lr"}},
-        {"momentum", {"momentum"}},
-        {"dampening", {"dampening"}},
-        {"nesterov", {"nesterov"}},
-        {"weight_decay", {"weight_decay"}}},
-       adjust_sgd},
-      {"adagrad",
-       "torch.optim.Adagrad",
-       {{"lr", {"lr"}},
-        {"lr_decay", {"lr_decay"}},
-        {"weight_decay", {"weight_decay"}},
-        {"initial_accumulator_value", {"initial_accumulator_value"}},
-        {"eps", {"eps"}}},
-       "BookAdagrad",
-       {{"lr", {"lr"}}, {"weight_decay", {"weight_decay"}}},
-       nullptr},
-      {"rmsprop",
-       "torch.optim.RMSprop",
-       {{"lr", {"lr"}},
-        {"alpha", {"alpha"}},
-        {"eps", {"eps"}},
-        {"weight_decay", {"weight_decay"}},
-        {"momentum", {"momentum"}},
-        {"centered", {"centered"}}},
-       "BookRMSprop",
-       {{"lr", {"lr"}}, {"alpha", {"alpha"}}, {"weight_decay", {"weight_decay"}}},
-       nullptr},
-      {"adam",
-       "torch.optim.Adam",
-       {{"lr", {"lr"}},
-        {"betas", {"beta1", "beta2"}},
-        {"eps", {"eps"}},
-        {"weight_decay", {"weight_decay"}},
-        {"amsgrad", {"amsgrad"}}},
-       nullptr,
-       {},
-       nullptr},
-      {"adamw",
-       "torch.optim.AdamW",
-       {{"lr", {"lr"}},
-        {"betas", {"beta1", "beta2"}},
-        {"eps", {"eps"}},
-        {"weight_decay", {"weight_decay"}},
-        {"amsgrad", {"amsgrad"}}},
-       nullptr,
-       {},
-       nullptr},
-      {"adamax",
-       "torch.optim.Adamax",
-       {{"lr", {"lr"}},
-        {"betas", {"beta1", "beta2"}},
-        {"eps", {"eps"}},
-        {"weight_decay", {"weight_decay"}}},
-       nullptr,
-       {},
+      {"sgd", "torch.optim.SGD", kSgd, "BookSGD", kSgd, adjust_sgd},
+      {"adagrad", "torch.optim.Adagrad", "lr lr_decay weight_decay initial_accumulator_value eps",
+       "BookAdagrad", "lr weight_decay", nullptr},
+      {"rmsprop", "torch.optim.RMSprop", "lr alpha eps weight_decay momentum centered",
+       "BookRMSprop", "lr alpha weight_decay", nullptr},
+      {"adam", "torch.optim.Adam", kAdam, nullptr, "", nullptr},
+      {"adamw", "torch.optim.AdamW", kAdam, nullptr, "", nullptr},
+      {"adamax", "torch.optim.Adamax", "lr betas=beta1/beta2 eps weight_decay", nullptr, "",
        nullptr},
       // NAdam is torch.optim.NAdam from PyTorch 2.0 on; the script's class on older versions.
-      {"nadam",
-       "NAdam",
-       {{"lr", {"lr"}},
-        {"betas", {"beta1", "beta2"}},
-        {"eps", {"eps"}},
-        {"weight_decay", {"weight_decay"}},
-        {"momentum_decay", {"momentum_decay"}}},
-       nullptr,
-       {},
+      {"nadam", "NAdam", "lr betas=beta1/beta2 eps weight_decay momentum_decay", nullptr, "",
        nullptr},
-      {"radam",
-       "torch.optim.RAdam",
-       {{"lr", {"lr"}},
-        {"betas", {"beta1", "beta2"}},
-        {"eps", {"eps"}},
-        {"weight_decay", {"weight_decay"}}},
-       nullptr,
-       {},
-       nullptr},
-      {"adadelta",
-       "torch.optim.Adadelta",
-       {{"lr", {"lr"}}, {"rho", {"rho"}}, {"eps", {"eps"}}, {"weight_decay", {"weight_decay"}}},
-       nullptr,
-       {},
-       nullptr},
-      {"lion",
-       "Lion",
-       {{"lr", {"lr"}}, {"betas", {"beta1", "beta2"}}, {"weight_decay", {"weight_decay"}}},
-       nullptr,
-       {},
-       nullptr},
+      {"radam", "torch.optim.RAdam", "lr betas=beta1/beta2 eps weight_decay", nullptr, "", nullptr},
+      {"adadelta", "torch.optim.Adadelta", "lr rho eps weight_decay", nullptr, "", nullptr},
+      {"lion", "Lion", "lr betas=beta1/beta2 weight_decay", nullptr, "", nullptr},
   };
   return table;
 }
@@ -357,7 +292,7 @@ struct TorchSchedule {
   ScheduleKind kind;
   // In torch.optim.lr_scheduler; nullptr where PyTorch has no such scheduler (then `rate`).
   const char* scheduler;
-  std::vector<Keyword> keywords;
+  const char* keywords;  // see Keyword
   // Where PyTorch has none: η_t in the rate function's argument t (updates since warmup) and its
   // parameters (each a local of the function), as a py::expand template.
   const char* rate;
@@ -388,79 +323,32 @@ void adjust_cyclic(const ResolvedParams& params, double lr, Arguments& args, Rac
 
 const std::vector<TorchSchedule>& schedule_table() {
   static const std::vector<TorchSchedule> table = {
-      {ScheduleKind::Constant, nullptr, {}, nullptr, nullptr},
-      {ScheduleKind::Step,
-       "StepLR",
-       {{"step_size", {"step_size"}}, {"gamma", {"gamma"}}},
-       nullptr,
-       nullptr},
-      {ScheduleKind::MultiStep,
-       "MultiStepLR",
-       {{"milestones", {"milestones"}}, {"gamma", {"gamma"}}},
-       nullptr,
-       nullptr},
-      {ScheduleKind::Exponential, "ExponentialLR", {{"gamma", {"gamma"}}}, nullptr, nullptr},
-      {ScheduleKind::InvSqrt,
-       nullptr,
-       {},
-       R"(
+      {ScheduleKind::Constant, nullptr, "", nullptr, nullptr},
+      {ScheduleKind::Step, "StepLR", "step_size gamma", nullptr, nullptr},
+      {ScheduleKind::MultiStep, "MultiStepLR", "milestones gamma", nullptr, nullptr},
+      {ScheduleKind::Exponential, "ExponentialLR", "gamma", nullptr, nullptr},
+      {ScheduleKind::InvSqrt, nullptr, "", R"(
     #   η_t = η0/√(t + 1)
     return {{lr}} / math.sqrt(t + 1)
 )",
        nullptr},
-      {ScheduleKind::InvTime,
-       nullptr,
-       {{"gamma", {"gamma"}}},
-       R"(
+      {ScheduleKind::InvTime, nullptr, "gamma", R"(
     #   η_t = η0/(1 + γ·t)
     gamma = {{gamma}}
     return {{lr}} / (1 + gamma * t)
 )",
        nullptr},
-      {ScheduleKind::Linear,
-       "LinearLR",
-       {{"start_factor", {"start_factor"}},
-        {"end_factor", {"end_factor"}},
-        {"total_iters", {"total_iters"}}},
-       nullptr,
+      {ScheduleKind::Linear, "LinearLR", "start_factor end_factor total_iters", nullptr, nullptr},
+      {ScheduleKind::Polynomial, "PolynomialLR", "total_iters power", nullptr, nullptr},
+      {ScheduleKind::Cosine, "CosineAnnealingLR", "T_max eta_min", nullptr, nullptr},
+      {ScheduleKind::CosineRestarts, "CosineAnnealingWarmRestarts", "T_0 T_mult eta_min", nullptr,
        nullptr},
-      {ScheduleKind::Polynomial,
-       "PolynomialLR",
-       {{"total_iters", {"total_iters"}}, {"power", {"power"}}},
-       nullptr,
-       nullptr},
-      {ScheduleKind::Cosine,
-       "CosineAnnealingLR",
-       {{"T_max", {"T_max"}}, {"eta_min", {"eta_min"}}},
-       nullptr,
-       nullptr},
-      {ScheduleKind::CosineRestarts,
-       "CosineAnnealingWarmRestarts",
-       {{"T_0", {"T_0"}}, {"T_mult", {"T_mult"}}, {"eta_min", {"eta_min"}}},
-       nullptr,
-       nullptr},
-      {ScheduleKind::OneCycle,
-       "OneCycleLR",
-       {{"max_lr", {"max_lr"}},
-        {"total_steps", {"total_steps"}},
-        {"pct_start", {"pct_start"}},
-        {"anneal_strategy", {"anneal"}},
-        {"div_factor", {"div_factor"}},
-        {"final_div_factor", {"final_div_factor"}}},
-       nullptr,
+      {ScheduleKind::OneCycle, "OneCycleLR",
+       "max_lr total_steps pct_start anneal_strategy=anneal div_factor final_div_factor", nullptr,
        adjust_one_cycle},
-      {ScheduleKind::Cyclic,
-       "CyclicLR",
-       {{"base_lr", {"base_lr"}},
-        {"max_lr", {"max_lr"}},
-        {"step_size_up", {"step_size_up"}},
-        {"mode", {"mode"}}},
-       nullptr,
+      {ScheduleKind::Cyclic, "CyclicLR", "base_lr max_lr step_size_up mode", nullptr,
        adjust_cyclic},
-      {ScheduleKind::Noam,
-       nullptr,
-       {{"d_model", {"d_model"}}, {"warmup_steps", {"warmup_steps"}}},
-       R"(
+      {ScheduleKind::Noam, nullptr, "d_model warmup_steps", R"(
     #   η_t = η0·d_model^−½·min((t + 1)^−½, (t + 1)·warmup_steps^−3/2)
     d_model, warmup_steps = {{d_model}}, {{warmup_steps}}
     return {{lr}} * d_model**-0.5 * min((t + 1) ** -0.5, (t + 1) * warmup_steps**-1.5)

@@ -113,11 +113,23 @@ std::string surface_script(const State& state, const py::Language& language) {
                                  [](const RacerConfig& r) { return r.batch > 0; });
   const bool noise = std::any_of(state.racers.begin(), state.racers.end(),
                                  [](const RacerConfig& r) { return r.noise > 0; });
-  std::vector<std::string> flags;
-  if (batch) flags.push_back("batch");
-  if (noise) flags.push_back("noise");
-  if (batch || noise) flags.push_back("draws");
-  if (racers.scheduled) flags.push_back("schedule");
+  std::string flags;
+  if (batch)
+    flags +=
+        " "
+        "batch";
+  if (noise)
+    flags +=
+        " "
+        "noise";
+  if (batch || noise)
+    flags +=
+        " "
+        "draws";
+  if (racers.scheduled)
+    flags +=
+        " "
+        "schedule";
   Sections sections(language);
   const ViewBox view = effective_view(state);
   const Vec2 start = effective_start(state);
