@@ -39,6 +39,7 @@ const base = {
   'torch.heading': 'PyTorch script',
   'torch.hint':
     'This link as a Python program: it needs only PyTorch (1.13 or later), runs in float64, and prints the same CSV as the playground’s command line (playground run). Save it and run python3 {file} > torch.csv.',
+  'torch.more': '… and {count} more lines (the points and the initial weights): Download or Copy takes them all.',
   'torch.download': 'Download .py',
   'torch.copy': 'Copy',
   'torch.copied': 'Copied',
@@ -82,6 +83,7 @@ const zh: Record<MessageKey, string> = {
   'torch.heading': 'PyTorch 脚本',
   'torch.hint':
     '这个链接对应的 Python 程序：只需要 PyTorch（1.13 或更新的版本），用 float64 计算，输出的 CSV 与游乐场的命令行完全相同。保存后运行 python3 {file} > torch.csv。',
+  'torch.more': '……后面还有 {count} 行（数据点和初始权重）：下载或复制会包含全部内容。',
   'torch.download': '下载 .py',
   'torch.copy': '复制',
   'torch.copied': '已复制',

@@ -191,6 +191,10 @@ test('a link PyTorch cannot express is refused, naming the feature, in both lang
   const refused = cli('torch', 'surface=booth&r=adam(sched:onecycle,total_steps:10,pct_start:0.1)');
   assert.equal(refused.status, 2);
   assert.match(refused.stderr, /^playground: no PyTorch script for this link: onecycle with/);
+  const french = cli('torch', 'surface=booth', '--lang', 'fr');
+  assert.equal(french.status, 2);
+  assert.match(french.stderr, /--lang must be en or zh, not 'fr'/);
+  assert.equal(cli('torch', 'surface=rosenbrok').status, 2, 'a link with a problem is refused by the CLI too');
   // What torch.optim refuses but the script can write out is written out: Nesterov with dampening.
   const nesterov = JSON.parse(m.torchScript('surface=booth&r=sgd(momentum:0.9,nesterov:true,dampening:0.5)', ''));
   assert.equal(nesterov.ok, true);

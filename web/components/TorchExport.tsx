@@ -28,10 +28,26 @@ export function TorchExport({ core, store }: { core: Core; store: LinkStore }) {
   );
 }
 
+// The dialog shows the script's first lines: a classification script embeds hundreds of points
+// and up to thousands of weights, and laying out all of them would take the main thread for
+// longer than a frame budget allows. Download and Copy take the whole text.
+const PREVIEW_LINES = 250;
+
+function preview(script: string): { text: string; more: number } {
+  let end = -1;
+  for (let line = 0; line < PREVIEW_LINES; ++line) {
+    end = script.indexOf('\n', end + 1);
+    if (end < 0) return { text: script, more: 0 };
+  }
+  const rest = script.slice(end + 1);
+  return { text: script.slice(0, end + 1), more: rest.split('\n').length - (rest.endsWith('\n') ? 1 : 0) };
+}
+
 function TorchDialog({ core, link, onClose }: { core: Core; link: string; onClose: () => void }) {
   const t = useT();
   const lang = useLang();
   const result = useMemo(() => core.torchScript(link, lang), [core, link, lang]);
+  const shown = useMemo(() => preview(result.script), [result]);
   const [copied, setCopied] = useState(false);
   const copy = async () => {
     try {
@@ -53,9 +69,14 @@ function TorchDialog({ core, link, onClose }: { core: Core; link: string; onClos
             readOnly
             wrap="off"
             rows={14}
-            value={result.script}
+            value={shown.text}
             data-testid="torch-script"
           />
+          {shown.more > 0 && (
+            <p class="small muted" data-testid="torch-more">
+              {t('torch.more', { count: shown.more })}
+            </p>
+          )}
         </>
       ) : (
         <p class="field-error" role="alert" data-testid="torch-refusal">
