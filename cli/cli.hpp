@@ -67,5 +67,6 @@ int command_hessian(const Arguments& args);
 int command_data(const Arguments& args);
 int command_minimum_ratio(const Arguments& args);
 int command_slice(const Arguments& args);
+int command_torch(const Arguments& args);
 
 }  // namespace cli

@@ -8,6 +8,7 @@
 //   playground data '<state>'
 //   playground minimum-ratio '<state>' --runs K [--racer R] [--format csv|json]
 //   playground slice '<state>' --plane P [--grid N] [--span S] [--racer K] [--format csv|json]
+//   playground torch '<state>' [--lang en|zh]
 //
 // Output as docs/reference.md specifies. A state with any problem is refused (exit 2) with a
 // message naming each key, value and reason; so is any bad option. Each command is one file of
@@ -38,7 +39,9 @@ const char* const kUsage =
     "  playground slice '<state>' --plane P           the loss landscape around a racer's "
     "weights;\n"
     "      [--grid N] [--span S] [--racer K]          P: random, pca, hessian, saddle or line\n"
-    "      [--format csv|json]\n";
+    "      [--format csv|json]\n"
+    "  playground torch '<state>' [--lang en|zh]      the link as a PyTorch script that prints\n"
+    "                                                 the same CSV as run\n";
 
 namespace {
 
@@ -58,6 +61,7 @@ const std::vector<Command>& commands() {
       {"data", {}, command_data},
       {"minimum-ratio", {"runs", "racer", "format"}, command_minimum_ratio},
       {"slice", {"plane", "grid", "span", "racer", "format"}, command_slice},
+      {"torch", {"lang"}, command_torch},
   };
   return table;
 }

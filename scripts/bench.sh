@@ -3,15 +3,15 @@
 # them first if needed, and prints their numbers side by side with wasm/native, then the
 # targets met or missed. The numbers are best or median times on a shared machine: run it on a
 # quiet one. Benchmarks print rates and ratios; no test depends on them.
-#   scripts/bench.sh            all four, then the page's start-up (startup)
-#   scripts/bench.sh surface    only bench_surface (likewise optim, learn, hessian)
+#   scripts/bench.sh            all five, then the page's start-up (startup)
+#   scripts/bench.sh surface    only bench_surface (likewise optim, learn, hessian, export)
 #   scripts/bench.sh startup    only the start-up of the built site in headless Chromium: the longest
 #                               main-thread task from load, CPU ms, against 25 ms
 #                               (scripts/bench-startup.mjs; run scripts/build.sh first)
 # BENCH_NATIVE_DIR and BENCH_WASM_DIR choose other build folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if (($#)); then benches=("$@"); else benches=(optim surface learn hessian startup); fi
+if (($#)); then benches=("$@"); else benches=(optim surface learn hessian export startup); fi
 startup=0
 core_benches=()
 for b in "${benches[@]}"; do
@@ -78,6 +78,7 @@ const shown = {
           ['grid ms (median)', 'time'], ['slice ms (median)', 'time'], ['checksum', 'checksum']],
   hessian: [['hessian+spectrum ms', 'time'], ['hvp ms', 'time'], ['eigenvector ms', 'time'],
             ['20 runs on 2 cores ms', 'time'], ['checksum', 'checksum']],
+  export: [['script ms', 'time'], ['script KB', 'value']],
 };
 const results = {};
 for (const bench of benches) {
@@ -182,6 +183,13 @@ if (results.hessian) {
   check(`wasm: 20 minimum-ratio runs of the default task over 2 cores, compute ms (<= 3000), target/ours ${fmt(3000 / ms)}`,
         ms, ms <= 3000);
   notes.push('info  the page adds module start-up and messages: scripts/bench-hessian-page.mjs times it there');
+}
+if (results.export) {
+  // Issue 23: a PyTorch script for any link in <= 50 ms (the page writes it on the main thread).
+  for (const side of ['native', 'wasm']) {
+    const ms = get('export', side, 'worst', 'script ms');
+    check(`${side}: the slowest link's PyTorch script, median ms (<= 50)`, ms, ms <= 50);
+  }
 }
 console.log('\n== targets ==');
 for (const line of [...checks, ...notes]) console.log(line);

@@ -18,8 +18,9 @@ need_command emcc emscripten
 need_command chromium chromium
 need_command node nodejs
 need_command npm npm
-# Libraries and data: checked as packages.
-for p in catch2 nlohmann-json3-dev libeigen3-dev libclang-rt-14-dev fonts-wqy-microhei; do
+# Libraries and data: checked as packages (python3-torch: PyTorch 1.13 for /usr/bin/python3, which
+# runs the scripts of `playground torch` in tests/cli/torch.test.mjs).
+for p in catch2 nlohmann-json3-dev libeigen3-dev libclang-rt-14-dev fonts-wqy-microhei python3-torch; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
 done
 

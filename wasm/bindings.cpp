@@ -12,6 +12,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "export/torch_script.hpp"
 #include "js_error.hpp"
 #include "state/json.hpp"
 #include "state/state.hpp"
@@ -125,6 +126,28 @@ std::string check_expression(const std::string& text) {
   });
 }
 
+// The link as a PyTorch script (`playground torch`), comments in `lang` ("en", "zh"; "" = the
+// link's): {"ok", "script", "fileName", "refusal": {"en", "zh"}}. Made on demand (a click), on the
+// calling thread: a few milliseconds for any link (scripts/bench.sh).
+std::string torch_script(const std::string& link, const std::string& lang) {
+  return guarded([&] {
+    const pg::ParseResult parsed = pg::parse_state(link);
+    pg::TorchScript script;
+    if (parsed.problems.empty()) {
+      script = pg::torch_script(parsed.state, lang);
+    } else {  // the page's links are canonical: a problem here means a caller's mistake
+      const pg::Problem& p = parsed.problems.front();
+      const std::string where = p.key + "=" + p.value;
+      script.refusal = {where + ": " + p.reason, where + "：" + p.reason_zh};
+    }
+    return nlohmann::json{{"ok", script.ok},
+                          {"script", script.script},
+                          {"fileName", script.file_name},
+                          {"refusal", {{"en", script.refusal.en}, {"zh", script.refusal.zh}}}}
+        .dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  });
+}
+
 // Bytes of the wasm heap held by live allocations: the memory tests' measure (the heap itself
 // only ever grows, so its size would hide a leak until the leak is large).
 double heap_in_use() {
@@ -146,5 +169,6 @@ EMSCRIPTEN_BINDINGS(playground_codec) {
   function("setMode", &set_mode);
   function("adoptPageSettings", &adopt_page_settings);
   function("checkExpression", &check_expression);
+  function("torchScript", &torch_script);
   function("heapInUse", &heap_in_use);
 }

@@ -253,6 +253,13 @@ export interface SurfaceSessionHandle {
   delete(): void;
 }
 
+export interface TorchScript {
+  ok: boolean;
+  script: string;
+  fileName: string;
+  refusal: Text;
+}
+
 export interface PlaygroundModule {
   catalogue(): string;
   catalogueSection(section: string): string;
@@ -265,6 +272,7 @@ export interface PlaygroundModule {
   setMode(link: string, mode: string): string;
   adoptPageSettings(link: string, from: string): string;
   checkExpression(text: string): string;
+  torchScript(link: string, lang: string): string;
   scheduleRates(racer: string, lastStep: number, count: number): Float64Array;
   SurfaceSession: new (link: string) => SurfaceSessionHandle;
 }
@@ -359,6 +367,10 @@ export class Core {
   }
   checkExpression(text: string): { ok: boolean; column: number; message: Text } {
     return JSON.parse(this.module.checkExpression(text));
+  }
+  // The link as a PyTorch script (`playground torch`), comments in `lang`; or why there is none.
+  torchScript(link: string, lang: string): TorchScript {
+    return JSON.parse(this.module.torchScript(link, lang)) as TorchScript;
   }
   // η_t of a racer's schedule (link syntax) at `count` updates evenly spread over 0 … lastStep.
   scheduleRates(racer: string, lastStep: number, count: number): Float64Array {

@@ -34,6 +34,17 @@ const base = {
   'help.space': 'play / pause',
   'help.question': 'show or hide this help',
   'help.close': 'Close',
+  'torch.button': 'PyTorch',
+  'torch.title': 'This experiment as a PyTorch script that prints the same numbers',
+  'torch.heading': 'PyTorch script',
+  'torch.hint':
+    'This link as a Python program: it needs only PyTorch (1.13 or later), runs in float64, and prints the same CSV as the playground’s command line (playground run). Save it and run python3 {file} > torch.csv.',
+  'torch.more': '… and {count} more lines (the points and the initial weights): Download or Copy takes them all.',
+  'torch.download': 'Download .py',
+  'torch.copy': 'Copy',
+  'torch.copied': 'Copied',
+  'torch.close': 'Close',
+  'torch.refused': 'No PyTorch script for this link: {reason}.',
 } as const;
 
 // Each area keeps its own words (surface/messages.ts, classify/messages.ts).
@@ -67,6 +78,17 @@ const zh: Record<MessageKey, string> = {
   'help.space': '播放 / 暂停',
   'help.question': '显示或隐藏此帮助',
   'help.close': '关闭',
+  'torch.button': 'PyTorch',
+  'torch.title': '把这个实验导出为 PyTorch 脚本，它输出完全相同的数字',
+  'torch.heading': 'PyTorch 脚本',
+  'torch.hint':
+    '这个链接对应的 Python 程序：只需要 PyTorch（1.13 或更新的版本），用 float64 计算，输出的 CSV 与游乐场的命令行完全相同。保存后运行 python3 {file} > torch.csv。',
+  'torch.more': '……后面还有 {count} 行（数据点和初始权重）：下载或复制会包含全部内容。',
+  'torch.download': '下载 .py',
+  'torch.copy': '复制',
+  'torch.copied': '已复制',
+  'torch.close': '关闭',
+  'torch.refused': '这个链接无法导出为 PyTorch 脚本：{reason}。',
 };
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, zh };

@@ -50,6 +50,13 @@ Text racer_status_text(const Racer& racer) {
   return running_status();
 }
 
+Mlp initial_network(const ClassifyConfig& config, const Dataset& data) {
+  Mlp network(static_cast<int>(parse_features(config.features).size()), config.hidden, data.classes,
+              parse_activation(config.activation), parse_output_loss(config.loss, data.kind));
+  network.initialize(config.seed);
+  return network;
+}
+
 Racer::Racer(const Mlp& network, const RacerConfig& config)
     : network_(network),
       optimizer_(config, network.parameter_count()),
@@ -60,9 +67,7 @@ Experiment::Experiment(const ClassifyConfig& config, const std::vector<RacerConf
       data_(make_dataset(config)),
       features_(parse_features(config.features)),
       regularization_(parse_regularization(config.regularization)) {
-  Mlp network(static_cast<int>(features_.size()), config.hidden, data_.classes,
-              parse_activation(config.activation), parse_output_loss(config.loss, data_.kind));
-  network.initialize(config.seed);
+  const Mlp network = initial_network(config, data_);
   train_examples_ = make_examples(data_.train, features_);
   test_examples_ = make_examples(data_.test, features_);
   for (const RacerConfig& racer_config : racers) racers_.push_back(Racer(network, racer_config));

@@ -107,6 +107,11 @@ Text racer_status_text(const Racer& racer);
 
 constexpr std::size_t kMaxTrajectorySnapshots = 100;
 
+// The network every racer of an experiment starts from: the architecture of `config` for
+// `data`, its initial weights drawn from config.seed. Throws std::invalid_argument for an
+// unknown feature, activation or loss.
+Mlp initial_network(const ClassifyConfig& config, const Dataset& data);
+
 class Experiment {
  public:
   // Generates the data, builds and initialises the network, gives each racer a copy, and

@@ -17,14 +17,16 @@ ClassifySession::ClassifySession(const State& state) : state_(state) {
   rebuild();
 }
 
+std::vector<std::string> session_losses(const State& state) {
+  const DatasetInfo* info = find_dataset(state.classify.dataset);
+  const bool regression = info != nullptr && info->kind == TaskKind::Regression;
+  if (state.compare_losses && !regression) return {"ce", "mse"};
+  return {regression ? "mse" : state.classify.loss};
+}
+
 void ClassifySession::rebuild() {
   ClassifyConfig config = classify_config(state_);
-  const DatasetInfo* info = find_dataset(config.dataset);
-  const bool regression = info != nullptr && info->kind == TaskKind::Regression;
-  if (state_.compare_losses && !regression)
-    losses_ = {"ce", "mse"};
-  else
-    losses_ = {regression ? "mse" : config.loss};
+  losses_ = session_losses(state_);
   experiments_.clear();
   for (const std::string& loss : losses_) {
     config.loss = loss;

@@ -18,6 +18,10 @@ namespace pg {
 // The experiment's configuration of a classify-mode state (its seed is the state's seed).
 ClassifyConfig classify_config(const State& state);
 
+// The losses a session trains with, one experiment each: ce and mse with compare=loss on
+// classification data, else the link's loss (mse for regression data).
+std::vector<std::string> session_losses(const State& state);
+
 class ClassifySession {
  public:
   explicit ClassifySession(const State& state);

@@ -30,6 +30,10 @@ export const NAMES = [
   's',
   'r',
   'English',
+  // the PyTorch export: the language, its interpreter, the number type
+  'Python',
+  'python3',
+  'float64',
   // symbols of formulas and coordinates (f, x, y, m_t, η_t, view x0,x1,y0,y1, 1e-15, t = …, i = x)
   'f',
   'g',

@@ -75,7 +75,9 @@ test('a file asked again while unchanged is answered 304 without a body (its ETa
   assert.ok(other.body.length > 0);
 });
 
-test('the whole start-up transfer (html, every script, styles, wasm) is under 450 KB with brotli', async () => {
+// 450 KB before the PyTorch export (issue 23), which added 27 KB brotli to the wasm: its script
+// templates in two languages and their writers (README, Transfer size).
+test('the whole start-up transfer (html, every script, styles, wasm) is under 470 KB with brotli', async () => {
   let total = 0;
   // Every script but the recorder's encoders, which load when a recording starts.
   const scripts = readdirSync(site).filter((name) => name.endsWith('.js') && name !== 'recorder.js');
@@ -89,7 +91,7 @@ test('the whole start-up transfer (html, every script, styles, wasm) is under 45
     ...scripts,
   ])
     total += (await fetchRaw(file, 'br')).body.length;
-  assert.ok(total < 450_000, `${total} bytes`);
+  assert.ok(total < 470_000, `${total} bytes`);
   // Every compressed copy is a copy of a file the site has.
   for (const name of readdirSync(site).filter((n) => /\.(br|gz)$/.test(n)))
     assert.ok(readdirSync(site).includes(name.replace(/\.(br|gz)$/, '')), name);

@@ -1,7 +1,8 @@
 // libFuzzer target for the share-link codec: any bytes parse without crashing; every problem
 // has a reason in English and in Chinese; the written link reads back without
 // problems and writes the same text again; and the state comes to life as a session (surface or
-// classify) that runs a few steps. Steps, epochs and the network are capped here so that each
+// classify) that runs a few steps, and has a PyTorch script or a refusal with its reason in both
+// languages. Steps, epochs and the network are capped here so that each
 // input stays fast. Run under AddressSanitizer and UBSan:
 //   build/asan/fuzz_state -max_total_time=30 -max_len=1200 tests/fuzz/corpus/state
 #include <algorithm>
@@ -10,6 +11,7 @@
 #include <cstdlib>
 #include <string>
 
+#include "export/torch_script.hpp"
 #include "state/classify_session.hpp"
 #include "state/state.hpp"
 #include "state/surface_session.hpp"
@@ -44,6 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   if (pg::write_state(again.state) != written) std::abort();
 
   const pg::State state = small(again.state);
+  const pg::TorchScript script = pg::torch_script(state, parsed.problems.size() % 2 ? "zh" : "en");
+  if (script.ok ? script.script.empty() : script.refusal.en.empty() || script.refusal.zh.empty())
+    std::abort();
   if (state.mode == pg::Mode::Surface) {
     pg::SurfaceSession session(state);
     session.advance(state.steps);

@@ -14,6 +14,7 @@ import { Later } from '../components/Later';
 import { PresetBar } from '../components/PresetBar';
 import { RacersPanel } from '../components/RacersPanel';
 import { racerColor } from '../components/racerColors';
+import { TorchExport } from '../components/TorchExport';
 import type { Core } from '../core';
 import { useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
@@ -217,14 +218,17 @@ export function ClassifyPage({ core, store, controllers }: Props) {
               <div class="panel-head">
                 <h2>{t('classify.curves.title')}</h2>
                 {view.shows('export') && (
-                  <button
-                    type="button"
-                    data-testid="export-csv"
-                    title={t('classify.curves.csv.title')}
-                    onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
-                  >
-                    CSV
-                  </button>
+                  <div class="output-exports">
+                    <button
+                      type="button"
+                      data-testid="export-csv"
+                      title={t('classify.curves.csv.title')}
+                      onClick={() => downloadCsv(curvesCsv(runner.histories), fileName)}
+                    >
+                      CSV
+                    </button>
+                    <TorchExport core={core} store={store} />
+                  </div>
                 )}
               </div>
               <RacerTable store={store} runner={runner} />

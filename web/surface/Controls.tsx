@@ -6,7 +6,9 @@ import { usePageView } from '../classroom/view';
 import { HelpOverlay } from '../components/HelpOverlay';
 import { ParamField } from '../components/ParamField';
 import { RacerSwatch } from '../components/RacerSwatch';
+import { TorchExport } from '../components/TorchExport';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
+import type { Core } from '../core';
 import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { useFrames } from './hooks';
@@ -15,6 +17,7 @@ import { anySampled } from './sampling';
 import { statusText } from './status';
 
 interface Props {
+  core: Core;
   store: LinkStore;
   runner: SurfaceRunner;
   onExportPng: () => void;
@@ -22,7 +25,7 @@ interface Props {
   onRecord: () => void;
 }
 
-export function Controls({ store, runner, onExportPng, onExportCsv, onRecord }: Props) {
+export function Controls({ core, store, runner, onExportPng, onExportCsv, onRecord }: Props) {
   const t = useT();
   const lang = useLang();
   const view = usePageView();
@@ -129,6 +132,7 @@ export function Controls({ store, runner, onExportPng, onExportCsv, onRecord }: 
           <button type="button" data-testid="export-csv" title={t('export.csv.title')} onClick={onExportCsv}>
             {t('export.csv')}
           </button>
+          <TorchExport core={core} store={store} />
           <button type="button" data-testid="record" title={t('classroom.record.title')} onClick={onRecord}>
             ● {t('classroom.record')}
           </button>

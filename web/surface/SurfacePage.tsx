@@ -158,6 +158,7 @@ export function SurfacePage({
           {/* A task after the map: its racers' status comes from the core's first calls. */}
           <Later>
             <Controls
+              core={core}
               store={store}
               runner={runner}
               onExportPng={exportPng}
