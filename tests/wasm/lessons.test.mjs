@@ -272,6 +272,31 @@ function actualOf(item, claim, at) {
   return racer[claim.quantity];
 }
 
+// Presentation mode leaves out the panels that edit; a step whose text sends the student to one
+// of them must name it (LessonStep.panels), or the projector hides what the text talks about.
+const PANEL_WORDS = {
+  critical: { en: /Critical point panel|experiment panel|\bthe panel\b|In the panel/, zh: /面板/ },
+  formula: { en: /update rule\b(?! for all)/, zh: /更新规则[”里]/ },
+};
+
+test('a step whose text talks about a panel that presentation mode leaves out names it, and only then', () => {
+  for (const entry of steps()) {
+    const { step } = entry;
+    const mode = isClassify(step.link) ? 'classify' : 'surface';
+    for (const [panel, words] of Object.entries(PANEL_WORDS)) {
+      if ((panel === 'critical') !== (mode === 'classify')) continue;
+      const talks = words.en.test(step.text.en) || words.zh.test(step.text.zh);
+      const named = (step.panels ?? []).includes(panel);
+      if (talks) assert.ok(named, `${where(entry)} talks about the ${panel} panel: list it in panels`);
+    }
+    for (const panel of step.panels ?? [])
+      assert.ok(
+        panel === 'critical' ? mode === 'classify' : mode === 'surface',
+        `${where(entry)}: '${panel}' is not a panel of its page`,
+      );
+  }
+});
+
 test('every number a step promises is what its run, its Hessian analysis or its experiment gives', () => {
   let checked = 0;
   for (const item of steps()) {

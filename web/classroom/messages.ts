@@ -14,6 +14,8 @@ const en = {
   'classroom.embed.hint':
     'Paste this HTML into a course page or into slides that accept web content. The embedded playground has no header; a small link opens the same state in the full playground.',
   'classroom.embed.present': 'in presentation mode',
+  'classroom.embed.height': 'Height',
+  'classroom.embed.pixels': '{pixels} px',
   'classroom.embed.copy': 'Copy',
   'classroom.embed.copied': 'Copied',
   'classroom.embed.close': 'Close',
@@ -62,6 +64,8 @@ export const classroomMessages: { en: typeof en; zh: Record<keyof typeof en, str
     'classroom.embed.heading': '嵌入当前状态',
     'classroom.embed.hint':
       '把这段 HTML 粘贴到课程网页或支持网页内容的幻灯片中。嵌入的游乐场没有页头；一个小链接可以在完整的游乐场中打开同一状态。',
+    'classroom.embed.height': '高度',
+    'classroom.embed.pixels': '{pixels} 像素',
     'classroom.embed.present': '使用演示模式',
     'classroom.embed.copy': '复制',
     'classroom.embed.copied': '已复制',

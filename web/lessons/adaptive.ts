@@ -93,6 +93,7 @@ export const adaptive: Lesson = {
     },
     {
       link: 'r=adagrad(lr:1,variant:book)&steps=100000&speed=500',
+      panels: ['formula'],
       title: { en: 'AdaGrad: a rate for each parameter', zh: 'AdaGrad：每个参数一个学习率' },
       text: {
         en: 'AdaGrad in the book’s form divides η by σ_t, the root mean square of all past gradients of that parameter: θ_{t+1} = θ_t − (η/σ_t)·g_t. Its first move is therefore exactly ±η in each direction: from (−120, −4) to (−119, −3). Parameters with large gradients (w) get small steps, those with small gradients (b) large ones. Press Step a few times, then Play: it reaches the valley at (−113.84, 2.402) after 16 updates and runs along it. Watch η_t/σ for b and w in the update rule.',

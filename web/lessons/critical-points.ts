@@ -212,6 +212,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: `${STALL}&epochs=300`,
+      panels: ['critical'],
       title: { en: 'A real network stalls', zh: '真实的网络停滞了' },
       text: {
         en: 'Now a real network: 3 sigmoid units on the circle data, 17 parameters, trained by plain gradient descent (η = 0.1) on the full batch of 250 training points. Press Play: the learning curve is flat from about epoch 10 on, and at epoch 300 the training loss is still 0.683, near ln 2 = 0.693, the loss of a coin toss. The Critical point panel below shows the network’s exact 17 × 17 Hessian at its current weights and its eigenvalues.',
@@ -251,6 +252,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: `${STALL}&epochs=300`,
+      panels: ['critical'],
       title: { en: 'The lecture’s way to a critical point', zh: '课程中走到临界点的方法' },
       text: {
         en: 'To learn what kind of point training is stuck near, the lecture goes on to where the gradient really is zero: it minimises ‖∇J‖² (then takes Newton steps) until ‖∇J‖ is below 1e-6, and reads the Hessian there. In the panel that is “Go to the critical point”; Run below trains to epoch 300 and then presses it.',
@@ -313,6 +315,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: `${STALL}&epochs=600`,
+      panels: ['critical'],
       title: { en: 'Escape along u, on the network', zh: '在网络上沿 u 逃离' },
       text: {
         en: 'As on the surface, u is the eigenvector of the most negative eigenvalue. At the saddle point the panel tries a step of s = 1 along it: J(θ) = 0.690, J(θ + s·u) = 0.673, J(θ − s·u) = 0.679, lower on both sides, as a negative eigenvalue says. This step stops at epoch 600; left alone, gradient descent is still on the plateau then, with training loss 0.674 and training accuracy 49.2%.',
@@ -356,6 +359,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: 'mode=classify&data=moons&noise=20&net=3&reg=l2&reg_rate=0.003&seed=1',
+      panels: ['critical'],
       title: { en: 'The lecture’s minimum-ratio figure', zh: '课程中的最小值比例图' },
       text: {
         en: 'The lecture does this for many networks: train each one, drive it to a critical point, and plot its minimum ratio (positive eigenvalues ÷ all) against its training loss. A ratio of 1 is a local minimum. Here: noisy moons, 3 tanh units, a small L2 penalty, 17 parameters; each network is trained for 100 epochs with Adam, then driven to a critical point. The experiment panel below draws the figure.',

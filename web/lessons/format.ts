@@ -23,6 +23,10 @@ export interface LessonStep {
   question?: Question;
   // Surface mode: the point whose Hessian analysis opens with the step (as a click shows it).
   analyze?: [number, number];
+  // The panels the text talks about that presentation mode otherwise leaves out (the names of
+  // `hide`: 'critical', the Critical point and minimum-ratio experiment panels; 'formula', the
+  // update rule): on a projector the step shows them, first.
+  panels?: ('critical' | 'formula')[];
   // Every number the texts state about a run or a point; the tests recompute each one.
   claims?: Claim[];
 }

@@ -125,6 +125,14 @@ export function SurfacePage({
     downloadFigurePng(canvas, figure, fileName);
   };
 
+  // On a projector the Hessian analysis goes beside the map, which takes the screen's height.
+  const hessian = analysis && view.shows('hessian') && (
+    <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />
+  );
+  const sideEmpty =
+    !aside &&
+    !(view.present && (view.shows('charts') || hessian)) &&
+    !['surface', 'formula', 'racers'].some(view.shows);
   const charts = view.shows('charts') && (
     <section class="panel charts-panel">
       <h2>{t('charts.title')}</h2>
@@ -144,7 +152,8 @@ export function SurfacePage({
           ownCaption="presets.own"
         />
       )}
-      <div class="surface-layout">
+      {/* Presentation without anything beside the map (hide=charts): the map alone, centred. */}
+      <div class={`surface-layout${sideEmpty ? ' alone' : ''}`}>
         <div class="surface-main">
           <MapView
             core={core}
@@ -162,13 +171,12 @@ export function SurfacePage({
             onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
             onRecord={() => setRecording(true)}
           />
-          {analysis && view.shows('hessian') && (
-            <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />
-          )}
+          {!view.present && hessian}
         </div>
         {/* The panels beside the map and the charts render in tasks of their own. */}
         <div class="surface-side">
           {aside}
+          {view.present && hessian}
           <Later>
             {view.shows('surface') && <SurfaceChooser core={core} store={store} />}
             {view.shows('formula') && <FormulaPanel core={core} store={store} runner={runner} selected={selected} />}
