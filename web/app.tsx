@@ -98,7 +98,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
             <div class="top-actions">
               <button
                 type="button"
-                onClick={() => store.setValue('lesson', INDEX)}
+                onClick={() => store.setValue('lesson', INDEX, { newEntry: true })}
                 title={t('lessons.open.title')}
                 data-testid="open-lessons"
               >

@@ -26,11 +26,11 @@ const en = {
   'classify.critical.explain.minimum': 'The gradient is 0 and every eigenvalue is positive: a local minimum.',
   'classify.critical.explain.maximum': 'The gradient is 0 and every eigenvalue is negative: a local maximum.',
   'classify.critical.explain.saddle':
-    'The gradient is 0, yet {negative} eigenvalues are negative: a saddle point. Along their eigenvectors the loss still goes down.',
+    'The gradient is 0, yet {negative} {negative|eigenvalue is|eigenvalues are} negative: a saddle point. Along {negative|its eigenvector|their eigenvectors} the loss still goes down.',
   'classify.critical.explain.degenerate':
-    'The gradient is 0 and no eigenvalue is negative, but {flat} are flat: the second-order test cannot decide. Networks have exactly flat directions from symmetries (adding the same number to every class’s output changes nothing).',
+    'The gradient is 0 and no eigenvalue is negative, but {flat} {flat|is|are} flat: the second-order test cannot decide. Networks have exactly flat directions from symmetries (adding the same number to every class’s output changes nothing).',
   'classify.critical.explain.not-critical':
-    'The gradient is not 0 here, so this is not a critical point; the eigenvalues describe the curvature where the racer is. {negative} negative eigenvalues: directions in which the loss bends down.',
+    'The gradient is not 0 here, so this is not a critical point; the eigenvalues describe the curvature where the racer is. {negative} negative {negative|eigenvalue|eigenvalues}: {negative|a direction|directions} in which the loss bends down.',
   'classify.critical.tau':
     'Flat: |λ| ≤ τ = 10⁻⁶·max|λ| = {tau}. Symmetries of the network make some eigenvalues exactly 0; rounding leaves them near 10⁻¹⁵·max|λ|.',
   'classify.critical.l1': 'L1 regularisation: |w| has no second derivative, so its Hessian is taken as 0 here.',

@@ -47,6 +47,8 @@ const en = {
     'This browser cannot encode WebM video on this page (WebCodecs needs https, localhost or a local file); choose GIF.',
   'classroom.caption.step': 'update {step}',
   'classroom.caption.epoch': 'epoch {epoch}',
+  'classroom.caption.testAcc': 'test accuracy {value}',
+  'classroom.caption.testLoss': 'test loss {value}',
 } as const;
 
 export const classroomMessages: { en: typeof en; zh: Record<keyof typeof en, string> } = {
@@ -97,5 +99,7 @@ export const classroomMessages: { en: typeof en; zh: Record<keyof typeof en, str
       '此浏览器无法在本页编码 WebM 视频（WebCodecs 需要 https、localhost 或本地文件）；请选择 GIF。',
     'classroom.caption.step': '第 {step} 次更新',
     'classroom.caption.epoch': '第 {epoch} 个回合',
+    'classroom.caption.testAcc': '测试准确率 {value}',
+    'classroom.caption.testLoss': '测试损失 {value}',
   },
 };

@@ -278,8 +278,8 @@ export const criticalPoints: Lesson = {
             },
             when: { kind: 'saddle' },
             why: {
-              en: 'A saddle point, with J = 0.690: 3 eigenvalues are negative and only 4 positive, so the minimum ratio is 4/17 ≈ 0.235; the other 10 are flat. Here the network gives every point the same answer, the share of each class in the training data: its two outputs have equal weights, so the hidden units change nothing. As at the origin of (1 − w1·w2)², changing input or output weights alone does nothing at first, changing them together lowers J.',
-              zh: '是鞍点，J = 0.690：3 个特征值为负，只有 4 个为正，所以最小值比例为 4/17 ≈ 0.235；其余 10 个是平的。此时网络对每个点都给出同一个答案，即训练数据中各类所占的比例：它的两个输出的权重相同，隐藏神经元不起任何作用。就像 (1 − w1·w2)² 的原点：单独改变输入权重或输出权重，起初都不起作用；一起改变，J 就会下降。',
+              en: 'J = 0.690 there: 3 eigenvalues are negative and only 4 positive, so the minimum ratio is 4/17 ≈ 0.235; the other 10 are flat. Here the network gives every point the same answer, the share of each class in the training data: its two outputs have equal weights, so the hidden units change nothing. As at the origin of (1 − w1·w2)², changing input or output weights alone does nothing at first, changing them together lowers J.',
+              zh: '那里 J = 0.690：3 个特征值为负，只有 4 个为正，所以最小值比例为 4/17 ≈ 0.235；其余 10 个是平的。此时网络对每个点都给出同一个答案，即训练数据中各类所占的比例：它的两个输出的权重相同，隐藏神经元不起任何作用。就像 (1 − w1·w2)² 的原点：单独改变输入权重或输出权重，起初都不起作用；一起改变，J 就会下降。',
             },
           },
           {
@@ -377,8 +377,8 @@ export const criticalPoints: Lesson = {
             text: { en: 'None', zh: '一个也没有' },
             when: { experiment: { count: 'minimum' }, below: 1 },
             why: {
-              en: 'None of them. 6 stop at ratio 16/17 ≈ 0.941, “degenerate”: every direction curves up except one flat one, adding the same number to both output biases, which the softmax ignores and L2 does not penalise. Those are minima in all but name. The other 4 are saddle points, at 14/17 ≈ 0.824, and have the higher losses: 0.274 … 0.338, against 0.070 … 0.164. The lower the loss, the closer to a minimum. The lecture’s larger networks reach ratios of only 0.5 to 0.6: with more parameters, more directions still lead down.',
-              zh: '一个也没有。6 个停在比例 16/17 ≈ 0.941 的“退化点”：除了一个平坦方向，所有方向都向上弯曲；这个方向是给两个输出偏置加上同一个数，softmax 不受影响，L2 也不惩罚偏置。它们实际上就是最小值，只是二阶判别说不出来。另外 4 个是鞍点，比例为 14/17 ≈ 0.824，损失也更高：0.274 … 0.338，而前者为 0.070 … 0.164。损失越低，越接近最小值。课程中的网络更大，比例只有 0.5 到 0.6：参数越多，仍能向下走的方向就越多。',
+              en: '6 stop at ratio 16/17 ≈ 0.941, “degenerate”: every direction curves up except one flat one, adding the same number to both output biases, which the softmax ignores and L2 does not penalise. Those are minima in all but name. The other 4 are saddle points, at 14/17 ≈ 0.824, and have the higher losses: 0.274 … 0.338, against 0.070 … 0.164. The lower the loss, the closer to a minimum. The lecture’s larger networks reach ratios of only 0.5 to 0.6: with more parameters, more directions still lead down.',
+              zh: '6 个停在比例 16/17 ≈ 0.941 的“退化点”：除了一个平坦方向，所有方向都向上弯曲；这个方向是给两个输出偏置加上同一个数，softmax 不受影响，L2 也不惩罚偏置。它们实际上就是最小值，只是二阶判别说不出来。另外 4 个是鞍点，比例为 14/17 ≈ 0.824，损失也更高：0.274 … 0.338，而前者为 0.070 … 0.164。损失越低，越接近最小值。课程中的网络更大，比例只有 0.5 到 0.6：参数越多，仍能向下走的方向就越多。',
             },
           },
           {

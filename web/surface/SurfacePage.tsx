@@ -99,7 +99,8 @@ export function SurfacePage({
   );
   // A lesson step may open with the Hessian analysis of a point; any other opened link closes it.
   const { lesson, step } = store.state.page;
-  const point = findLesson(lesson)?.steps[Math.max(1, step) - 1]?.analyze;
+  const own = findLesson(lesson)?.steps[Math.max(1, step) - 1]?.analyze;
+  const point = own === 'minimum' ? core.surface(surface.name)?.minima[0] : own;
   useEffect(() => {
     if (point) analyze(point[0], point[1], [0, 0]);
     else setAnalysis(null);
