@@ -3,12 +3,21 @@
 # them first if needed, and prints their numbers side by side with wasm/native, then the
 # targets met or missed. The numbers are best or median times on a shared machine: run it on a
 # quiet one. Benchmarks print rates and ratios; no test depends on them.
-#   scripts/bench.sh            all four
+#   scripts/bench.sh            all four, then the page's start-up (startup)
 #   scripts/bench.sh surface    only bench_surface (likewise optim, learn, hessian)
+#   scripts/bench.sh startup    only the start-up of the built site in headless Chromium: the longest
+#                               main-thread task from load, CPU ms, against 25 ms
+#                               (scripts/bench-startup.mjs; run scripts/build.sh first)
 # BENCH_NATIVE_DIR and BENCH_WASM_DIR choose other build folders.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-if (($#)); then benches=("$@"); else benches=(optim surface learn hessian); fi
+if (($#)); then benches=("$@"); else benches=(optim surface learn hessian startup); fi
+startup=0
+core_benches=()
+for b in "${benches[@]}"; do
+  if [ "$b" = startup ]; then startup=1; else core_benches+=("$b"); fi
+done
+benches=("${core_benches[@]}")
 native_dir=${BENCH_NATIVE_DIR:-build/native}
 wasm_dir=${BENCH_WASM_DIR:-build/wasm}
 out=build/bench
@@ -24,6 +33,10 @@ if [ ! -f "$native_dir/build.ninja" ]; then
 fi
 if [ ! -f "$wasm_dir/build.ninja" ]; then
   quietly emcmake cmake -S . -B "$wasm_dir" -G Ninja -DCMAKE_BUILD_TYPE=Release
+fi
+if ((${#benches[@]} == 0)); then
+  [ "$startup" = 1 ] && exec node scripts/bench-startup.mjs
+  exit 0
 fi
 targets=()
 for b in "${benches[@]}"; do targets+=("bench_$b"); done
@@ -173,3 +186,11 @@ if (results.hessian) {
 console.log('\n== targets ==');
 for (const line of [...checks, ...notes]) console.log(line);
 EOF
+
+if [ "$startup" = 1 ]; then
+  if [ -f build/site/index.html ]; then
+    node scripts/bench-startup.mjs
+  else
+    echo "startup: no build/site (run scripts/build.sh first)"
+  fi
+fi

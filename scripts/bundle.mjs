@@ -19,7 +19,11 @@ rmSync(site, { recursive: true, force: true });
 mkdirSync(join(site, 'fonts'), { recursive: true });
 
 // The recorder's encoders are their own file, loaded when a recording starts (web/platform.ts).
-const entryPoints = { app: join(root, 'web/main.tsx'), recorder: join(root, 'web/classroom/encoders.ts') };
+const entryPoints = {
+  app: join(root, 'web/main.tsx'),
+  recorder: join(root, 'web/classroom/encoders.ts'),
+  'intl-warmup': join(root, 'web/intlWorker.ts'),
+};
 if (existsSync(join(root, 'web/classify/worker.ts'))) entryPoints.worker = join(root, 'web/classify/worker.ts');
 if (existsSync(join(root, 'web/classify/experimentWorker.ts')))
   entryPoints['experiment-worker'] = join(root, 'web/classify/experimentWorker.ts');

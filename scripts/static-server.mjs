@@ -45,10 +45,14 @@ export function startStaticServer(root, { port = 0, host = '127.0.0.1' } = {}) {
       if (!info.isFile()) throw new Error('not a file');
       const headers = {
         'Content-Type': MIME[extname(file)] ?? 'application/octet-stream',
+        // Always asked again (a rebuilt site is never stale), but answered 304 while unchanged:
+        // a second fetch of the same file (the classify worker's wasm) or a second visit then
+        // costs no download, and Chromium reuses the code it compiled from it.
         'Cache-Control': 'no-cache',
         Vary: 'Accept-Encoding',
       };
       let body = null;
+      let sent = '';
       for (const [encoding, suffix] of [
         ['br', '.br'],
         ['gzip', '.gz'],
@@ -57,8 +61,16 @@ export function startStaticServer(root, { port = 0, host = '127.0.0.1' } = {}) {
         body = await readFile(file + suffix).catch(() => null);
         if (body) {
           headers['Content-Encoding'] = encoding;
+          sent = encoding;
           break;
         }
+      }
+      // The file's identity: its size and time of change, and which encoding is sent.
+      headers.ETag = `"${info.size.toString(36)}-${Math.floor(info.mtimeMs).toString(36)}${sent ? `-${sent}` : ''}"`;
+      if (request.headers['if-none-match'] === headers.ETag) {
+        response.writeHead(304, headers);
+        response.end();
+        return;
       }
       response.writeHead(200, headers);
       response.end(body ?? (await readFile(file)));

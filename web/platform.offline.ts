@@ -9,6 +9,7 @@ import workerSource from 'offline:worker-source';
 import iconUrl from './assets/icon.svg';
 import * as encoders from './classroom/encoders';
 import type { PlaygroundModule } from './core';
+import { touchIntl } from './intlTouch';
 
 export const offline = true;
 
@@ -50,6 +51,12 @@ export function startClassifyWorker(): Worker {
 
 export function startExperimentWorker(): Worker {
   return startWorker('experiment', experimentWorkerSource);
+}
+
+// The Intl warm-up worker (components/intlWarmUp.ts), from its function's own source.
+export function startIntlWorker(): Worker {
+  const source = `(${touchIntl.toString()})();\npostMessage(null);\n`;
+  return new Worker(URL.createObjectURL(new Blob([source], { type: 'text/javascript' })));
 }
 
 export async function loadEncoders(): Promise<typeof encoders> {

@@ -19,6 +19,11 @@ export async function instantiateModule(): Promise<PlaygroundModule> {
   return factory();
 }
 
+// The Intl warm-up worker (components/intlWarmUp.ts).
+export function startIntlWorker(): Worker {
+  return new Worker(new URL('./intl-warmup.js', import.meta.url), { type: 'module' });
+}
+
 export function startClassifyWorker(): Worker {
   return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
 }

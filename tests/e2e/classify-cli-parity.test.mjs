@@ -32,7 +32,7 @@ test('classify link with three racers and schedules: epochs 5 and 12 equal the C
     racers.map((r) => r.optimizer),
     ['adam(lr:0.01)', 'sgd(lr:0.1,momentum:0.9,sched:cosine,T_max:300)', 'rmsprop(lr:0.003,variant:book)'],
   );
-  assert.deepEqual(await takeLongTasks(page), [], 'no long task on the main thread');
+  assert.deepEqual(await takeLongTasks(page), [], 'no heavy main-thread task');
   assert.deepEqual(errors, []);
   await context.close();
 });

@@ -18,9 +18,10 @@ before(async () => {
 });
 after(() => new Promise((resolve) => server.close(resolve)));
 
-function fetchRaw(path, acceptEncoding) {
+function fetchRaw(path, acceptEncoding, extraHeaders = {}) {
+  const headers = { ...(acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {}), ...extraHeaders };
   return new Promise((resolve, reject) => {
-    get(`${url}${path}`, { headers: acceptEncoding ? { 'Accept-Encoding': acceptEncoding } : {} }, (response) => {
+    get(`${url}${path}`, { headers }, (response) => {
       const chunks = [];
       response.on('data', (c) => chunks.push(c));
       response.on('end', () =>
@@ -53,6 +54,25 @@ test('brotli when the browser accepts it, else gzip, else the file as it is; the
   assert.equal(wasm.headers['content-type'], 'application/wasm');
   // A q=0 refusal is honoured.
   assert.equal((await fetchRaw('app.js', 'br;q=0, gzip')).headers['content-encoding'], 'gzip');
+});
+
+test('a file asked again while unchanged is answered 304 without a body (its ETag names file and encoding)', async () => {
+  const first = await fetchRaw('playground.wasm', 'br');
+  assert.equal(first.headers['cache-control'], 'no-cache', 'always revalidated');
+  const tag = first.headers.etag;
+  assert.match(tag ?? '', /^".+"$/);
+  const again = await fetchRaw('playground.wasm', 'br', { 'If-None-Match': tag });
+  assert.equal(again.status, 304);
+  assert.equal(again.body.length, 0);
+  assert.equal(again.headers.etag, tag);
+  // Another encoding is another representation, with another tag: sent in full.
+  const gzip = await fetchRaw('playground.wasm', 'gzip', { 'If-None-Match': tag });
+  assert.equal(gzip.status, 200);
+  assert.notEqual(gzip.headers.etag, tag);
+  // Another file's tag does not match.
+  const other = await fetchRaw('app.js', 'br', { 'If-None-Match': tag });
+  assert.equal(other.status, 200);
+  assert.ok(other.body.length > 0);
 });
 
 test('the whole start-up transfer (html, every script, styles, wasm) is under 450 KB with brotli', async () => {

@@ -57,7 +57,6 @@ export function ClassifyPage({ core, store, controllers, aside = null }: Props) 
   tRef.current = t;
   const view = usePageView();
   const [recording, setRecording] = useState(false);
-  useNews(runner, ['setup', 'problem']);
 
   useEffect(() => {
     controllers.set('classify', {
@@ -140,16 +139,12 @@ export function ClassifyPage({ core, store, controllers, aside = null }: Props) 
   }, [runner, experiment, controllers, store]);
 
   const settings = store.state.classify!;
-  const setup = runner.setup;
-  const selectedLinkRacer = setup?.linkRacers[runner.selected] ?? 0;
-  // The η_t previews span the run: epochs × mini-batches per epoch.
-  const trainCount = setup ? setup.train.length / 3 : 0;
-  const updatesPerEpoch = Math.max(1, Math.ceil(trainCount / Math.max(1, settings.batch)));
   const fileName = `optimizer-playground-${settings.data}`;
   // The decision map as a figure: a legend naming the racer in its colour with its numbers, and
   // the classes' colours (or the regression's scale).
   const exportPng = () => {
     const canvas = mapCanvas.current;
+    const setup = runner.setup;
     const racer = runner.frame?.racers[runner.selected];
     if (!canvas || !setup || !racer) return;
     const numbers = setup.regression
@@ -201,11 +196,7 @@ export function ClassifyPage({ core, store, controllers, aside = null }: Props) 
         />
       )}
       <ControlBar core={core} store={store} runner={runner} />
-      {runner.problem && (
-        <p class="field-error classify-problem" role="alert" data-testid="classify-problem">
-          {t('classify.problem', { message: runner.problem })}
-        </p>
-      )}
+      <ClassifyProblem runner={runner} />
       {criticalFirst && (
         <Later>
           <div class="classify-critical featured">{critical}</div>
@@ -236,18 +227,7 @@ export function ClassifyPage({ core, store, controllers, aside = null }: Props) 
       </div>
       <Later>
         <div class={`classify-lower${lower.every(view.shows) ? '' : ' single'}`}>
-          {view.shows('racers') && (
-            <RacersPanel
-              core={core}
-              store={store}
-              previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
-              selected={selectedLinkRacer}
-              onSelect={(linkRacer) => {
-                const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
-                if (index >= 0 && index !== runner.selected) runner.select(index);
-              }}
-            />
-          )}
+          {view.shows('racers') && <ClassifyRacers core={core} store={store} runner={runner} />}
           {view.shows('curves') && (
             <section class="panel curves-panel" data-testid="curves-panel">
               <div class="panel-head">
@@ -288,5 +268,39 @@ export function ClassifyPage({ core, store, controllers, aside = null }: Props) 
         />
       )}
     </div>
+  );
+}
+
+// What the worker could not do with the link (its setup failed), where the page would show it.
+// A view of its own: the page itself re-renders only when the link changes.
+function ClassifyProblem({ runner }: { runner: ClassifyRunner }) {
+  const t = useT();
+  useNews(runner, ['problem']);
+  return runner.problem ? (
+    <p class="field-error classify-problem" role="alert" data-testid="classify-problem">
+      {t('classify.problem', { message: runner.problem })}
+    </p>
+  ) : null;
+}
+
+// The racers panel with the setup's racers: which link racer is selected, and η_t previews that
+// span the run (epochs × mini-batches per epoch).
+function ClassifyRacers({ core, store, runner }: { core: Core; store: LinkStore; runner: ClassifyRunner }) {
+  useNews(runner, ['setup']);
+  const settings = store.state.classify!;
+  const setup = runner.setup;
+  const trainCount = setup ? setup.train.length / 3 : 0;
+  const updatesPerEpoch = Math.max(1, Math.ceil(trainCount / Math.max(1, settings.batch)));
+  return (
+    <RacersPanel
+      core={core}
+      store={store}
+      previewSteps={Math.max(1, settings.epochs * updatesPerEpoch)}
+      selected={setup?.linkRacers[runner.selected] ?? 0}
+      onSelect={(linkRacer) => {
+        const index = setup ? setup.linkRacers.indexOf(linkRacer) : linkRacer;
+        if (index >= 0 && index !== runner.selected) runner.select(index);
+      }}
+    />
   );
 }

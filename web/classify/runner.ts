@@ -290,7 +290,19 @@ export class ClassifyRunner {
     }
   }
 
+  // How many news of each kind there have been: a view that subscribes after its render (effects
+  // run later) learns from it whether it missed one in between.
+  readonly newsCount: Record<News, number> = {
+    setup: 0,
+    frame: 0,
+    thumbnails: 0,
+    problem: 0,
+    hessian: 0,
+    landscape: 0,
+  };
+
   private emit(news: News): void {
+    this.newsCount[news]++;
     for (const listener of [...this.listeners]) listener(news);
   }
 }

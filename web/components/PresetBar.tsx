@@ -1,10 +1,11 @@
 // A page's experiments as one-click presets, and the caption of the one on screen. Each page
 // keeps its own presets file (surface/presets.ts, classify/presets.ts); links are read and
 // written only by the core (the visitor's language is set with the codec's set-value).
-import { useMemo, useRef } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Core, StateView, Text } from '../core';
 import { type MessageKey, pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
+import { later } from './tasks';
 
 export interface Preset {
   id: string;
@@ -28,17 +29,14 @@ export function PresetBar({ core, store, presets, family, ownCaption }: Props) {
   const t = useT();
   const lang = useLang();
   const linkLang = store.state.lang;
-  // Canonical links (as the core writes them) in the link's language, to compare with the page's.
-  const links = useMemo(() => presets.map((p) => core.canonical(p.link, linkLang ?? '')), [core, presets, linkLang]);
+  const links = useCanonicalLinks(core, presets, linkLang ?? '');
   const active = links.indexOf(store.link);
   const last = useRef(-1);
+  // While the last preset's link is being read again (a new language), its caption stays.
+  const sameFamily = (link: string | undefined) =>
+    link === undefined || family(core.parse(link).state) === family(store.state);
   if (active >= 0) last.current = active;
-  const shown =
-    active >= 0
-      ? active
-      : last.current >= 0 && family(core.parse(links[last.current]).state) === family(store.state)
-        ? last.current
-        : -1;
+  const shown = active >= 0 ? active : last.current >= 0 && sameFamily(links[last.current]) ? last.current : -1;
 
   return (
     <div class="preset-bar" data-testid="presets">
@@ -51,7 +49,7 @@ export function PresetBar({ core, store, presets, family, ownCaption }: Props) {
             aria-pressed={i === active}
             data-testid={`preset-${preset.id}`}
             title={pick(lang, preset.caption)}
-            onClick={() => store.open(links[i])}
+            onClick={() => store.open(links[i] ?? core.canonical(preset.link, linkLang ?? ''))}
           >
             {pick(lang, preset.title)}
           </button>
@@ -69,4 +67,31 @@ export function PresetBar({ core, store, presets, family, ownCaption }: Props) {
       )}
     </div>
   );
+}
+
+// The presets' links as the core writes them in the link's language, to compare with the page's.
+// Each is read by the codec in a later task of its own (components/tasks.ts): together, at
+// start-up, they took a task of their own of 20 ms and more. Until its turn a preset's entry is
+// undefined (it is simply not highlighted yet).
+function useCanonicalLinks(core: Core, presets: Preset[], lang: string): (string | undefined)[] {
+  const [links, setLinks] = useState<{ lang: string; presets: Preset[]; links: (string | undefined)[] }>({
+    lang,
+    presets,
+    links: [],
+  });
+  useEffect(() => {
+    const cancels = presets.map((preset, i) =>
+      later(() =>
+        setLinks((current) => {
+          const next = current.lang === lang && current.presets === presets ? [...current.links] : [];
+          next[i] = core.canonical(preset.link, lang);
+          return { lang, presets, links: next };
+        }),
+      ),
+    );
+    return () => {
+      for (const cancel of cancels) cancel();
+    };
+  }, [core, presets, lang]);
+  return links.lang === lang && links.presets === presets ? links.links : [];
 }

@@ -4,6 +4,7 @@
 import type { RefObject } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
 import type uPlot from 'uplot';
+import { warmUpIntl } from './intlWarmUp';
 import { later } from './tasks';
 
 const AXIS_TEXT = '#c9c5de';
@@ -86,7 +87,10 @@ export function fittedLogRange(_u: uPlot, min: number | null, max: number | null
 // with the page.
 let uplotLoading: Promise<typeof uPlot> | null = null;
 function loadUplot(): Promise<typeof uPlot> {
-  uplotLoading ??= import('uplot').then((module) => module.default);
+  // uPlot's module makes Intl objects at once: after the warm-up (intlWarmUp.ts) they are cheap.
+  uplotLoading ??= warmUpIntl()
+    .then(() => import('uplot'))
+    .then((module) => module.default);
   return uplotLoading;
 }
 

@@ -1,9 +1,10 @@
 // Start-up work in pieces. A page that builds its charts, typesets its formulas and draws its
 // first full map in one go blocks the main thread for hundreds of milliseconds; queued here, each
-// piece runs in a task of its own (a few small ones share a task), in the order queued, so the
-// browser can paint and answer input between them.
-const TASK_BUDGET_MS = 8;
-
+// piece runs in a task of its own, in the order queued, so the browser can paint and answer input
+// between them. One piece per task, never a batch of "small" ones: what a piece sets off runs in
+// the microtasks at the end of its task (Preact renders a state change there, and an awaited
+// nextTask() continues there), so a batch of pieces that each look instant would render all their
+// panels in one long task.
 const queue: (() => void)[] = [];
 // Made on first use: an open port keeps a process alive, so merely importing this module (as the
 // node tests of the pure helpers do) must not open one.
@@ -12,9 +13,7 @@ let posted = false;
 
 function runQueued(): void {
   posted = false;
-  const start = performance.now();
-  do queue.shift()?.();
-  while (queue.length > 0 && performance.now() - start < TASK_BUDGET_MS);
+  queue.shift()?.();
   post();
 }
 

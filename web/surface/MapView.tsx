@@ -17,7 +17,9 @@ import {
   KIND_COLORS,
   MAP_PIXELS,
   type MapImage,
+  mapImageOf,
   PREVIEW_PIXELS,
+  renderMapData,
   renderMapImage,
   TrailLayer,
 } from './mapLayers';
@@ -108,12 +110,19 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, d
       cancelPreparing();
       preparing = job;
       const steps: (() => void)[] = [];
-      if (full?.key !== key)
+      if (full?.key !== key) {
+        // The core's map in one task, its image (colours and contour lines) in the next.
+        let data: ReturnType<typeof renderMapData> | null = null;
         steps.push(() => {
-          const map = renderMapImage(runner.session, view, MAP_PIXELS);
+          data = renderMapData(runner.session, view, MAP_PIXELS);
+        });
+        steps.push(() => {
+          if (!data) return;
+          const map = mapImageOf(data, MAP_PIXELS);
           full = { key, map };
           setLegend({ min: map.min, max: map.max, logScale: map.logScale, undefined: map.undefinedPixels > 0 });
         });
+      }
       if (wantCritical && critical?.key !== key)
         steps.push(() => {
           performance.mark('critical-points-start');
@@ -136,8 +145,11 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, d
       next();
     };
 
-    const draw = (complete = false) => {
-      scheduled = 0;
+    // Start-up: until the map has a picture, its first coarse map and its still layer are made
+    // in tasks of their own (each was half of a 30 ms first frame); the frame then only blits.
+    let firstPicture: (() => void) | null = null;
+    const draw = (complete = false, upTo: 'map' | 'still' | 'all' = 'all') => {
+      if (upTo === 'all') scheduled = 0;
       const state = store.state;
       const surface = state.surface;
       if (!surface || store.mode !== 'surface') return;
@@ -155,6 +167,17 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, d
       if (canvas.dataset.plot !== plot) canvas.dataset.plot = plot;
 
       const key = surfaceKey();
+      if (!still && upTo === 'all') {
+        firstPicture ??= later(() => {
+          draw(false, 'map');
+          firstPicture = later(() => {
+            draw(false, 'still');
+            firstPicture = null;
+            request();
+          });
+        });
+        return;
+      }
       if (!moving && (full?.key !== key || (state.show.crit && critical?.key !== key))) prepare(key, view);
       // Until the full map is ready: the coarse one (very coarse for the first of a surface).
       let map: MapImage;
@@ -168,6 +191,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, d
         map = coarse.map;
         mapKey = `${key}|coarse`;
       }
+      if (upTo === 'map') return;
       const criticalPoints = state.show.crit && !moving && critical?.key === key ? critical.points : null;
       const info = core.surface(surface.name);
       const nextStillKey = `${mapKey}|${width}x${height}@${ratio}|${criticalPoints !== null}`;
@@ -182,6 +206,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, d
           criticalPoints,
         });
       }
+      if (upTo === 'still') return;
       // The paths depend on the view and the canvas, not on how sharp the map under them is.
       const trailsKey = `${view.join(',')}|${width}x${height}@${ratio}|${runner.generation}`;
       if (trailsKey !== trails.currentKey) trails.reset(trailsKey, frame, ratio);
@@ -258,6 +283,7 @@ export function MapView({ core, store, runner, analysis, onAnalyze, canvasRef, d
       cancelAnimationFrame(scheduled);
       window.clearTimeout(settleTimer);
       cancelPreparing();
+      firstPicture?.();
       canvas.removeEventListener('focus', request);
       canvas.removeEventListener('blur', request);
     };

@@ -165,13 +165,16 @@ export function SurfacePage({
             canvasRef={mapCanvas}
             drawNowRef={drawMapNow}
           />
-          <Controls
-            store={store}
-            runner={runner}
-            onExportPng={exportPng}
-            onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
-            onRecord={() => setRecording(true)}
-          />
+          {/* A task after the map: its racers' status comes from the core's first calls. */}
+          <Later>
+            <Controls
+              store={store}
+              runner={runner}
+              onExportPng={exportPng}
+              onExportCsv={() => downloadCsv(trajectoriesCsv(runner.session), fileName)}
+              onRecord={() => setRecording(true)}
+            />
+          </Later>
           {!view.present && hessian}
         </div>
         {/* The panels beside the map and the charts render in tasks of their own. */}

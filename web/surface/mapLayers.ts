@@ -16,12 +16,19 @@ export interface MapImage {
   undefinedPixels: number;
 }
 
-// The colour map of the session's surface over `view`, computed in the core in one call.
+// The colour map of the session's surface over `view`, computed in the core in one call, as an
+// image.
 export function renderMapImage(
   session: SurfaceSessionHandle,
   view: [number, number, number, number],
   pixels = MAP_PIXELS,
 ): MapImage {
+  return mapImageOf(renderMapData(session, view, pixels), pixels);
+}
+
+// The core's colour map and contour lines over `view`, copied out of wasm memory (for
+// mapImageOf). The page's full map computes this and draws the image in separate tasks.
+export function renderMapData(session: SurfaceSessionHandle, view: [number, number, number, number], pixels: number) {
   const [x0, x1, y0, y1] = view;
   performance.mark('map-render-start');
   const map = session.renderMap(pixels, pixels, x0, x1, y0, y1);
@@ -34,7 +41,7 @@ export function renderMapImage(
   performance.clearMeasures(name);
   performance.measure(name, 'map-render-start');
   performance.clearMarks('map-render-start');
-  return mapImageOf({ ...map, rgba, contours }, pixels);
+  return { ...map, rgba, contours };
 }
 
 // A map the core has rendered (here or in a worker: the classify page's loss landscape) as an
