@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { openClassify } from './classify-helpers.mjs';
-import { shotPath, startBrowser } from './harness.mjs';
+import { racersShown, shotPath, startBrowser } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const cliPath = process.env.PLAYGROUND_CLI ?? join(root, 'build/native/playground');
@@ -144,7 +144,7 @@ test('on a phone a tap on the landscape reads J there, and the reading stays aft
   page.on('pageerror', (e) => errors.push(e.message));
   page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
   await page.goto(`${env.url}#mode=classify&data=xor&epochs=20`);
-  await page.waitForFunction(() => window.playground?.racers().length > 0, null, { timeout: 15000 });
+  await page.waitForFunction(racersShown, null, { timeout: 15000 });
   await page.evaluate(() => window.playground.step(20));
   const map = page.locator('[data-testid=landscape-map]');
   await page.waitForFunction(() => document.querySelector('[data-testid=landscape-where]')?.dataset.full === 'true');

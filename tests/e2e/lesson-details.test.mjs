@@ -4,7 +4,7 @@
 // a racer that has not run says so; the texts' sub- and superscripts are set as such.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, shotPath, startBrowser } from './harness.mjs';
+import { openPage, racersShown, shotPath, startBrowser } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -147,7 +147,7 @@ test('before anything has run, a racer is “not started”, not “running · s
     assert.match(await status.textContent(), lang === 'en' ? /^running · step 1$/ : /第 1 步$/);
 
     await page.evaluate((l) => window.playground.setState(`mode=classify&data=xor&lang=${l}`), lang);
-    await page.waitForFunction(() => window.playground.racers().length > 0);
+    await page.waitForFunction(racersShown);
     const cell = page.locator('.racer-status').first();
     await page.waitForFunction((w) => document.querySelector('td.racer-status')?.textContent === w, words);
     await page.evaluate(() => window.playground.step(1));

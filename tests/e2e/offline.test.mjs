@@ -1,14 +1,13 @@
 // The one-file offline page from file://, as a teacher runs it from a USB stick: its
 // Content-Security-Policy is in force (an inline script is refused, and the browser says so), and
 // the lessons run in it, the minimum-ratio experiment's workers included (they start from inside
-// the file like the training worker). The page's training, drawing and recording there are in
-// classroom.test.mjs.
+// the file like the training worker); it trains, draws and records with nothing fetched.
 import assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { canvasStats, shotPath, startBrowser } from './harness.mjs';
+import { canvasStats, racersShown, recordBytes, shotPath, startBrowser } from './harness.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
 const offlineFile = join(root, process.env.OFFLINE_DIR ?? 'build/offline', 'optimizer-playground.html');
@@ -128,5 +127,37 @@ test('offline from file://: the policy is in force, the lessons run, and so does
     errors[0],
     /^Executing inline script violates the following Content Security Policy directive 'script-src/,
   );
+  await context.close();
+});
+
+test('the offline file is one self-contained page well under 8 MB that trains, draws and records from file://', async () => {
+  assert.ok(existsSync(offlineFile), 'scripts/build.sh writes build/offline/optimizer-playground.html');
+  const bytes = statSync(offlineFile).size;
+  assert.ok(bytes < 4 * 1024 * 1024, `${bytes} bytes`);
+  const { page, context, errors, outside } = await openOffline('surface=himmelblau&show=crit&r=adam(lr:0.1)');
+  await page.waitForSelector('[data-testid=surface-map]');
+  await page.evaluate(() => window.playground.step(300));
+  await page.waitForTimeout(300);
+  const map = await canvasStats(page, '[data-testid=surface-map]');
+  assert.ok(map.painted > 0.99 && map.colours > 50, JSON.stringify(map));
+  assert.equal(await page.$('[data-testid=offline]'), null, 'the offline page does not offer itself');
+  // Classification: the worker starts from the file and trains.
+  await page.click('[data-testid=mode-classify]');
+  await page.waitForFunction(racersShown, null, { timeout: 20000 });
+  await page.evaluate(() => window.playground.step(25));
+  const [racer] = await page.evaluate(() => window.playground.racers());
+  assert.equal(racer.epoch, 25);
+  assert.ok(racer.trainLoss < 0.69, `it learns: training loss ${racer.trainLoss}`);
+  await page.waitForTimeout(300);
+  const decision = await canvasStats(page, '[data-testid=decision-map]');
+  assert.ok(decision.painted > 0.99 && decision.colours > 20, JSON.stringify(decision));
+  await page.screenshot({ path: shotPath('offline-classify') });
+  // KaTeX's fonts come from inside the file.
+  assert.ok(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')));
+  const webm = await recordBytes(page, 'webm', 10);
+  assert.deepEqual([...webm.subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3]);
+  assert.deepEqual(outside(), [], 'nothing is fetched from a network');
+  assert.deepEqual(await page.evaluate(() => window.policyViolations), [], 'nothing the policy refuses');
+  assert.deepEqual(errors, []);
   await context.close();
 });

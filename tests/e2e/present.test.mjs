@@ -5,7 +5,7 @@
 // the embedded page fits its play controls (and a lesson its answers) into the frame.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, shotPath, startBrowser } from './harness.mjs';
+import { openPage, racersShown, shotPath, startBrowser } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -64,7 +64,7 @@ test('present on a projector: a classification lesson sits beside the network, t
       viewport: PROJECTOR,
     });
     await page.waitForSelector('[data-testid=curve-accuracy] canvas');
-    await page.waitForFunction(() => window.playground.racers().length > 0);
+    await page.waitForFunction(racersShown);
     const lesson = await box(page, '[data-testid=lesson-bar]');
     const map = await box(page, '[data-testid=decision-map]');
     const network = await box(page, '[data-testid=network-view]');
