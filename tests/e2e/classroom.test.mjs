@@ -3,7 +3,7 @@
 // and counted here). The one-file offline page is tested in offline.test.mjs.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { canvasStats, openPage, recordBytes, shotPath, startBrowser } from './harness.mjs';
+import { canvasStats, openPage, recordBytes, shotPath, startBrowser, visibleFields } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -12,14 +12,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-// Inputs, lists and text boxes a visitor could see.
-const visibleFields = (page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((field) => field.checkVisibility())
-      .map((field) => field.outerHTML.slice(0, 60)),
-  );
 
 test('presentation mode: the map or the network, the charts and the play controls; no editing field; F and the button go full screen', async () => {
   const { page, context, errors } = await openPage(env, 'surface=rosenbrock&r=adam(lr:0.05)&present=1');

@@ -102,3 +102,12 @@ export async function recordBytes(page, format, frames) {
   );
   return Buffer.from(base64, 'base64');
 }
+
+// The inputs, lists and text boxes a visitor could see (presentation mode has none).
+export function visibleFields(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((field) => field.checkVisibility())
+      .map((field) => field.outerHTML.slice(0, 60)),
+  );
+}

@@ -5,7 +5,7 @@
 // the embedded page fits its play controls (and a lesson its answers) into the frame.
 import assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
-import { openPage, racersShown, shotPath, startBrowser } from './harness.mjs';
+import { openPage, racersShown, shotPath, startBrowser, visibleFields } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -19,12 +19,6 @@ const PROJECTOR = { width: 1920, height: 1080 };
 const box = (page, selector) => page.locator(selector).first().boundingBox();
 const within = (b, height, what) =>
   assert.ok(b && b.y >= 0 && b.y + b.height <= height, `${what} is on the screen: ${JSON.stringify(b)} in ${height}`);
-const visibleFields = (page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((field) => field.checkVisibility())
-      .map((field) => field.outerHTML.slice(0, 60)),
-  );
 
 test('present on a projector: the surface map takes the screen’s height, with larger labels and legends', async () => {
   const { page, context, errors } = await openPage(env, 'surface=rosenbrock&r=adam(lr:0.05)&present=1', {
