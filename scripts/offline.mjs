@@ -3,8 +3,9 @@
 // "Offline" button offers it for download). Inside it:
 //   - the wasm binary once, as base64 in a data block (never executed, so not a script);
 //   - one inline module script: the page with web/platform.offline.ts, the Emscripten glue and
-//     the recorder's encoders bundled in, and the classify worker's bundled source as a string
-//     (started from a blob URL as a classic worker);
+//     the recorder's encoders bundled in, and every worker's bundled source as a string (the
+//     classify page's training worker and the minimum-ratio experiment's, each started from a
+//     blob URL as a classic worker);
 //   - one <style>: uPlot's and KaTeX's styles (KaTeX's fonts as data: URLs) and the page's own.
 // Its Content-Security-Policy allows exactly that: the script and the style by their SHA-256,
 // wasm compilation, data: images and fonts, blob: workers; nothing is fetched.
@@ -22,8 +23,9 @@ const outDir = join(root, process.env.OFFLINE_DIR ?? 'build/offline');
 const NAME = 'optimizer-playground.html';
 const MAX_BYTES = 8 * 1024 * 1024;
 
-// The offline platform in place of web/platform.ts, and its two virtual modules.
-function offlinePlugin(workerSource) {
+// The offline platform in place of web/platform.ts, and its virtual modules: the wasm glue and
+// each worker's source (`sources`: 'worker-source' and 'experiment-worker-source').
+function offlinePlugin(sources) {
   return {
     name: 'offline',
     setup(b) {
@@ -31,13 +33,17 @@ function offlinePlugin(workerSource) {
         path: join(args.resolveDir, args.path, '..', 'platform.offline.ts'),
       }));
       b.onResolve({ filter: /^offline:playground-module$/ }, () => ({ path: join(wasm, 'playground.mjs') }));
-      b.onResolve({ filter: /^offline:worker-source$/ }, () => ({ path: 'worker-source', namespace: 'offline' }));
-      b.onLoad({ filter: /.*/, namespace: 'offline' }, () => ({ contents: workerSource, loader: 'text' }));
+      b.onResolve({ filter: /^offline:.*-source$/ }, (args) => {
+        const name = args.path.slice('offline:'.length);
+        if (!(name in sources)) throw new Error(`offline: no source for ${args.path}`);
+        return { path: name, namespace: 'offline' };
+      });
+      b.onLoad({ filter: /.*/, namespace: 'offline' }, (args) => ({ contents: sources[args.path], loader: 'text' }));
     },
   };
 }
 
-async function bundle(entry, workerSource, format) {
+async function bundle(entry, sources, format) {
   const result = await build({
     ...pageBuildOptions,
     format,
@@ -48,18 +54,24 @@ async function bundle(entry, workerSource, format) {
     outdir: join(outDir, 'parts'),
     write: false,
     loader: { '.svg': 'dataurl' },
-    plugins: [offlinePlugin(workerSource)],
+    plugins: [offlinePlugin(sources)],
   });
   const js = result.outputFiles.find((f) => f.path.endsWith('.js'))?.text ?? '';
   const css = result.outputFiles.find((f) => f.path.endsWith('.css'))?.text ?? '';
   return { js, css };
 }
 
-// The worker is a classic script: from a file:// page (an opaque origin) Chromium refuses to
-// start a module worker from a blob URL, and runs a classic one. It never starts a worker
-// itself: its copy of the platform gets an empty source.
-const worker = await bundle('web/classify/worker.ts', '', 'iife');
-const page = await bundle('web/main.tsx', worker.js, 'esm');
+// The workers are classic scripts: from a file:// page (an opaque origin) Chromium refuses to
+// start a module worker from a blob URL, and runs a classic one. A worker never starts a worker
+// itself: its copy of the platform gets empty sources.
+const noWorkers = { 'worker-source': '', 'experiment-worker-source': '' };
+const worker = await bundle('web/classify/worker.ts', noWorkers, 'iife');
+const experimentWorker = await bundle('web/classify/experimentWorker.ts', noWorkers, 'iife');
+const page = await bundle(
+  'web/main.tsx',
+  { 'worker-source': worker.js, 'experiment-worker-source': experimentWorker.js },
+  'esm',
+);
 
 const katexFonts = join(root, 'node_modules/katex/dist/fonts');
 const katexCss = readFileSync(join(root, 'node_modules/katex/dist/katex.min.css'), 'utf8')
@@ -93,12 +105,14 @@ const policy = [
 
 // web/index.html with its links to files replaced by what they hold.
 let html = readFileSync(join(root, 'web/index.html'), 'utf8');
+// `text` is the replacement itself (never a pattern with $-groups: the script holds `$`s), or a
+// function of the match and its groups.
 const replace = (pattern, text) => {
   if (!pattern.test(html)) throw new Error(`offline: web/index.html no longer has ${pattern}`);
-  html = html.replace(pattern, () => text);
+  html = html.replace(pattern, typeof text === 'function' ? text : () => text);
 };
 replace(/<!-- Strict policy[^>]*-->\s*/, '<!-- One file: everything inside; the policy allows exactly that. -->\n    ');
-replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, `$1${policy}"`);
+replace(/(http-equiv="Content-Security-Policy"\s+content=")[^"]*"/, (_, start) => `${start}${policy}"`);
 replace(/<link rel="icon"[^>]*>/, `<link rel="icon" href="${icon}" type="image/svg+xml" />`);
 replace(/\s*<link rel="stylesheet" href="uPlot.min.css" \/>/, '');
 replace(/\s*<link rel="stylesheet" href="katex.min.css" \/>/, '');

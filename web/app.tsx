@@ -42,7 +42,9 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
     document.documentElement.lang = lang === 'zh' ? 'zh-CN' : 'en';
     document.title = translate(lang, 'app.title');
   }, [lang]);
-  const view = pageView(state);
+  const lesson = findLesson(state.page.lesson);
+  const step = lesson ? Math.min(Math.max(1, state.page.step), lesson.steps.length) : 0;
+  const view = pageView(state, lesson?.steps[step - 1].panels);
   useEffect(() => {
     document.documentElement.classList.toggle('present', view.present);
     document.documentElement.classList.toggle('embed', view.embed);
@@ -62,12 +64,10 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
   };
   const toggleLang = () => store.setValue('lang', lang === 'en' ? 'zh' : 'en');
 
-  const lesson = findLesson(state.page.lesson);
-  const step = lesson ? Math.min(Math.max(1, state.page.step), lesson.steps.length) : 0;
   const header = !view.present && !view.embed;
   const lessonBar = lesson && <LessonBar lesson={lesson} step={step} store={store} controllers={controllers} />;
   // On a projector the lesson sits beside the map, so that both fit on the screen.
-  const besideMap = view.present && state.mode === 'surface';
+  const besideMap = view.present;
 
   return (
     <LangContext.Provider value={lang}>
@@ -98,7 +98,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
             <div class="top-actions">
               <button
                 type="button"
-                onClick={() => store.setValue('lesson', INDEX)}
+                onClick={() => store.setValue('lesson', INDEX, { newEntry: true })}
                 title={t('lessons.open.title')}
                 data-testid="open-lessons"
               >
@@ -142,7 +142,7 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
             </div>
           </header>
         )}
-        {view.present && <PresentBar store={store} />}
+        {view.present && <PresentBar core={core} store={store} />}
         {view.embed && !view.present && <EmbedLink core={core} store={store} />}
         <Notice problems={store.notices} onDismiss={() => store.dismissNotices()} />
         <main>
@@ -155,7 +155,12 @@ export function App({ core, store }: { core: Core; store: LinkStore }) {
               {state.mode === 'surface' ? (
                 <SurfacePage core={core} store={store} controllers={controllers} aside={besideMap ? lessonBar : null} />
               ) : (
-                <ClassifyPage core={core} store={store} controllers={controllers} />
+                <ClassifyPage
+                  core={core}
+                  store={store}
+                  controllers={controllers}
+                  aside={besideMap ? lessonBar : null}
+                />
               )}
             </>
           )}

@@ -20,6 +20,7 @@ export interface ParamSpec {
   max_open: boolean;
   choices?: string[];
   summary: Text;
+  label: Text; // the field's label: the name in English, its Chinese name in Chinese
 }
 
 export interface OptimizerInfo {

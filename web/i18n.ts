@@ -24,11 +24,15 @@ const base = {
   'notice.title': 'Some of this link could not be used; everything else was loaded',
   'notice.dismiss': 'Dismiss',
   'notice.item': '{key} = “{value}”: {reason}',
-  'notice.count': '({count} problems)',
+  'problem.inline': '{key}: {reason}',
+  'list.separator': ', ',
+  'problems.separator': '; ',
+  'notice.count': '({count} {count|problem|problems})',
   'notice.more': 'Show all ({count} more)',
   'notice.collapse': 'Hide the list',
   'notice.expand': 'Show the list',
   'loading.failed': 'The playground could not start: {message}',
+  'status.notStarted': 'not started',
   'help.title': 'Keyboard and mouse',
   'help.space.key': 'Space',
   'help.space': 'play / pause',
@@ -65,14 +69,18 @@ const zh: Record<MessageKey, string> = {
   'link.copy': '复制链接',
   'link.copied': '链接已复制',
   'link.copy.title': '复制一个能精确重现当前状态的链接',
-  'notice.title': '此链接中有部分内容无法使用,其余内容已加载',
+  'notice.title': '此链接中有部分内容无法使用，其余内容已加载',
   'notice.dismiss': '关闭',
-  'notice.item': '{key} = “{value}”:{reason}',
+  'notice.item': '{key} = “{value}”：{reason}',
+  'problem.inline': '{key}：{reason}',
+  'list.separator': '，',
+  'problems.separator': '；',
   'notice.count': '（共 {count} 项）',
   'notice.more': '显示全部（另有 {count} 项）',
   'notice.collapse': '收起列表',
   'notice.expand': '展开列表',
-  'loading.failed': '游乐场无法启动:{message}',
+  'loading.failed': '游乐场无法启动：{message}',
+  'status.notStarted': '尚未开始',
   'help.title': '键盘与鼠标',
   'help.space.key': '空格',
   'help.space': '播放 / 暂停',
@@ -93,10 +101,14 @@ const zh: Record<MessageKey, string> = {
 
 export const messages: Record<Lang, Record<MessageKey, string>> = { en, zh };
 
+// `{name}` is the value of vars[name]; `{name|one|other}` is `one` when it is 1, else `other` (the
+// English plural: "{count} {count|problem|problems}").
 export function translate(lang: Lang, key: MessageKey, vars: Record<string, string | number> = {}): string {
-  return messages[lang][key].replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
+  return messages[lang][key].replace(/\{(\w+)(?:\|([^|{}]*)\|([^|{}]*))?\}/g, (whole, name: string, one, other) => {
+    if (!(name in vars)) return whole;
+    if (one === undefined) return String(vars[name]);
+    return Number(vars[name]) === 1 ? one : other;
+  });
 }
 
 // The language of a new visitor: Chinese if the browser prefers it.

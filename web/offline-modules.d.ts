@@ -7,6 +7,10 @@ declare module 'offline:worker-source' {
   const source: string;
   export default source;
 }
+declare module 'offline:experiment-worker-source' {
+  const source: string;
+  export default source;
+}
 // The page's icon, a data: URL in the offline build.
 declare module '*.svg' {
   const url: string;

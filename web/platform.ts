@@ -1,7 +1,8 @@
 // Where the page's heavy parts come from when it is served over http: the wasm module and the
-// recorder's encoders are fetched from next to app.js on first use, and the classify page's
-// training worker is worker.js. scripts/offline.mjs builds the one-file page with
-// platform.offline.ts in this file's place, which carries all three inside.
+// recorder's encoders are fetched from next to app.js on first use, the classify page's training
+// worker is worker.js and the minimum-ratio experiment's workers are experiment-worker.js.
+// scripts/offline.mjs builds the one-file page with platform.offline.ts in this file's place,
+// which carries all of them inside.
 import type * as Encoders from './classroom/encoders';
 import type { PlaygroundModule } from './core';
 
@@ -25,6 +26,10 @@ export function startIntlWorker(): Worker {
 
 export function startClassifyWorker(): Worker {
   return new Worker(new URL('./worker.js', import.meta.url), { type: 'module' });
+}
+
+export function startExperimentWorker(): Worker {
+  return new Worker(new URL('./experiment-worker.js', import.meta.url), { type: 'module' });
 }
 
 // WebM and GIF encoding (mediabunny, gifenc): loaded when a recording starts.

@@ -1,11 +1,18 @@
 // The page's state is a share link. The store holds the canonical link of each mode (one page,
 // two modes, each with its own link), keeps location.hash in step with the active one (written
-// throttled, without flooding the history), and reopens the page's state when the user edits
-// the hash. Every change goes through the core's codec.
+// throttled, without flooding the history: an edit replaces the history entry, a move to
+// another place, such as another lesson step, adds one, so that Back returns there), and reopens
+// the page's state when the user edits the hash or goes back. Every change goes through the
+// core's codec.
 import type { Core, Problem, StateResult, StateView } from './core';
 
 export type Mode = 'surface' | 'classify';
 type Listener = () => void;
+// `newEntry`: the change is a move to another place (a lesson step): it gets its own history
+// entry, written at once.
+export interface ChangeOptions {
+  newEntry?: boolean;
+}
 // Turns a link opened from outside into the link to load, with problems the codec cannot know
 // about (lessons live in the page: lessons/navigation.ts).
 export type LinkExpander = (link: string) => { link: string; problems: Problem[] };
@@ -74,26 +81,27 @@ export class LinkStore {
     return () => this.listeners.delete(listener);
   }
 
-  // Opens a link from outside (the hash, the automation API): problems become a notice.
-  open(link: string): Problem[] {
+  // Opens a link from outside (the hash, the automation API, a lesson step): problems become a
+  // notice.
+  open(link: string, options: ChangeOptions = {}): Problem[] {
     const opened = this.expand(link);
     const result = this.core.parse(opened.link);
     this.notices = [...opened.problems, ...result.problems];
     this.opened++;
-    this.set(result);
+    this.set(result, options);
     return this.notices;
   }
 
   // Takes the result of an edit made through the core. With problems, nothing changes and the
   // problems are returned for the input that caused them.
-  commit(result: StateResult): Problem[] {
-    if (result.problems.length === 0) this.set(result);
+  commit(result: StateResult, options: ChangeOptions = {}): Problem[] {
+    if (result.problems.length === 0) this.set(result, options);
     return result.problems;
   }
 
   // Sets one value of the link through the codec (an edit: see commit).
-  setValue(key: string, value: string): Problem[] {
-    return this.commit(this.core.setValue(this.link, key, value));
+  setValue(key: string, value: string, options: ChangeOptions = {}): Problem[] {
+    return this.commit(this.core.setValue(this.link, key, value), options);
   }
 
   // The other mode's link, with the settings of the whole page (language, presentation,
@@ -109,11 +117,28 @@ export class LinkStore {
     this.emit();
   }
 
-  private set(result: StateResult): void {
+  private set(result: StateResult, { newEntry = false }: ChangeOptions = {}): void {
+    // The place being left keeps its latest state in its own entry (a write may be pending).
+    if (newEntry) this.writeHashNow(false);
     this.result = result;
     this.links[result.state.mode] = result.link;
-    this.scheduleHashWrite();
+    if (newEntry) this.writeHashNow(true);
+    else this.scheduleHashWrite();
     this.emit();
+  }
+
+  // Writes the link into the address now: a new history entry (`push`) or the current one.
+  private writeHashNow(push: boolean): void {
+    if (this.hashTimer !== undefined) {
+      window.clearTimeout(this.hashTimer);
+      this.hashTimer = undefined;
+    }
+    // A hash typed since the last write is the user's, opened by its hashchange: keep it.
+    if (location.hash.replace(/^#/, '') !== this.lastWrittenHash) return;
+    if (!push && this.link === this.lastWrittenHash) return;
+    this.lastWrittenHash = this.link;
+    if (push) history.pushState(null, '', `#${this.link}`);
+    else history.replaceState(null, '', `#${this.link}`);
   }
 
   private emit(): void {

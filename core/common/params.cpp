@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <cstdio>
+#include <map>
 #include <stdexcept>
 
 namespace pg {
@@ -127,6 +128,51 @@ bool check_value(const ParamSpec& spec, const ParamValue& value, Reason& reason)
   }
   reason = {"unknown parameter kind", "未知的参数类型"};
   return false;
+}
+
+std::string param_label_zh(const std::string& name) {
+  static const std::map<std::string, std::string> labels = {
+      {"lr", "学习率"},
+      {"momentum", "动量"},
+      {"dampening", "阻尼"},
+      {"nesterov", "Nesterov 动量"},
+      {"weight_decay", "权重衰减"},
+      {"variant", "形式"},
+      {"lr_decay", "学习率衰减"},
+      {"initial_accumulator_value", "累加初值"},
+      {"eps", "稳定项 ε"},
+      {"alpha", "平滑系数 α"},
+      {"centered", "中心化"},
+      {"beta1", "一阶衰减率 β1"},
+      {"beta2", "二阶衰减率 β2"},
+      {"amsgrad", "AMSGrad"},
+      {"momentum_decay", "动量增速 ψ"},
+      {"rho", "衰减率 ρ"},
+      {"step_size", "衰减间隔"},
+      {"gamma", "衰减系数 γ"},
+      {"milestones", "里程碑"},
+      {"start_factor", "起始倍数"},
+      {"end_factor", "结束倍数"},
+      {"total_iters", "变化步数"},
+      {"power", "指数 p"},
+      {"T_max", "半周期长度"},
+      {"eta_min", "最低学习率"},
+      {"T_0", "首个周期长度"},
+      {"T_mult", "周期倍增"},
+      {"total_steps", "总更新次数"},
+      {"max_lr", "最高学习率"},
+      {"pct_start", "上升比例"},
+      {"div_factor", "初始除数"},
+      {"final_div_factor", "最终除数"},
+      {"anneal", "退火曲线"},
+      {"base_lr", "最低学习率"},
+      {"step_size_up", "上升步数"},
+      {"mode", "模式"},
+      {"d_model", "模型宽度"},
+      {"warmup_steps", "预热步数"},
+  };
+  auto it = labels.find(name);
+  return it == labels.end() ? std::string() : it->second;
 }
 
 const ParamSpec* find_spec(const std::vector<ParamSpec>& specs, const std::string& name) {

@@ -77,6 +77,11 @@ class ResolvedParams {
 // Default of a spec as a ParamValue.
 ParamValue default_value(const ParamSpec& spec);
 
+// A parameter's name for a Chinese reader (the page's label of its field; English readers see
+// the name itself, as PyTorch spells it): "阻尼" for dampening. One table for every optimizer and
+// schedule, since a name means the same everywhere; "" for a name it does not know.
+std::string param_label_zh(const std::string& name);
+
 // Why a value was refused, in English and Simplified Chinese.
 using Reason = Text;
 

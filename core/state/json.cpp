@@ -51,6 +51,9 @@ json spec_json(const ParamSpec& spec) {
          {"max_open", spec.max_open},
          {"default_note", spec.default_note},
          {"summary", text(spec.summary_en, spec.summary_zh)}};
+  // The field's label: the name itself in English, the Chinese name where there is one.
+  const std::string label_zh = param_label_zh(spec.name);
+  j["label"] = text(spec.name, label_zh.empty() ? spec.name : label_zh);
   if (spec.kind == ParamKind::Choice) {
     j["default"] = spec.default_choice;
     j["choices"] = spec.choices;

@@ -26,7 +26,15 @@ PlaneDirections slice_plane(const ClassifySession& session, SlicePlane plane, st
     case SlicePlane::Line: {
       const std::vector<double>& start = r.trajectory().front();
       PlaneDirections line{theta, std::vector<double>(theta.size(), 0.0)};
-      for (std::size_t i = 0; i < theta.size(); ++i) line.d1[i] -= start[i];
+      bool moved = false;
+      for (std::size_t i = 0; i < theta.size(); ++i) {
+        line.d1[i] -= start[i];
+        moved = moved || line.d1[i] != 0;
+      }
+      // With θ* = θ_0 the line is one point drawn flat: say so, as the pca plane does.
+      if (!moved)
+        throw std::invalid_argument(
+            "the line plane needs weights that moved from the initial ones: train first");
       return line;
     }
   }

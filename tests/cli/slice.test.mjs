@@ -105,6 +105,9 @@ test('slice: bad arguments exit 2 and name the argument', () => {
   const untrained = cli('slice', 'mode=classify&epochs=0', '--plane', 'pca');
   assert.equal(untrained.status, 2);
   assert.match(untrained.stderr, /pca plane needs a trajectory/);
+  const unmoved = cli('slice', 'mode=classify&epochs=0', '--plane', 'line');
+  assert.equal(unmoved.status, 2);
+  assert.match(unmoved.stderr, /line plane needs weights that moved from the initial ones: train first/);
   const surface = cli('slice', 'mode=surface', '--plane', 'random');
   assert.equal(surface.status, 2);
   assert.match(surface.stderr, /classify-mode state/);

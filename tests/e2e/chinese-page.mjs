@@ -175,8 +175,9 @@ export async function englishOnPage(page, userText = []) {
   const allowed = new Set([...NAMES, ...names, ...chinese, ...[links, decoded, ...userText].flatMap(latinWords)]);
   const found = await page.evaluate(() => {
     const texts = [];
-    // Formulas, link text and the racers' link syntax are names.
-    const skip = 'code, .katex, .mono, .racer-text, .status-name, .racer-name, .output-racer, script, style';
+    // Formulas (and the lessons' sub- and superscripts: η_t, Σ_j), link text and the racers' link
+    // syntax are names.
+    const skip = 'code, .katex, sub, sup, .mono, .racer-text, .status-name, .racer-name, .output-racer, script, style';
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     for (let node = walker.nextNode(); node; node = walker.nextNode()) {
       const parent = node.parentElement;

@@ -1,16 +1,9 @@
 // The classroom: presentation mode and embedding show no editing field; hide= hides exactly the
 // panels named; Record gives real WebM and GIF files of the whole run, frame by frame (decoded
-// and counted here); and the one-file offline page works from file:// with no server: it
-// trains, draws and records.
+// and counted here). The one-file offline page is tested in offline.test.mjs.
 import assert from 'node:assert/strict';
-import { existsSync, statSync } from 'node:fs';
-import { dirname, join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { canvasStats, openPage, shotPath, startBrowser } from './harness.mjs';
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '../..');
-const offlineFile = join(root, process.env.OFFLINE_DIR ?? 'build/offline', 'optimizer-playground.html');
+import { canvasStats, openPage, recordBytes, shotPath, startBrowser, visibleFields } from './harness.mjs';
 
 let env;
 before(async () => {
@@ -19,14 +12,6 @@ before(async () => {
 after(async () => {
   await env?.close();
 });
-
-// Inputs, lists and text boxes a visitor could see.
-const visibleFields = (page) =>
-  page.evaluate(() =>
-    [...document.querySelectorAll('input, select, textarea')]
-      .filter((field) => field.checkVisibility())
-      .map((field) => field.outerHTML.slice(0, 60)),
-  );
 
 test('presentation mode: the map or the network, the charts and the play controls; no editing field; F and the button go full screen', async () => {
   const { page, context, errors } = await openPage(env, 'surface=rosenbrock&r=adam(lr:0.05)&present=1');
@@ -170,20 +155,6 @@ function readGif(bytes) {
   return { width, height, frames, delays };
 }
 
-async function recordBytes(page, format, frames) {
-  const base64 = await page.evaluate(
-    async ([f, n]) => {
-      const blob = await window.playground.record({ format: f, frames: n });
-      const bytes = new Uint8Array(await blob.arrayBuffer());
-      let text = '';
-      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
-      return btoa(text);
-    },
-    [format, frames],
-  );
-  return Buffer.from(base64, 'base64');
-}
-
 // Decodes a WebM in a page of its own (the playground's policy allows no media): its size, its
 // length, and a frame from the end.
 async function decodeWebm(context, bytes, shot) {
@@ -278,54 +249,6 @@ test('record: classify training as WebM; the dialog shows progress, saves the fi
   await page.click('[data-testid=record-cancel]');
   await page.waitForSelector('[data-testid=record-result]');
   assert.equal(await page.textContent('[data-testid=record-result]'), 'Recording cancelled.');
-  assert.deepEqual(errors, []);
-  await context.close();
-});
-
-// ---- offline --------------------------------------------------------------------------------
-
-test('the offline file is one self-contained page well under 8 MB that trains, draws and records from file://', async () => {
-  assert.ok(existsSync(offlineFile), 'scripts/build.sh writes build/offline/optimizer-playground.html');
-  const bytes = statSync(offlineFile).size;
-  assert.ok(bytes < 4 * 1024 * 1024, `${bytes} bytes`);
-  const context = await env.browser.newContext({ viewport: { width: 1440, height: 960 }, deviceScaleFactor: 1 });
-  const page = await context.newPage();
-  const errors = [];
-  const requests = [];
-  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-  page.on('pageerror', (e) => errors.push(e.message));
-  page.on('request', (r) => requests.push(r.url().slice(0, 60)));
-  await page.addInitScript(() =>
-    document.addEventListener('securitypolicyviolation', (e) => console.error(`CSP violation: ${e.violatedDirective}`)),
-  );
-  await page.goto(`${pathToFileURL(offlineFile).href}#surface=himmelblau&show=crit&r=adam(lr:0.1)`);
-  await page.waitForFunction(() => window.playground !== undefined, null, { timeout: 20000 });
-  await page.waitForSelector('[data-testid=surface-map]');
-  await page.evaluate(() => window.playground.step(300));
-  await page.waitForTimeout(300);
-  const map = await canvasStats(page, '[data-testid=surface-map]');
-  assert.ok(map.painted > 0.99 && map.colours > 50, JSON.stringify(map));
-  assert.equal(await page.$('[data-testid=offline]'), null, 'the offline page does not offer itself');
-  // Classification: the worker starts from the file and trains.
-  await page.click('[data-testid=mode-classify]');
-  await page.waitForFunction(() => window.playground.racers().length > 0, null, { timeout: 20000 });
-  await page.evaluate(() => window.playground.step(25));
-  const [racer] = await page.evaluate(() => window.playground.racers());
-  assert.equal(racer.epoch, 25);
-  assert.ok(racer.trainLoss < 0.69, `it learns: training loss ${racer.trainLoss}`);
-  await page.waitForTimeout(300);
-  const decision = await canvasStats(page, '[data-testid=decision-map]');
-  assert.ok(decision.painted > 0.99 && decision.colours > 20, JSON.stringify(decision));
-  await page.screenshot({ path: shotPath('offline-classify') });
-  // KaTeX's fonts come from inside the file.
-  assert.ok(await page.evaluate(() => document.fonts.check('16px KaTeX_Main')));
-  const webm = await recordBytes(page, 'webm', 10);
-  assert.deepEqual([...webm.subarray(0, 4)], [0x1a, 0x45, 0xdf, 0xa3]);
-  assert.deepEqual(
-    requests.filter((url) => !url.startsWith('file:') && !url.startsWith('blob:') && !url.startsWith('data:')),
-    [],
-    'nothing is fetched from a network',
-  );
   assert.deepEqual(errors, []);
   await context.close();
 });

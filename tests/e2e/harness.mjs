@@ -78,3 +78,36 @@ export async function canvasStats(page, selector) {
     return { width: canvas.width, height: canvas.height, colours: colours.size, painted: painted / (data.length / 28) };
   });
 }
+
+// For page.waitForFunction: the page shows racers (racers() throws until its mode has set up).
+export function racersShown() {
+  try {
+    return window.playground.racers().length > 0;
+  } catch {
+    return false;
+  }
+}
+
+// The Blob of playground.record({format, frames}) on the page, as bytes.
+export async function recordBytes(page, format, frames) {
+  const base64 = await page.evaluate(
+    async ([f, n]) => {
+      const blob = await window.playground.record({ format: f, frames: n });
+      const bytes = new Uint8Array(await blob.arrayBuffer());
+      let text = '';
+      for (let i = 0; i < bytes.length; i += 0x8000) text += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+      return btoa(text);
+    },
+    [format, frames],
+  );
+  return Buffer.from(base64, 'base64');
+}
+
+// The inputs, lists and text boxes a visitor could see (presentation mode has none).
+export function visibleFields(page) {
+  return page.evaluate(() =>
+    [...document.querySelectorAll('input, select, textarea')]
+      .filter((field) => field.checkVisibility())
+      .map((field) => field.outerHTML.slice(0, 60)),
+  );
+}

@@ -37,6 +37,23 @@ async function openStep(page, hash, title) {
   );
 }
 
+// The lesson's text as the page shows it, each <sub>/<sup> written back as _{…}/^{…}.
+const shownText = (page) =>
+  page.$eval('[data-testid=lesson-text]', (p) =>
+    [...p.childNodes]
+      .map((n) =>
+        n.nodeType === Node.TEXT_NODE ? n.textContent : `${n.tagName === 'SUB' ? '_' : '^'}{${n.textContent}}`,
+      )
+      .join(''),
+  );
+// The source text with each sub- or superscript in braces, as the lessons mean them (θ_{t+1},
+// η_t, λ_max, t^−0.5): the page must set every one of them, and nothing else.
+const braced = (text) =>
+  text.replace(/_(max|min|[\p{L}\p{N}])(?![\p{L}\p{N}_{])/gu, '_{$1}').replace(/\^([−-]?\d+(?:\.\d+)?)/g, '^{$1}');
+
+// The text as the page's textContent reads it: the sub- and superscripts without their marks.
+const unmarked = (text) => braced(text).replace(/[_^]\{([^{}]*)\}/g, '$1');
+
 // The racers' numbers as the claims name them (racers() of the automation API).
 function quantity(racer, name) {
   if (name === 'divergedAt') return Number(/diverged at step (\d+)/.exec(racer.status)?.[1]);
@@ -66,7 +83,7 @@ for (const lang of ['en', 'zh'])
           step: i + 1,
           steps: lesson.steps.length,
         });
-        assert.equal(await page.textContent('[data-testid=lesson-text]'), step.text[lang], where);
+        assert.equal(await shownText(page), braced(step.text[lang]), where);
         const canvas = isClassify(step.link) ? '[data-testid=decision-map]' : '[data-testid=surface-map]';
         await page.waitForSelector(canvas);
         if (isClassify(step.link))
@@ -292,7 +309,10 @@ test('predict, then run on the network’s Hessian and with batch noise: Run mak
     await page.click('[data-testid=question-run]');
     await page.waitForSelector('[data-testid=verdict]', { timeout: 240000 });
     assert.equal(await page.getAttribute('[data-testid=verdict]', 'data-right'), 'true', where);
-    assert.ok((await page.textContent('[data-testid=feedback]')).includes(question.options[option].why[lang]), where);
+    assert.ok(
+      (await page.textContent('[data-testid=feedback]')).includes(unmarked(question.options[option].why[lang])),
+      where,
+    );
     if (question.moves) {
       // The run made the moves and trained on to the link's end: the page's numbers are the text's.
       const claims = step.claims.filter((c) => JSON.stringify(c.moves) === JSON.stringify(question.moves));

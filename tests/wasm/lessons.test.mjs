@@ -272,6 +272,83 @@ function actualOf(item, claim, at) {
   return racer[claim.quantity];
 }
 
+function knownMinimum(link) {
+  const name = JSON.parse(m.parseState(link)).state.surface.name;
+  const minima = JSON.parse(m.catalogue()).surfaces.find((surface) => surface.name === name).minima;
+  assert.ok(minima.length > 0, `${link}: 'minimum' needs a surface with a known minimum`);
+  return minima[0];
+}
+
+test('a step that analyses a known minimum analyses a critical point: the panel says minimum there', () => {
+  let found = 0;
+  for (const entry of steps()) {
+    const { step } = entry;
+    if (step.analyze !== 'minimum') continue;
+    const a = JSON.parse(analyzeAt(step.link, 'minimum'));
+    assert.equal(a.kind, 'minimum', `${where(entry)}: the panel says ${a.kind}`);
+    found++;
+  }
+  assert.ok(found >= 1);
+  // Where the text names the minimum, the step analyses it exactly (not a rounded point).
+  for (const entry of steps())
+    if (/analyses the minimum/.test(entry.step.text.en))
+      assert.equal(entry.step.analyze, 'minimum', `${where(entry)}: analyse the exact minimum`);
+});
+
+// The feedback of a wrong answer says "What happened: {the option's text}." and goes on with the
+// option's why: a why that opens with the option's own words says them twice.
+test('an answer’s explanation does not open by repeating the answer', () => {
+  // The first clause of a text, in lower case.
+  const head = (text) =>
+    text
+      .split(/[.。:：,，;；(（]/)[0]
+      .trim()
+      .toLowerCase();
+  const literal = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  for (const entry of steps()) {
+    const q = entry.step.question;
+    if (q?.kind !== 'choice') continue;
+    for (const option of q.options)
+      for (const lang of ['en', 'zh']) {
+        const answer = head(option.text[lang]);
+        const opening = head(option.why[lang]);
+        const repeats =
+          lang === 'en'
+            ? new RegExp(`^${literal(answer)}(?![\\w’'])`).test(opening) // "Momentum’s m" is not a repeat
+            : new RegExp(`^是?${literal(answer)}(?!的)`).test(opening); // nor is "动量法的 m"
+        assert.ok(
+          !repeats,
+          `${where(entry)} (${lang}): “${option.why[lang].slice(0, 30)}…” repeats “${option.text[lang]}”`,
+        );
+      }
+  }
+});
+
+// Presentation mode leaves out the panels that edit; a step whose text sends the student to one
+// of them must name it (LessonStep.panels), or the projector hides what the text talks about.
+const PANEL_WORDS = {
+  critical: { en: /Critical point panel|experiment panel|\bthe panel\b|In the panel/, zh: /面板/ },
+  formula: { en: /update rule\b(?! for all)/, zh: /更新规则[”里]/ },
+};
+
+test('a step whose text talks about a panel that presentation mode leaves out names it, and only then', () => {
+  for (const entry of steps()) {
+    const { step } = entry;
+    const mode = isClassify(step.link) ? 'classify' : 'surface';
+    for (const [panel, words] of Object.entries(PANEL_WORDS)) {
+      if ((panel === 'critical') !== (mode === 'classify')) continue;
+      const talks = words.en.test(step.text.en) || words.zh.test(step.text.zh);
+      const named = (step.panels ?? []).includes(panel);
+      if (talks) assert.ok(named, `${where(entry)} talks about the ${panel} panel: list it in panels`);
+    }
+    for (const panel of step.panels ?? [])
+      assert.ok(
+        panel === 'critical' ? mode === 'classify' : mode === 'surface',
+        `${where(entry)}: '${panel}' is not a panel of its page`,
+      );
+  }
+});
+
 test('every number a step promises is what its run, its Hessian analysis or its experiment gives', () => {
   let checked = 0;
   for (const item of steps()) {
@@ -313,7 +390,9 @@ test('every number a step promises is what its run, its Hessian analysis or its 
   assert.ok(checked >= 90, `${checked} claims checked`);
 });
 
-function analyzeAt(link, [x, y]) {
+// `at`: (x, y), or 'minimum', the surface's known minimum from the catalogue.
+function analyzeAt(link, at) {
+  const [x, y] = at === 'minimum' ? knownMinimum(link) : at;
   const session = new m.SurfaceSession(link);
   const text = session.analyze(x, y, 0, 0);
   session.delete();

@@ -2,7 +2,7 @@
 // no trailing zeros. Expected strings written from the rule, digit by digit.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { formatNumber, formatPercent } from '../../web/components/format';
+import { formatNumber, formatPercent, parseLinkNumber } from '../../web/components/format';
 
 test('formatNumber: four significant digits in the middle range, without trailing zeros', () => {
   assert.equal(formatNumber(1234.5678), '1235');
@@ -31,4 +31,35 @@ test('formatPercent: one decimal, and a dash for what is not a number', () => {
   assert.equal(formatPercent(1), '100.0%');
   assert.equal(formatPercent(0), '0.0%');
   assert.equal(formatPercent(Number.NaN), '–');
+});
+
+test('parseLinkNumber: decimal and exponent forms, as the link grammar reads them', () => {
+  assert.equal(parseLinkNumber('2'), 2);
+  assert.equal(parseLinkNumber(' 1.5 '), 1.5);
+  assert.equal(parseLinkNumber('.5'), 0.5);
+  assert.equal(parseLinkNumber('5.'), 5);
+  assert.equal(parseLinkNumber('-1e-3'), -0.001);
+  assert.equal(parseLinkNumber('+2E2'), 200);
+  assert.equal(parseLinkNumber('1e9'), 1e9);
+});
+
+test('parseLinkNumber: no hex, Infinity, NaN, commas, empty text or stray characters', () => {
+  for (const text of [
+    '0x10',
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1,5',
+    '',
+    ' ',
+    'abc',
+    '1e',
+    'e5',
+    '.',
+    '1..2',
+    '2s',
+    '0b1',
+  ])
+    assert.equal(parseLinkNumber(text), null, JSON.stringify(text));
+  assert.equal(parseLinkNumber('1'.repeat(65)), null, 'over 64 characters');
 });

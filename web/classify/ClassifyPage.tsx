@@ -3,6 +3,7 @@
 // presets, the controls, data, network and output panels, the racers and the learning curves,
 // the selected racer's critical-point analysis, the minimum-ratio experiment and the loss
 // landscape; each is its own view. It also serves window.playground in this mode.
+import type { ComponentChildren } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ModeController } from '../automation';
 import { RecordDialog } from '../classroom/RecordDialog';
@@ -43,9 +44,10 @@ interface Props {
   core: Core;
   store: LinkStore;
   controllers: Map<Mode, ModeController>;
+  aside?: ComponentChildren; // shown beside the page (a lesson, in presentation mode)
 }
 
-export function ClassifyPage({ core, store, controllers }: Props) {
+export function ClassifyPage({ core, store, controllers, aside = null }: Props) {
   const t = useT();
   const lang = useLang();
   const runner = useMemo(() => new ClassifyRunner(store), [store]);
@@ -173,9 +175,18 @@ export function ClassifyPage({ core, store, controllers }: Props) {
   // With panels hidden (`hide`, presentation mode) the rest share the width.
   const upper = ['data', 'network', 'output'];
   const lower = ['racers', 'curves'];
+  // In presentation mode the panels a lesson step talks about come first, under the controls.
+  const critical = view.shows('critical') && (
+    <>
+      <CriticalPointPanel store={store} runner={runner} />
+      <ExperimentPanel core={core} store={store} runner={runner} experiment={experiment} />
+    </>
+  );
+  const criticalFirst = view.featured.includes('critical');
 
   return (
-    <div class="classify-page" data-testid="classify-page">
+    <div class={`classify-page${aside ? ' with-aside' : ''}`} data-testid="classify-page">
+      {aside && <div class="classify-aside">{aside}</div>}
       {view.shows('presets') && (
         <PresetBar
           core={core}
@@ -187,6 +198,11 @@ export function ClassifyPage({ core, store, controllers }: Props) {
       )}
       <ControlBar core={core} store={store} runner={runner} />
       <ClassifyProblem runner={runner} />
+      {criticalFirst && (
+        <Later>
+          <div class="classify-critical featured">{critical}</div>
+        </Later>
+      )}
       <div class={`classify-layout${upper.every(view.shows) ? '' : ' partial'}`}>
         {view.shows('data') && (
           <DataPanel core={core} store={store} runner={runner} drawClass={drawClass} onDrawClass={setDrawClass} />
@@ -238,15 +254,10 @@ export function ClassifyPage({ core, store, controllers }: Props) {
           )}
         </div>
       </Later>
-      {(view.shows('critical') || view.shows('landscape')) && (
+      {((critical && !criticalFirst) || view.shows('landscape')) && (
         <Later>
           <div class="classify-critical">
-            {view.shows('critical') && (
-              <>
-                <CriticalPointPanel store={store} runner={runner} />
-                <ExperimentPanel core={core} store={store} runner={runner} experiment={experiment} />
-              </>
-            )}
+            {!criticalFirst && critical}
             {view.shows('landscape') && <LandscapePanel store={store} runner={runner} />}
           </div>
         </Later>

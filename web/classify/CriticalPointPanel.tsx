@@ -5,7 +5,7 @@
 // eigenvector (J on both sides, and buttons that move the racer there), and the lecture's way to
 // the nearest critical point.
 import { useState } from 'preact/hooks';
-import { formatNumber } from '../components/format';
+import { formatNumber, parseLinkNumber } from '../components/format';
 import { useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { useNews } from './hooks';
@@ -26,8 +26,9 @@ export function CriticalPointPanel({ store, runner }: { store: LinkStore; runner
   const report = hessian?.report;
 
   const commitStep = () => {
-    const step = Number(stepText.trim());
-    const ok = stepText.trim() !== '' && Number.isFinite(step) && step > 0 && step <= MAX_ESCAPE_STEP;
+    // A refused length is never used: the probe and the moves wait for a good one.
+    const step = parseLinkNumber(stepText);
+    const ok = step !== null && step > 0 && step <= MAX_ESCAPE_STEP;
     setStepError(!ok);
     if (ok && step !== runner.escapeStep) void runner.analyse(step);
   };
@@ -137,8 +138,12 @@ export function CriticalPointPanel({ store, runner }: { store: LinkStore; runner
                 onKeyDown={(e) => e.key === 'Enter' && commitStep()}
               />
             </label>
-            {stepError && <p class="field-error">{t('classify.critical.escape.stepError')}</p>}
-            {report.escape ? (
+            {stepError && (
+              <p class="field-error" data-testid="escape-step-error">
+                {t('classify.critical.escape.stepError', { value: stepText.trim() })}
+              </p>
+            )}
+            {stepError ? null : report.escape ? (
               <>
                 <p class="small mono-numbers" data-testid="escape-values">
                   {t('classify.critical.escape.values', {

@@ -61,7 +61,7 @@ export function DrawPanel({ core, store, drawClass, onDrawClass }: Props) {
     const problems = store.commit(result);
     setMessage(
       problems.length
-        ? { text: problems.map((p) => pick(lang, p.reason)).join('; '), problem: true }
+        ? { text: problems.map((p) => pick(lang, p.reason)).join(t('problems.separator')), problem: true }
         : { text: t('classify.csv.loaded', { count: read.points.length, file: file.name }), problem: false },
     );
   };

@@ -103,6 +103,8 @@ export function LandscapePanel({ store, runner }: { store: LinkStore; runner: Cl
     };
   }, [runner, isLine]);
 
+  // A mouse reads J where it hovers; a finger where it taps or drags, and the reading stays after
+  // it lifts (a touch's pointerleave comes right after its pointerup).
   const onMove = (event: PointerEvent) => {
     const canvas = canvasRef.current;
     const current = runner.landscape;
@@ -117,9 +119,11 @@ export function LandscapePanel({ store, runner }: { store: LinkStore; runner: Cl
   const error = landscape?.error ?? '';
   const errorText = error.includes('pca plane needs')
     ? t('classify.landscape.pcaEarly')
-    : error.includes('limited to') || error.includes('1000')
-      ? t('classify.landscape.tooLarge')
-      : t('classify.landscape.failed', { message: error });
+    : error.includes('line plane needs')
+      ? t('classify.landscape.lineEarly')
+      : error.includes('limited to') || error.includes('1000')
+        ? t('classify.landscape.tooLarge')
+        : t('classify.landscape.failed', { message: error });
   const shown = landscape && landscape.view.plane === view.plane ? landscape : null;
   return (
     <section class="panel landscape-panel" data-testid="landscape-panel">
@@ -212,7 +216,8 @@ export function LandscapePanel({ store, runner }: { store: LinkStore; runner: Cl
         aria-label={t(isLine ? 'classify.landscape.lineChart' : 'classify.landscape.chart')}
         style={{ aspectRatio: `${(isLine ? LINE_CANVAS : CANVAS).width} / ${(isLine ? LINE_CANVAS : CANVAS).height}` }}
         onPointerMove={onMove}
-        onPointerLeave={() => setHover(null)}
+        onPointerDown={onMove}
+        onPointerLeave={(event) => event.pointerType === 'mouse' && setHover(null)}
       />
       <p class="small mono-numbers landscape-readout" data-testid="landscape-readout">
         {hover?.text ??
@@ -223,7 +228,7 @@ export function LandscapePanel({ store, runner }: { store: LinkStore; runner: Cl
               })}${shown.map.logScale ? ` (${t('classify.landscape.log')})` : ''}`
             : '\u00a0')}
       </p>
-      {!isLine && <p class="small muted">{`${t('classify.landscape.centre')}. ${t('classify.landscape.paths')}`}</p>}
+      {!isLine && <p class="small muted">{t('classify.landscape.centre')}</p>}
     </section>
   );
 }

@@ -248,7 +248,9 @@ export function NetworkView({ core, store, runner }: Props) {
       </div>
       {problems.length > 0 && (
         <p class="field-error" role="alert" data-testid="network-error">
-          {problems.map((p) => `${p.key}: ${pick(lang, p.reason)}`).join('; ')}
+          {problems
+            .map((p) => t('problem.inline', { key: p.key, reason: pick(lang, p.reason) }))
+            .join(t('problems.separator'))}
         </p>
       )}
     </div>

@@ -26,17 +26,18 @@ const en = {
   'classify.critical.explain.minimum': 'The gradient is 0 and every eigenvalue is positive: a local minimum.',
   'classify.critical.explain.maximum': 'The gradient is 0 and every eigenvalue is negative: a local maximum.',
   'classify.critical.explain.saddle':
-    'The gradient is 0, yet {negative} eigenvalues are negative: a saddle point. Along their eigenvectors the loss still goes down.',
+    'The gradient is 0, yet {negative} {negative|eigenvalue is|eigenvalues are} negative: a saddle point. Along {negative|its eigenvector|their eigenvectors} the loss still goes down.',
   'classify.critical.explain.degenerate':
-    'The gradient is 0 and no eigenvalue is negative, but {flat} are flat: the second-order test cannot decide. Networks have exactly flat directions from symmetries (adding the same number to every class’s output changes nothing).',
+    'The gradient is 0 and no eigenvalue is negative, but {flat} {flat|is|are} flat: the second-order test cannot decide. Networks have exactly flat directions from symmetries (adding the same number to every class’s output changes nothing).',
   'classify.critical.explain.not-critical':
-    'The gradient is not 0 here, so this is not a critical point; the eigenvalues describe the curvature where the racer is. {negative} negative eigenvalues: directions in which the loss bends down.',
+    'The gradient is not 0 here, so this is not a critical point; the eigenvalues describe the curvature where the racer is. {negative} negative {negative|eigenvalue|eigenvalues}: {negative|a direction|directions} in which the loss bends down.',
   'classify.critical.tau':
     'Flat: |λ| ≤ τ = 10⁻⁶·max|λ| = {tau}. Symmetries of the network make some eigenvalues exactly 0; rounding leaves them near 10⁻¹⁵·max|λ|.',
   'classify.critical.l1': 'L1 regularisation: |w| has no second derivative, so its Hessian is taken as 0 here.',
   'classify.critical.escape.title': 'Escape along the most negative eigenvalue’s eigenvector u',
   'classify.critical.escape.step': 'Step length s',
-  'classify.critical.escape.stepError': 'must be a number > 0 and at most 100',
+  'classify.critical.escape.stepError':
+    's = “{value}” is refused: the step length must be a number > 0 and at most 100. The escape waits for one.',
   'classify.critical.escape.values': 'J(θ) = {before}; J(θ + s·u) = {plus}; J(θ − s·u) = {minus}',
   'classify.critical.escape.plus': 'Step to θ + s·u',
   'classify.critical.escape.minus': 'Step to θ − s·u',
@@ -117,7 +118,7 @@ export const criticalMessages: { en: typeof en; zh: Record<keyof typeof en, stri
     'classify.critical.l1': 'L1 正则化：|w| 没有二阶导数，所以这里把它的海森矩阵当作零。',
     'classify.critical.escape.title': '沿最负特征值的特征向量 u 逃离',
     'classify.critical.escape.step': '步长 s',
-    'classify.critical.escape.stepError': '必须是大于 0、不超过 100 的数',
+    'classify.critical.escape.stepError': 's = “{value}” 无效：步长必须是大于 0、不超过 100 的数。改正后才能逃离。',
     'classify.critical.escape.values': 'J(θ) = {before}；J(θ + s·u) = {plus}；J(θ − s·u) = {minus}',
     'classify.critical.escape.plus': '移到 θ + s·u',
     'classify.critical.escape.minus': '移到 θ − s·u',

@@ -4,6 +4,7 @@
 // arrive in any order and are kept by run; the views draw them as they come. The workers stay
 // for the next experiment; Cancel terminates them (a run in progress cannot be interrupted
 // otherwise) and the next start makes new ones.
+import { startExperimentWorker } from '../platform';
 import type { MinimumRatioRow } from './session';
 
 export interface ExperimentToWorker {
@@ -59,7 +60,7 @@ export class MinimumRatioExperiment {
     this.finishedAt = 0;
     const size = Math.max(1, Math.min(runs, navigator.hardwareConcurrency || 2));
     while (this.workers.length < size) {
-      const worker = new Worker(new URL('./experiment-worker.js', import.meta.url), { type: 'module' });
+      const worker = startExperimentWorker();
       worker.onmessage = (event: MessageEvent<ExperimentFromWorker>) => this.receive(worker, event.data);
       worker.onerror = (event) => this.fail(event.message || 'an experiment worker failed');
       this.workers.push(worker);

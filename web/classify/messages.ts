@@ -57,7 +57,7 @@ const en = {
   'classify.draw.import': 'Import CSV',
   'classify.draw.copy': 'Draw on a copy of this data',
   'classify.csv.problem': '{file}: {problem}',
-  'classify.csv.loaded': '{count} points loaded from {file}.',
+  'classify.csv.loaded': '{count} {count|point|points} loaded from {file}.',
   'classify.csv.columns': 'line {line}: expected 3 values x,y,class, found {count}',
   'classify.csv.number': 'line {line}: “{text}” is not a number',
   'classify.csv.range': 'line {line}: x and y must lie in [−{limit}, {limit}]',

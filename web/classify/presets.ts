@@ -46,8 +46,8 @@ export const PRESETS: Preset[] = [
     link: 'mode=classify&data=circle&net=3&act=sigmoid&batch=500&epochs=300&seed=2&r=gd(lr:0.1)&landscape=saddle&span=2',
     title: { en: 'A saddle of a real network', zh: '真实网络的鞍点' },
     caption: {
-      en: 'Why training stalls on a plateau. Press Play: plain full-batch gradient descent (η = 0.1) is stuck at a training loss of 0.683 after 300 epochs. The Landscape panel’s saddle plane puts the Hessian’s eigenvector of the largest eigenvalue (λ_max = 0.862) along α and that of the most negative one (λ_min = −0.037) along β. The map is a saddle: J = 0.683 at θ* rises to about 1.05 at α = ±1 and falls to about 0.67 at β = ±1 (hover to read it), J from 0.6239 to 1.973. Along β the loss still goes down, but the slope is tiny: that is why gradient descent crawls. The Critical point panel’s escape steps along β.',
-      zh: '训练为什么卡在平台上。按播放：普通的全批量梯度下降（η = 0.1）训练 300 个回合后，训练损失卡在 0.683。“损失地形”面板的鞍点平面把海森矩阵最大特征值（λ_max = 0.862）的特征向量放在 α 方向，最负特征值（λ_min = −0.037）的特征向量放在 β 方向。图上是一个鞍点：θ* 处 J = 0.683，在 α = ±1 处升到约 1.05，在 β = ±1 处降到约 0.67（把鼠标移上去读数），J 从 0.6239 到 1.973。沿 β 方向损失还能下降，只是坡度极小：所以梯度下降走得很慢。“临界点”面板中的逃离就是沿 β 方向走一步。',
+      en: 'Why training stalls on a plateau. Press Play: plain full-batch gradient descent (η = 0.1) is stuck at a training loss of 0.683 after 300 epochs. The Landscape panel’s saddle plane puts the Hessian’s eigenvector of the largest eigenvalue (λ_max = 0.862) along α and that of the most negative one (λ_min = −0.037) along β. The map is a saddle: J = 0.683 at θ* rises to about 1.05 at α = ±1 and falls to about 0.67 at β = ±1 (point at the map or tap it to read J), J from 0.6239 to 1.973. Along β the loss still goes down, but the slope is tiny: that is why gradient descent crawls. The Critical point panel’s escape steps along β.',
+      zh: '训练为什么卡在平台上。按播放：普通的全批量梯度下降（η = 0.1）训练 300 个回合后，训练损失卡在 0.683。“损失地形”面板的鞍点平面把海森矩阵最大特征值（λ_max = 0.862）的特征向量放在 α 方向，最负特征值（λ_min = −0.037）的特征向量放在 β 方向。图上是一个鞍点：θ* 处 J = 0.683，在 α = ±1 处升到约 1.05，在 β = ±1 处降到约 0.67（指向或轻点地图即可读出 J），J 从 0.6239 到 1.973。沿 β 方向损失还能下降，只是坡度极小：所以梯度下降走得很慢。“临界点”面板中的逃离就是沿 β 方向走一步。',
     },
   },
   {

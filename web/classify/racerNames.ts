@@ -18,6 +18,8 @@ export function racerName(lang: Lang, store: LinkStore, setup: SetupMessage, ind
 // "epoch limit reached", "diverged at epoch k", ...), with the epoch it is at where they do not
 // name one.
 export function statusLabel(lang: Lang, t: Translate, racer: RacerMetrics): string {
+  // Before its first epoch the core says running, at epoch 0: nothing has run yet.
+  if (racer.state === 'running' && racer.epoch === 0) return t('status.notStarted');
   const words = pick(lang, racer.statusText);
   const namesEpoch = racer.state === 'reached' || racer.state === 'diverged';
   return namesEpoch ? words : `${words} · ${t('classify.status.epoch', { epoch: racer.epoch })}`;

@@ -1,13 +1,14 @@
 // The classify page's frames for the recorder (classroom/record.ts): the training from epoch 0,
 // trained in the worker a share of the epochs per frame, each frame the selected racer's
-// decision map with the data and a caption (the epoch; each racer's test accuracy or loss, or
-// its status once it diverged).
+// decision map with the data and a caption (the epoch; each racer's test accuracy or loss, named
+// as such, or its status once it diverged).
 import { CAPTION_HEIGHT, drawCaption, type FrameSource, frameTarget } from '../classroom/record';
 import { formatNumber, formatPercent } from '../components/format';
 import { racerColor } from '../components/racerColors';
 import { browserLang, type Lang, pick, type Translate } from '../i18n';
 import type { LinkStore } from '../store';
 import { DecisionPicture } from './decisionPicture';
+import type { RacerMetrics } from './protocol';
 import { racerName } from './racerNames';
 import type { ClassifyRunner } from './runner';
 
@@ -17,6 +18,20 @@ export const OPEN_RUN_EPOCHS = 100;
 
 export function recordEpochs(store: LinkStore): number {
   return store.state.classify?.epochs || OPEN_RUN_EPOCHS;
+}
+
+// A racer's number in the caption, saying what it is ("test accuracy 80.0%", "test loss 0.012"); a
+// diverged racer's last numbers are not a result: its status says what happened.
+export function racerResult(
+  racer: Pick<RacerMetrics, 'state' | 'statusText' | 'testLoss' | 'testAcc'>,
+  regression: boolean,
+  lang: Lang,
+  t: Translate,
+): string {
+  if (racer.state === 'diverged') return pick(lang, racer.statusText);
+  return regression
+    ? t('classroom.caption.testLoss', { value: formatNumber(racer.testLoss, 3) })
+    : t('classroom.caption.testAcc', { value: formatPercent(racer.testAcc) });
 }
 
 export function classifyFrames(runner: ClassifyRunner, store: LinkStore, t: Translate): FrameSource {
@@ -42,8 +57,7 @@ export function classifyFrames(runner: ClassifyRunner, store: LinkStore, t: Tran
         setup && frame
           ? frame.racers.map((r, i) => ({
               color: racerColor(i),
-              // A diverged racer's last numbers are not a result: its caption says what happened.
-              label: `${racerName(lang, store, setup, i)}: ${r.state === 'diverged' ? pick(lang, r.statusText) : setup.regression ? formatNumber(r.testLoss, 3) : formatPercent(r.testAcc)}`,
+              label: `${racerName(lang, store, setup, i)}: ${racerResult(r, setup.regression, lang, t)}`,
             }))
           : [];
       const shown = frame ? Math.max(0, ...frame.racers.map((r) => r.epoch)) : 0;

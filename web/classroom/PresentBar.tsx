@@ -1,5 +1,6 @@
 // Presentation mode's own controls (full screen, leave presentation, the keys) and, for an
-// embedded page, the small link that opens the same state in the full playground.
+// embedded page, the small link that opens the same state in the full playground (in an
+// embedded presentation, a slide, it takes the place of "Leave presentation").
 import { useEffect, useState } from 'preact/hooks';
 import { useKeyboardShortcuts } from '../components/useKeyboardShortcuts';
 import type { Core } from '../core';
@@ -12,7 +13,7 @@ function toggleFullScreen(): void {
   else void document.documentElement.requestFullscreen?.().catch(() => {});
 }
 
-export function PresentBar({ store }: { store: LinkStore }) {
+export function PresentBar({ core, store }: { core: Core; store: LinkStore }) {
   const t = useT();
   const [full, setFull] = useState(!!document.fullscreenElement);
   useEffect(() => {
@@ -27,17 +28,23 @@ export function PresentBar({ store }: { store: LinkStore }) {
       <button type="button" data-testid="fullscreen" title={t('classroom.fullscreen.title')} onClick={toggleFullScreen}>
         {full ? t('classroom.fullscreen.exit') : t('classroom.fullscreen')}
       </button>
-      <button type="button" data-testid="present-exit" onClick={() => store.setValue('present', '0')}>
-        {t('classroom.present.exit')}
-      </button>
+      {store.state.page.embed ? (
+        <EmbedLink core={core} store={store} />
+      ) : (
+        <button type="button" data-testid="present-exit" onClick={() => store.setValue('present', '0')}>
+          {t('classroom.present.exit')}
+        </button>
+      )}
     </div>
   );
 }
 
-// The link to this state outside the frame: the same link without `embed`.
+// The link to this state outside the frame: the same link in the full playground (without
+// `embed`, and without `present`: whoever opens it wants to try things).
 export function EmbedLink({ core, store }: { core: Core; store: LinkStore }) {
   const t = useT();
-  const href = `${location.pathname}#${core.setValue(store.link, 'embed', '0').link}`;
+  const outside = core.setValue(core.setValue(store.link, 'embed', '0').link, 'present', '0').link;
+  const href = `${location.pathname}#${outside}`;
   return (
     <a
       class="embed-open"

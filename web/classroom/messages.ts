@@ -14,6 +14,8 @@ const en = {
   'classroom.embed.hint':
     'Paste this HTML into a course page or into slides that accept web content. The embedded playground has no header; a small link opens the same state in the full playground.',
   'classroom.embed.present': 'in presentation mode',
+  'classroom.embed.height': 'Height',
+  'classroom.embed.pixels': '{pixels} px',
   'classroom.embed.copy': 'Copy',
   'classroom.embed.copied': 'Copied',
   'classroom.embed.close': 'Close',
@@ -45,6 +47,8 @@ const en = {
     'This browser cannot encode WebM video on this page (WebCodecs needs https, localhost or a local file); choose GIF.',
   'classroom.caption.step': 'update {step}',
   'classroom.caption.epoch': 'epoch {epoch}',
+  'classroom.caption.testAcc': 'test accuracy {value}',
+  'classroom.caption.testLoss': 'test loss {value}',
 } as const;
 
 export const classroomMessages: { en: typeof en; zh: Record<keyof typeof en, string> } = {
@@ -62,6 +66,8 @@ export const classroomMessages: { en: typeof en; zh: Record<keyof typeof en, str
     'classroom.embed.heading': '嵌入当前状态',
     'classroom.embed.hint':
       '把这段 HTML 粘贴到课程网页或支持网页内容的幻灯片中。嵌入的游乐场没有页头；一个小链接可以在完整的游乐场中打开同一状态。',
+    'classroom.embed.height': '高度',
+    'classroom.embed.pixels': '{pixels} 像素',
     'classroom.embed.present': '使用演示模式',
     'classroom.embed.copy': '复制',
     'classroom.embed.copied': '已复制',
@@ -93,5 +99,7 @@ export const classroomMessages: { en: typeof en; zh: Record<keyof typeof en, str
       '此浏览器无法在本页编码 WebM 视频（WebCodecs 需要 https、localhost 或本地文件）；请选择 GIF。',
     'classroom.caption.step': '第 {step} 次更新',
     'classroom.caption.epoch': '第 {epoch} 个回合',
+    'classroom.caption.testAcc': '测试准确率 {value}',
+    'classroom.caption.testLoss': '测试损失 {value}',
   },
 };

@@ -1,5 +1,6 @@
 // How the page is shown, from the link's page keys: presentation mode, embedded, and which
-// panels are hidden (`hide`, plus what presentation mode leaves out: every panel that edits).
+// panels are hidden (`hide`, plus what presentation mode leaves out: every panel that edits,
+// except those the lesson step on screen talks about, which it shows first).
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { StateView } from '../core';
@@ -8,6 +9,8 @@ export interface PageView {
   present: boolean;
   embed: boolean;
   shows(panel: string): boolean;
+  // Presentation mode: the panels the lesson step talks about (shown, and placed first).
+  featured: readonly string[];
 }
 
 // Presentation shows the map or the network, the charts and the play controls.
@@ -16,12 +19,17 @@ const PRESENT_HIDES: Record<'surface' | 'classify', string[]> = {
   classify: ['presets', 'data', 'racers', 'confusion', 'critical', 'export'],
 };
 
-export function pageView(state: StateView): PageView {
-  const hidden = new Set([...state.page.hide, ...(state.page.present ? PRESENT_HIDES[state.mode] : [])]);
-  return { present: state.page.present, embed: state.page.embed, shows: (panel) => !hidden.has(panel) };
+// `stepPanels`: the panels the lesson step on screen talks about (LessonStep.panels); `hide`
+// still hides them.
+export function pageView(state: StateView, stepPanels: readonly string[] = []): PageView {
+  const { present, embed, hide } = state.page;
+  const presentHides = present ? PRESENT_HIDES[state.mode].filter((panel) => !stepPanels.includes(panel)) : [];
+  const hidden = new Set([...hide, ...presentHides]);
+  const featured = present ? stepPanels.filter((panel) => !hidden.has(panel)) : [];
+  return { present, embed, shows: (panel) => !hidden.has(panel), featured };
 }
 
-export const ViewContext = createContext<PageView>({ present: false, embed: false, shows: () => true });
+export const ViewContext = createContext<PageView>({ present: false, embed: false, shows: () => true, featured: [] });
 
 export function usePageView(): PageView {
   return useContext(ViewContext);

@@ -8,6 +8,7 @@ export interface ChartSwitch {
   set: (on: boolean) => void;
   label: string;
   title?: string;
+  disabled?: boolean; // the switch cannot be used now (its title says why)
 }
 
 interface Props {
@@ -28,6 +29,7 @@ export function ChartFrame({ title, testId, holder, toggle, children }: Props) {
             <input
               type="checkbox"
               checked={toggle.on}
+              disabled={toggle.disabled}
               onChange={(e) => toggle.set((e.currentTarget as HTMLInputElement).checked)}
             />
             {toggle.label}

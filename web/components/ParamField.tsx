@@ -41,6 +41,8 @@ export function ParamField({ label, value, commit, spec, placeholder, testId, wi
           ? t('field.default', { value: spec.default_text || spec.default_note })
           : '',
         spec.kind === 'real' || spec.kind === 'integer' ? t('field.range', { range: rangeText(spec) }) : '',
+        // A translated label hides the name the link uses.
+        label !== spec.name ? t('field.key', { key: spec.name }) : '',
       ]
         .filter(Boolean)
         .join('\n')

@@ -92,7 +92,7 @@ export function RacerEditor({
       <div class="field-grid">
         {optimizer?.params.map((spec) => (
           <ParamField
-            label={spec.name}
+            label={pick(lang, spec.label)}
             spec={spec}
             value={racer.params[spec.name] ?? ''}
             testId={testId(spec.name)}
@@ -117,7 +117,7 @@ export function RacerEditor({
         </label>
         {schedule?.params.map((spec) => (
           <ParamField
-            label={spec.name}
+            label={pick(lang, spec.label)}
             spec={spec}
             value={racer.schedule_params[spec.name] ?? ''}
             testId={testId(spec.name)}

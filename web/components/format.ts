@@ -1,4 +1,4 @@
-// Numbers for people, the same way on both pages.
+// Numbers for people, the same way on both pages, and numbers from people as links write them.
 
 // `digits` significant digits; exponent form when very large or small, without trailing zeros
 // (1e-4, 2.5e-7, not 1.00e-4).
@@ -22,4 +22,13 @@ export function formatPercent(share: number | null): string {
 // first use costs milliseconds at start-up).
 export function formatCount(value: number): string {
   return String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+}
+
+// A number typed by the user, read by the grammar of links (core/state/text.cpp parse_number):
+// [+-]? (digits [. digits?] | . digits) ([eE] [+-]? digits)?, at most 64 characters; no hex, no
+// Infinity, no NaN, no grouping commas. Null when the text is not such a number.
+export function parseLinkNumber(text: string): number | null {
+  const trimmed = text.trim();
+  if (trimmed.length > 64 || !/^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(trimmed)) return null;
+  return Number(trimmed);
 }

@@ -1,6 +1,7 @@
 // The pages' keyboard shortcuts (space plays or pauses, s steps, r resets, …). A key typed into
 // a text field or a list is the field's; Space on a focused button or checkbox activates that
-// control, as the keyboard user expects; Ctrl, Alt and Meta combinations are the browser's.
+// control, and the arrows move within a radio group (inputs or role="radio" buttons), as the
+// keyboard user expects; Ctrl, Alt and Meta combinations are the browser's.
 import { useEffect } from 'preact/hooks';
 
 const TYPING = ['INPUT', 'TEXTAREA', 'SELECT'];
@@ -12,6 +13,7 @@ function ownedByTarget(event: KeyboardEvent): boolean {
   if (target.isContentEditable) return true;
   if (target instanceof HTMLInputElement && ['checkbox', 'radio', 'range', 'button'].includes(target.type))
     return event.key === ' ' || event.key.startsWith('Arrow');
+  if (target.getAttribute('role') === 'radio') return event.key === ' ' || event.key.startsWith('Arrow');
   if (TYPING.includes(target.tagName)) return true;
   return event.key === ' ' && ACTIVATED_BY_SPACE.includes(target.tagName);
 }

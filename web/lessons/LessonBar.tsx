@@ -7,6 +7,7 @@ import { pick, useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import type { Lesson } from './format';
 import { LESSONS } from './index';
+import { MathText } from './MathText';
 import { INDEX, keptPageKeys, stepLink, stepMode } from './navigation';
 import { QuestionBox } from './QuestionBox';
 import './lessons.css';
@@ -26,8 +27,11 @@ export function LessonBar({ lesson, step, store, controllers }: Props) {
   const number = LESSONS.indexOf(lesson) + 1;
   const nextLesson = LESSONS[number];
 
+  // Another step is another place: Back returns to this one. Restoring this step is an edit.
   const open = (target: Lesson, k: number) =>
-    store.open(stepLink(target, k, keptPageKeys(store.state, stepMode(target.steps[k - 1]))));
+    store.open(stepLink(target, k, keptPageKeys(store.state, stepMode(target.steps[k - 1]))), {
+      newEntry: target !== lesson || k !== step,
+    });
   const previous = () => step > 1 && open(lesson, step - 1);
   const next = () => {
     if (step < count) open(lesson, step + 1);
@@ -43,7 +47,10 @@ export function LessonBar({ lesson, step, store, controllers }: Props) {
           {t('lesson.all')}
         </a>
         <span class="lesson-title">
-          {t('lesson.label', { number })} · <strong>{pick(lang, lesson.title)}</strong>
+          {t('lesson.label', { number })} ·{' '}
+          <strong>
+            <MathText text={pick(lang, lesson.title)} />
+          </strong>
         </span>
         <span class="lesson-progress" data-testid="lesson-progress">
           {t('lesson.progress', { step, steps: count })}
@@ -98,10 +105,10 @@ export function LessonBar({ lesson, step, store, controllers }: Props) {
         </div>
       </div>
       <h2 class="lesson-step-title" data-testid="lesson-step-title">
-        {step}. {pick(lang, current.title)}
+        {step}. <MathText text={pick(lang, current.title)} />
       </h2>
       <p class="lesson-text" data-testid="lesson-text">
-        {pick(lang, current.text)}
+        <MathText text={pick(lang, current.text)} />
       </p>
       {current.question && (
         <QuestionBox

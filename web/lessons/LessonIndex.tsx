@@ -3,6 +3,7 @@
 import { pick, useLang, useT } from '../i18n';
 import type { LinkStore } from '../store';
 import { LESSONS } from './index';
+import { MathText } from './MathText';
 import './lessons.css';
 
 export function LessonIndex({ store }: { store: LinkStore }) {
@@ -27,8 +28,12 @@ export function LessonIndex({ store }: { store: LinkStore }) {
             <a href={`#lesson=${lesson.name}&step=1${keep}`}>
               <span class="lesson-number">{i + 1}</span>
               <span class="lesson-card">
-                <strong>{pick(lang, lesson.title)}</strong>
-                <span class="muted">{pick(lang, lesson.summary)}</span>
+                <strong>
+                  <MathText text={pick(lang, lesson.title)} />
+                </strong>
+                <span class="muted">
+                  <MathText text={pick(lang, lesson.summary)} />
+                </span>
                 <span class="lesson-meta">
                   {t('lessons.index.steps', { count: lesson.steps.length })} · {t('lessons.index.start')} →
                 </span>

@@ -9,6 +9,7 @@ import { type Lang, pick, type Translate, useLang, useT } from '../i18n';
 import type { LinkStore, Mode } from '../store';
 import type { PointKind, Question } from './format';
 import { diverged, type ExperimentRun, holds, type NetworkAnalysis, needs, type RacerEnd, type RunEnd } from './judge';
+import { MathText } from './MathText';
 
 const POLL_MS = 100;
 
@@ -92,24 +93,49 @@ export function QuestionBox({ question, store, controllers }: Props) {
       });
   };
 
+  // A radio group's keys (WAI-ARIA): ←/↑ and →/↓ choose the previous and next answer (and wrap),
+  // Home and End the first and last. They stay in the group: ← and → do not change the step.
+  const moveAnswer = (event: KeyboardEvent) => {
+    if (question.kind !== 'choice' || phase.kind === 'running') return;
+    const count = question.options.length;
+    const at = answer ?? 0;
+    const next: Record<string, number> = {
+      ArrowLeft: (at + count - 1) % count,
+      ArrowUp: (at + count - 1) % count,
+      ArrowRight: answer === null ? 0 : (at + 1) % count,
+      ArrowDown: answer === null ? 0 : (at + 1) % count,
+      Home: 0,
+      End: count - 1,
+    };
+    if (!(event.key in next) || event.ctrlKey || event.metaKey || event.altKey) return;
+    event.preventDefault();
+    setAnswer(next[event.key]);
+    const group = event.currentTarget as HTMLElement;
+    group.querySelectorAll<HTMLButtonElement>('[role=radio]')[next[event.key]]?.focus();
+  };
+
   const start = store.state.surface?.start;
   return (
     <section class="question" data-testid="question" aria-live="polite">
       <h3>{t('question.predict')}</h3>
-      <p class="question-prompt">{pick(lang, question.prompt)}</p>
+      <p class="question-prompt">
+        <MathText text={pick(lang, question.prompt)} />
+      </p>
       {question.kind === 'choice' ? (
-        <div class="question-options" role="radiogroup">
+        <div class="question-options" role="radiogroup" aria-label={pick(lang, question.prompt)} onKeyDown={moveAnswer}>
           {question.options.map((option, i) => (
             <button
               type="button"
               role="radio"
               aria-checked={answer === i}
+              // One tab stop for the group (the chosen answer, else the first); arrows move in it.
+              tabIndex={i === (answer ?? 0) ? 0 : -1}
               class={`question-option${answer === i ? ' chosen' : ''}`}
               data-testid={`option-${i}`}
               disabled={phase.kind === 'running'}
               onClick={() => setAnswer(i)}
             >
-              {pick(lang, option.text)}
+              <MathText text={pick(lang, option.text)} />
             </button>
           ))}
         </div>
@@ -177,9 +203,9 @@ function Feedback({
     <div class={`feedback ${right ? 'feedback-right' : 'feedback-wrong'}`} data-testid="feedback">
       <p>
         <strong data-testid="verdict" data-right={String(right)}>
-          {right ? '✓' : '✗'} {verdict}
+          {right ? '✓' : '✗'} <MathText text={verdict} />
         </strong>{' '}
-        {why}
+        <MathText text={why} />
       </p>
       <p class="small muted">{t('question.numbers')}</p>
       {end.experiment ? (
@@ -222,8 +248,8 @@ const KINDS: PointKind[] = ['minimum', 'degenerate', 'saddle', 'maximum', 'not-c
 function describeExperiment(runs: ExperimentRun[], t: Translate): string {
   const kinds = KINDS.map((kind) => ({ kind, count: runs.filter((run) => run.kind === kind).length }))
     .filter(({ count }) => count > 0)
-    .map(({ kind, count }) => `${t(`kind.${kind}`)}: ${count}`)
-    .join(', ');
+    .map(({ kind, count }) => t('question.experiment.kind', { kind: t(`kind.${kind}`), count }))
+    .join(t('list.separator'));
   const ratios = runs.map((run) => run.minimumRatio);
   return t('question.experiment', {
     runs: runs.length,

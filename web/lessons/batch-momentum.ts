@@ -279,7 +279,7 @@ export const batchMomentum: Lesson = {
               ],
             },
             why: {
-              en: 'Neither had enough speed to cross the bump with these settings.',
+              en: 'With these settings neither had enough speed to cross the bump.',
               zh: '在这些设置下，两者都没有足够的速度越过小坡。',
             },
           },

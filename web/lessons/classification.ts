@@ -137,8 +137,8 @@ export const classification: Lesson = {
             text: { en: 'Cross-entropy (red)', zh: '交叉熵（红色）' },
             when: { highest: 'trainAcc', racer: 0 },
             why: {
-              en: 'Cross-entropy: 99.2% of the training points right after 10 epochs; MSE only 78.0%. Where the network is wrong and sure of it, MSE’s gradient nearly vanishes (the plateau of the last step), so it learns slowly at first. Given more epochs MSE catches up on this easy data; on harder tasks the difference stays.',
-              zh: '交叉熵：10 个回合后 99.2% 的训练点分对了；均方误差只有 78.0%。网络错了却很有把握的地方，均方误差的梯度几乎为零（就是上一步的平原），所以它一开始学得很慢。在这种简单数据上，多给几个回合均方误差会追上来；在更难的任务上差距会保留下去。',
+              en: 'After 10 epochs cross-entropy has 99.2% of the training points right, MSE only 78.0%. Where the network is wrong and sure of it, MSE’s gradient nearly vanishes (the plateau of the last step), so it learns slowly at first. Given more epochs MSE catches up on this easy data; on harder tasks the difference stays.',
+              zh: '10 个回合后，交叉熵分对了 99.2% 的训练点，均方误差只有 78.0%。网络错了却很有把握的地方，均方误差的梯度几乎为零（就是上一步的平原），所以它一开始学得很慢。在这种简单数据上，多给几个回合均方误差会追上来；在更难的任务上差距会保留下去。',
             },
           },
           {
@@ -175,7 +175,7 @@ export const classification: Lesson = {
             when: { racer: 0, quantity: 'testAcc', above: 0.9 },
             why: {
               en: 'It does: 94.4% after 100 epochs and 99.2% after 300. The spirals are hard, but 16 + 16 ReLU neurons are enough to bend the decision boundaries around them.',
-              zh: '会：100 个回合后为 94.4%，300 个回合后为 99.2%。螺旋线虽难，但 16 + 16 个 ReLU 神经元足以把决策边界弯成绕着它们的形状。',
+              zh: '100 个回合后为 94.4%，300 个回合后为 99.2%。螺旋线虽难，但 16 + 16 个 ReLU 神经元足以把决策边界弯成绕着它们的形状。',
             },
           },
           {

@@ -212,6 +212,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: `${STALL}&epochs=300`,
+      panels: ['critical'],
       title: { en: 'A real network stalls', zh: '真实的网络停滞了' },
       text: {
         en: 'Now a real network: 3 sigmoid units on the circle data, 17 parameters, trained by plain gradient descent (η = 0.1) on the full batch of 250 training points. Press Play: the learning curve is flat from about epoch 10 on, and at epoch 300 the training loss is still 0.683, near ln 2 = 0.693, the loss of a coin toss. The Critical point panel below shows the network’s exact 17 × 17 Hessian at its current weights and its eigenvalues.',
@@ -251,6 +252,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: `${STALL}&epochs=300`,
+      panels: ['critical'],
       title: { en: 'The lecture’s way to a critical point', zh: '课程中走到临界点的方法' },
       text: {
         en: 'To learn what kind of point training is stuck near, the lecture goes on to where the gradient really is zero: it minimises ‖∇J‖² (then takes Newton steps) until ‖∇J‖ is below 1e-6, and reads the Hessian there. In the panel that is “Go to the critical point”; Run below trains to epoch 300 and then presses it.',
@@ -276,8 +278,8 @@ export const criticalPoints: Lesson = {
             },
             when: { kind: 'saddle' },
             why: {
-              en: 'A saddle point, with J = 0.690: 3 eigenvalues are negative and only 4 positive, so the minimum ratio is 4/17 ≈ 0.235; the other 10 are flat. Here the network gives every point the same answer, the share of each class in the training data: its two outputs have equal weights, so the hidden units change nothing. As at the origin of (1 − w1·w2)², changing input or output weights alone does nothing at first, changing them together lowers J.',
-              zh: '是鞍点，J = 0.690：3 个特征值为负，只有 4 个为正，所以最小值比例为 4/17 ≈ 0.235；其余 10 个是平的。此时网络对每个点都给出同一个答案，即训练数据中各类所占的比例：它的两个输出的权重相同，隐藏神经元不起任何作用。就像 (1 − w1·w2)² 的原点：单独改变输入权重或输出权重，起初都不起作用；一起改变，J 就会下降。',
+              en: 'J = 0.690 there: 3 eigenvalues are negative and only 4 positive, so the minimum ratio is 4/17 ≈ 0.235; the other 10 are flat. Here the network gives every point the same answer, the share of each class in the training data: its two outputs have equal weights, so the hidden units change nothing. As at the origin of (1 − w1·w2)², changing input or output weights alone does nothing at first, changing them together lowers J.',
+              zh: '那里 J = 0.690：3 个特征值为负，只有 4 个为正，所以最小值比例为 4/17 ≈ 0.235；其余 10 个是平的。此时网络对每个点都给出同一个答案，即训练数据中各类所占的比例：它的两个输出的权重相同，隐藏神经元不起任何作用。就像 (1 − w1·w2)² 的原点：单独改变输入权重或输出权重，起初都不起作用；一起改变，J 就会下降。',
             },
           },
           {
@@ -313,6 +315,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: `${STALL}&epochs=600`,
+      panels: ['critical'],
       title: { en: 'Escape along u, on the network', zh: '在网络上沿 u 逃离' },
       text: {
         en: 'As on the surface, u is the eigenvector of the most negative eigenvalue. At the saddle point the panel tries a step of s = 1 along it: J(θ) = 0.690, J(θ + s·u) = 0.673, J(θ − s·u) = 0.679, lower on both sides, as a negative eigenvalue says. This step stops at epoch 600; left alone, gradient descent is still on the plateau then, with training loss 0.674 and training accuracy 49.2%.',
@@ -356,6 +359,7 @@ export const criticalPoints: Lesson = {
     },
     {
       link: 'mode=classify&data=moons&noise=20&net=3&reg=l2&reg_rate=0.003&seed=1',
+      panels: ['critical'],
       title: { en: 'The lecture’s minimum-ratio figure', zh: '课程中的最小值比例图' },
       text: {
         en: 'The lecture does this for many networks: train each one, drive it to a critical point, and plot its minimum ratio (positive eigenvalues ÷ all) against its training loss. A ratio of 1 is a local minimum. Here: noisy moons, 3 tanh units, a small L2 penalty, 17 parameters; each network is trained for 100 epochs with Adam, then driven to a critical point. The experiment panel below draws the figure.',
@@ -373,8 +377,8 @@ export const criticalPoints: Lesson = {
             text: { en: 'None', zh: '一个也没有' },
             when: { experiment: { count: 'minimum' }, below: 1 },
             why: {
-              en: 'None of them. 6 stop at ratio 16/17 ≈ 0.941, “degenerate”: every direction curves up except one flat one, adding the same number to both output biases, which the softmax ignores and L2 does not penalise. Those are minima in all but name. The other 4 are saddle points, at 14/17 ≈ 0.824, and have the higher losses: 0.274 … 0.338, against 0.070 … 0.164. The lower the loss, the closer to a minimum. The lecture’s larger networks reach ratios of only 0.5 to 0.6: with more parameters, more directions still lead down.',
-              zh: '一个也没有。6 个停在比例 16/17 ≈ 0.941 的“退化点”：除了一个平坦方向，所有方向都向上弯曲；这个方向是给两个输出偏置加上同一个数，softmax 不受影响，L2 也不惩罚偏置。它们实际上就是最小值，只是二阶判别说不出来。另外 4 个是鞍点，比例为 14/17 ≈ 0.824，损失也更高：0.274 … 0.338，而前者为 0.070 … 0.164。损失越低，越接近最小值。课程中的网络更大，比例只有 0.5 到 0.6：参数越多，仍能向下走的方向就越多。',
+              en: '6 stop at ratio 16/17 ≈ 0.941, “degenerate”: every direction curves up except one flat one, adding the same number to both output biases, which the softmax ignores and L2 does not penalise. Those are minima in all but name. The other 4 are saddle points, at 14/17 ≈ 0.824, and have the higher losses: 0.274 … 0.338, against 0.070 … 0.164. The lower the loss, the closer to a minimum. The lecture’s larger networks reach ratios of only 0.5 to 0.6: with more parameters, more directions still lead down.',
+              zh: '6 个停在比例 16/17 ≈ 0.941 的“退化点”：除了一个平坦方向，所有方向都向上弯曲；这个方向是给两个输出偏置加上同一个数，softmax 不受影响，L2 也不惩罚偏置。它们实际上就是最小值，只是二阶判别说不出来。另外 4 个是鞍点，比例为 14/17 ≈ 0.824，损失也更高：0.274 … 0.338，而前者为 0.070 … 0.164。损失越低，越接近最小值。课程中的网络更大，比例只有 0.5 到 0.6：参数越多，仍能向下走的方向就越多。',
             },
           },
           {

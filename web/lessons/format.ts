@@ -21,11 +21,20 @@ export interface LessonStep {
   title: Text;
   text: Text;
   question?: Question;
-  // Surface mode: the point whose Hessian analysis opens with the step (as a click shows it).
-  analyze?: [number, number];
+  // Surface mode: the point whose Hessian analysis opens with the step (as a click shows it), or
+  // 'minimum': the surface's known minimum, as the catalogue holds it (to double precision: a
+  // rounded minimum is not a critical point of a surface as steep as the chapter's).
+  analyze?: AnalysedPoint;
+  // The panels the text talks about that presentation mode otherwise leaves out (the names of
+  // `hide`: 'critical', the Critical point and minimum-ratio experiment panels; 'formula', the
+  // update rule): on a projector the step shows them, first.
+  panels?: ('critical' | 'formula')[];
   // Every number the texts state about a run or a point; the tests recompute each one.
   claims?: Claim[];
 }
+
+// A point of the surface: (x, y), or 'minimum', the surface's (first) known minimum.
+export type AnalysedPoint = [number, number] | 'minimum';
 
 // "Predict, then run": the student answers, runs the step, and the feedback is worked out from
 // the numbers of that run (whatever the student changed meanwhile), not from a stored answer.
@@ -116,7 +125,7 @@ export type Claim =
       tolerance: number;
     }
   // The surface's Hessian analysis of a point (what a click on the map shows).
-  | { at: [number, number]; quantity: 'value' | 'gradNorm' | 'lambda1' | 'lambda2'; value: number; tolerance: number }
+  | { at: AnalysedPoint; quantity: 'value' | 'gradNorm' | 'lambda1' | 'lambda2'; value: number; tolerance: number }
   // Classify: the network's Hessian analysis after `after` epochs (with `moves` on the way): a
   // number, or the kind of point (the texts name it in both languages).
   | { after: number; moves?: PanelMoves; analysis: AnalysisQuantity; value: number; tolerance: number }

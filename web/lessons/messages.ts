@@ -39,9 +39,10 @@ const en = {
   'question.classifyRacer':
     'training loss {trainLoss}, test loss {testLoss}, training accuracy {trainAcc}, test accuracy {testAcc}',
   'question.analysis':
-    'The Hessian where it ended: {kind}; ‖∇J‖ = {gradient}, minimum ratio {ratio}, {negative} negative eigenvalues, λ_max·η_t = {sharpness}.',
+    'The Hessian where it ended: {kind}; ‖∇J‖ = {gradient}, minimum ratio {ratio}, {negative} negative {negative|eigenvalue|eigenvalues}, λ_max·η_t = {sharpness}.',
   'question.analysis.none': 'This network has no Hessian analysis (too many parameters).',
-  'question.experiment': '{runs} runs: {kinds}; minimum ratios from {smallest} to {largest}.',
+  'question.experiment': '{runs} {runs|run|runs}: {kinds}; minimum ratios from {smallest} to {largest}.',
+  'question.experiment.kind': '{kind}: {count}',
 } as const;
 
 export const lessonMessages: { en: typeof en; zh: Record<keyof typeof en, string> } = {
@@ -88,5 +89,6 @@ export const lessonMessages: { en: typeof en; zh: Record<keyof typeof en, string
       '停下处的海森矩阵：{kind}；‖∇J‖ = {gradient}，最小值比例 {ratio}，{negative} 个负特征值，λ_max·η_t = {sharpness}。',
     'question.analysis.none': '这个网络参数太多，没有海森矩阵分析。',
     'question.experiment': '{runs} 次运行：{kinds}；最小值比例从 {smallest} 到 {largest}。',
+    'question.experiment.kind': '{kind} {count} 个',
   },
 };

@@ -65,15 +65,15 @@ export function expandLessonLink(link: string): { link: string; problems: Proble
   if (name === undefined || name === '' || name === INDEX) return { link, problems: [] };
   const lesson = findLesson(name);
   if (!lesson) {
-    const names = LESSONS.map((l) => l.name).join(', ');
+    const names = LESSONS.map((l) => l.name);
     return {
       link: join(given.filter(([key]) => key !== 'lesson' && key !== 'step').map(([k, v]) => `${k}=${v}`)),
       problems: [
         problem(
           'lesson',
           name,
-          `there is no lesson '${name}'; the lessons are ${names}`,
-          `没有名为“${name}”的课程；现有课程：${names}`,
+          `there is no lesson '${name}'; the lessons are ${names.join(', ')}`,
+          `没有名为“${name}”的课程；现有课程：${names.join('、')}`,
         ),
       ],
     };

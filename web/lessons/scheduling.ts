@@ -12,6 +12,7 @@ export const scheduling: Lesson = {
   steps: [
     {
       link: 'r=adagrad(lr:1,variant:book)&r=adagrad(lr:1,variant:book,sched:invsqrt)&steps=100000&speed=500',
+      panels: ['formula'],
       title: { en: 'Decay tames AdaGrad', zh: '衰减驯服 AdaGrad' },
       text: {
         en: 'Learning-rate scheduling makes η depend on time: θ_{t+1} = θ_t − (η_t/σ_t)·g_t. Decay (also called annealing) lets η_t shrink as training goes on, since by then we should be close to the goal. White is red’s AdaGrad with η_t = η/√(t+1): its bursts are gone, and after 100,000 updates it is at (−188.37, 2.669), next to the minimum ★. Compare the η_t chart and η_t/σ for w in the update rule.',

@@ -14,6 +14,7 @@ export const summary: Lesson = {
   steps: [
     {
       link: `${VALLEY}&r=sgd(lr:0.001)`,
+      panels: ['formula'],
       title: { en: 'Plain gradient descent: m = g, σ = 1', zh: '普通梯度下降：m = g，σ = 1' },
       text: {
         en: 'The chapter ends with one rule for all optimizers: θ_{t+1} = θ_t − (η_t/σ_t)·m_t, for every parameter i on its own. They differ in how they form m (the direction, from gradients with their signs), how they form σ (the size, from squared gradients), and the schedule η_t. The update rule panel shows all three, live, for the selected racer. Plain gradient descent takes m = g and σ = 1: on Rosenbrock’s valley, with η = 0.001, it is still at (−0.660, 0.444) after 1,000 updates, loss 2.76.',
@@ -27,6 +28,7 @@ export const summary: Lesson = {
     },
     {
       link: `${VALLEY}&r=momentum(lr:0.001)`,
+      panels: ['formula'],
       title: { en: 'Momentum: m remembers the direction', zh: '动量：m 记住方向' },
       text: {
         en: 'Momentum changes only m: it sums past gradients with their signs (PyTorch: m_t = μm_{t−1} + g_t, μ = 0.9), so steps that keep the same direction add up and steps that flip cancel; σ stays 1. With the same η = 0.001 it reaches (0.992, 0.985) in 1,000 updates, loss 5.7e-5. Watch m for x and y in the update rule.',
@@ -40,6 +42,7 @@ export const summary: Lesson = {
     },
     {
       link: `${VALLEY}&r=adagrad(lr:0.5)`,
+      panels: ['formula'],
       title: { en: 'AdaGrad: σ from all past gradients', zh: 'AdaGrad：σ 来自所有过去的梯度' },
       text: {
         en: 'AdaGrad changes only σ: m = g, and PyTorch’s σ_t = √(Σ g²) + ε is the running sum of squared gradients (the book divides by t + 1 to take the mean). σ never shrinks, so its steps only get smaller: with η = 0.5 it is at (−0.270, 0.076) after 1,000 updates, loss 1.61.',
@@ -53,6 +56,7 @@ export const summary: Lesson = {
     },
     {
       link: `${VALLEY}&r=rmsprop(lr:0.01)`,
+      panels: ['formula'],
       title: { en: 'RMSProp: σ from recent gradients', zh: 'RMSProp：σ 来自最近的梯度' },
       text: {
         en: 'RMSProp also keeps m = g, but its σ is a moving average of squared gradients (α = 0.99 in PyTorch), so it forgets old ones and σ can shrink again. With η = 0.01 it is at (0.817, 0.653) after 1,000 updates, loss 0.0548.',
@@ -66,6 +70,7 @@ export const summary: Lesson = {
     },
     {
       link: `${VALLEY}&r=adam(lr:0.05)`,
+      panels: ['formula'],
       title: { en: 'Adam: both', zh: 'Adam：两者兼有' },
       text: {
         en: 'Adam forms m as momentum does (an average of gradients, β1 = 0.9) and σ as RMSProp does (β2 = 0.999), each corrected for its start at 0. m and σ do not cancel out: m sums gradients with their signs and keeps the direction, σ sums their squares and keeps only the size. With η = 0.05 it is at (0.982, 0.964) after 1,000 updates, loss 3.3e-4.',

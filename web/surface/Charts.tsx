@@ -12,7 +12,7 @@ import { racerColor } from '../components/racerColors';
 import type { Core } from '../core';
 import { useT } from '../i18n';
 import type { LinkStore } from '../store';
-import { type AlignedData, type ChartQuantity, chartData } from './chartData';
+import { type AlignedData, type ChartQuantity, chartData, hasNegative } from './chartData';
 import { useFrames } from './hooks';
 import type { SurfaceRunner } from './runner';
 import { anySampled } from './sampling';
@@ -52,7 +52,15 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
   const quantities: ChartQuantity[] = anySampled(store.state)
     ? ['loss', 'grad_norm', 'sample_grad_norm', 'lr', 'rate_x', 'rate_y']
     : ['loss', 'grad_norm', 'lr', 'rate_x', 'rate_y'];
-  const specs: ChartSpec[] = quantities.map((quantity) => ({ quantity, log: logScale[quantity] }));
+  // A quantity with negative values (a loss below 0) is drawn on a linear axis, as the map's
+  // colours are: a log axis would leave those curves out. Its switch says why it is off.
+  const negative = new Set(
+    quantities.filter((quantity) => logScale[quantity] && hasNegative(runner.session, quantity)),
+  );
+  const specs: ChartSpec[] = quantities.map((quantity) => ({
+    quantity,
+    log: logScale[quantity] && !negative.has(quantity),
+  }));
   const names = store.state.racers.map((r, i) => `${i + 1}: ${r.text}`);
   const data = chartData(
     runner.session,
@@ -82,7 +90,8 @@ export function Charts({ core, store, runner }: { core: Core; store: LinkStore; 
             on: spec.log,
             set: (on) => setLogScale((scales) => ({ ...scales, [spec.quantity]: on })),
             label: t('charts.log'),
-            title: t('charts.log.title'),
+            title: t(negative.has(spec.quantity) ? 'charts.log.negative' : 'charts.log.title'),
+            disabled: negative.has(spec.quantity),
           }}
         />
       ))}

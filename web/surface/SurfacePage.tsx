@@ -99,7 +99,8 @@ export function SurfacePage({
   );
   // A lesson step may open with the Hessian analysis of a point; any other opened link closes it.
   const { lesson, step } = store.state.page;
-  const point = findLesson(lesson)?.steps[Math.max(1, step) - 1]?.analyze;
+  const own = findLesson(lesson)?.steps[Math.max(1, step) - 1]?.analyze;
+  const point = own === 'minimum' ? core.surface(surface.name)?.minima[0] : own;
   useEffect(() => {
     if (point) analyze(point[0], point[1], [0, 0]);
     else setAnalysis(null);
@@ -125,6 +126,14 @@ export function SurfacePage({
     downloadFigurePng(canvas, figure, fileName);
   };
 
+  // On a projector the Hessian analysis goes beside the map, which takes the screen's height.
+  const hessian = analysis && view.shows('hessian') && (
+    <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />
+  );
+  const sideEmpty =
+    !aside &&
+    !(view.present && (view.shows('charts') || hessian)) &&
+    !['surface', 'formula', 'racers'].some(view.shows);
   const charts = view.shows('charts') && (
     <section class="panel charts-panel">
       <h2>{t('charts.title')}</h2>
@@ -144,7 +153,8 @@ export function SurfacePage({
           ownCaption="presets.own"
         />
       )}
-      <div class="surface-layout">
+      {/* Presentation without anything beside the map (hide=charts): the map alone, centred. */}
+      <div class={`surface-layout${sideEmpty ? ' alone' : ''}`}>
         <div class="surface-main">
           <MapView
             core={core}
@@ -166,13 +176,12 @@ export function SurfacePage({
               onRecord={() => setRecording(true)}
             />
           </Later>
-          {analysis && view.shows('hessian') && (
-            <HessianPanel core={core} store={store} analysis={analysis} onClose={() => setAnalysis(null)} />
-          )}
+          {!view.present && hessian}
         </div>
         {/* The panels beside the map and the charts render in tasks of their own. */}
         <div class="surface-side">
           {aside}
+          {view.present && hessian}
           <Later>
             {view.shows('surface') && <SurfaceChooser core={core} store={store} />}
             {view.shows('formula') && <FormulaPanel core={core} store={store} runner={runner} selected={selected} />}

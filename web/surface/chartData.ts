@@ -29,6 +29,17 @@ function quantityValues(
   into.set(session.column(racer, quantity as TrajectoryColumn));
 }
 
+// Whether any racer has a finite negative value of `quantity` (a loss below 0: a log axis would
+// drop those points, and the curves vanish where the loss is negative).
+export function hasNegative(session: SurfaceSessionHandle, quantity: ChartQuantity): boolean {
+  for (let i = 0; i < session.racerCount(); ++i) {
+    const values = new Float64Array(session.column(i, 'steps').length);
+    quantityValues(session, i, quantity, values);
+    if (values.some((v) => v < 0)) return true;
+  }
+  return false;
+}
+
 // One AlignedData per quantity: x = step, one series per racer (null where it has no value).
 // `positiveOnly` quantities (drawn on a log axis) drop values <= 0.
 export function chartData(

@@ -5,20 +5,29 @@
 export type ViewBox = [number, number, number, number]; // x0, x1, y0, y1
 
 export const MAP_MARGIN = { left: 58, right: 12, top: 12, bottom: 42 };
+// The axes' type and margins are sized for a map up to this wide; a larger map (a projector)
+// scales them with its width, up to LABEL_SCALE_MAX, so that they stay readable across a room.
+const LABEL_WIDTH = 640;
+const LABEL_SCALE_MAX = 1.75;
 
 export class MapFrame {
-  readonly left = MAP_MARGIN.left;
-  readonly top = MAP_MARGIN.top;
+  readonly left: number;
+  readonly top: number;
   readonly width: number;
   readonly height: number;
+  readonly labelScale: number; // 1 up to LABEL_WIDTH pixels wide
 
   constructor(
     readonly view: ViewBox,
     readonly canvasWidth: number,
     readonly canvasHeight: number,
   ) {
-    this.width = Math.max(10, canvasWidth - MAP_MARGIN.left - MAP_MARGIN.right);
-    this.height = Math.max(10, canvasHeight - MAP_MARGIN.top - MAP_MARGIN.bottom);
+    this.labelScale = Math.min(LABEL_SCALE_MAX, Math.max(1, canvasWidth / LABEL_WIDTH));
+    const m = this.labelScale;
+    this.left = Math.round(MAP_MARGIN.left * m);
+    this.top = Math.round(MAP_MARGIN.top * m);
+    this.width = Math.max(10, canvasWidth - this.left - Math.round(MAP_MARGIN.right * m));
+    this.height = Math.max(10, canvasHeight - this.top - Math.round(MAP_MARGIN.bottom * m));
   }
 
   // Surface → CSS pixels of the canvas. Far-away points are clamped so that the canvas never

@@ -153,17 +153,17 @@ export function drawStillLayer(input: StillLayerInput): HTMLCanvasElement {
   g.rect(frame.left, frame.top, frame.width, frame.height);
   g.clip();
   for (const point of input.criticalPoints ?? []) drawKindMarker(g, frame.px(point.x), frame.py(point.y), point.kind);
-  for (const [mx, my] of input.minima) drawKnownMinimum(g, frame.px(mx), frame.py(my));
+  for (const [mx, my] of input.minima) drawKnownMinimum(g, frame.px(mx), frame.py(my), frame.labelScale);
   g.restore();
   return canvas;
 }
 
 // A known minimum of the catalogue: a white star with a dark outline.
-function drawKnownMinimum(g: CanvasRenderingContext2D, x: number, y: number): void {
+function drawKnownMinimum(g: CanvasRenderingContext2D, x: number, y: number, scale: number): void {
   g.save();
   g.beginPath();
   for (let k = 0; k < 10; ++k) {
-    const r = k % 2 === 0 ? 8 : 3.5;
+    const r = (k % 2 === 0 ? 8 : 3.5) * scale;
     const a = -Math.PI / 2 + (k * Math.PI) / 5;
     g.lineTo(x + r * Math.cos(a), y + r * Math.sin(a));
   }
@@ -178,40 +178,41 @@ function drawKnownMinimum(g: CanvasRenderingContext2D, x: number, y: number): vo
 
 export function drawAxes(g: CanvasRenderingContext2D, frame: MapFrame, axes: [string, string]): void {
   const [x0, x1, y0, y1] = frame.view;
+  const m = frame.labelScale;
   g.save();
   g.strokeStyle = '#4a4660';
   g.fillStyle = '#4a4660';
   g.lineWidth = 1;
   g.strokeRect(frame.left - 0.5, frame.top - 0.5, frame.width + 1, frame.height + 1);
-  g.font = '11px system-ui, sans-serif';
+  g.font = `${11 * m}px system-ui, sans-serif`;
   g.textAlign = 'center';
   g.textBaseline = 'top';
-  const xTicks = niceTicks(x0, x1, Math.max(3, Math.round(frame.width / 80)));
+  const xTicks = niceTicks(x0, x1, Math.max(3, Math.round(frame.width / (80 * m))));
   for (const v of xTicks.values) {
     const px = frame.px(v);
     g.beginPath();
     g.moveTo(px, frame.top + frame.height);
-    g.lineTo(px, frame.top + frame.height + 5);
+    g.lineTo(px, frame.top + frame.height + 5 * m);
     g.stroke();
-    g.fillText(formatTick(v, xTicks.step), px, frame.top + frame.height + 7);
+    g.fillText(formatTick(v, xTicks.step), px, frame.top + frame.height + 7 * m);
   }
   g.textAlign = 'right';
   g.textBaseline = 'middle';
-  const yTicks = niceTicks(y0, y1, Math.max(3, Math.round(frame.height / 60)));
+  const yTicks = niceTicks(y0, y1, Math.max(3, Math.round(frame.height / (60 * m))));
   for (const v of yTicks.values) {
     const py = frame.py(v);
     g.beginPath();
-    g.moveTo(frame.left - 5, py);
+    g.moveTo(frame.left - 5 * m, py);
     g.lineTo(frame.left, py);
     g.stroke();
-    g.fillText(formatTick(v, yTicks.step), frame.left - 7, py);
+    g.fillText(formatTick(v, yTicks.step), frame.left - 7 * m, py);
   }
-  g.font = 'italic 600 14px "Times New Roman", serif';
+  g.font = `italic 600 ${14 * m}px "Times New Roman", serif`;
   g.textAlign = 'center';
   g.textBaseline = 'bottom';
-  g.fillText(axes[0], frame.left + frame.width / 2, frame.canvasHeight - 2);
+  g.fillText(axes[0], frame.left + frame.width / 2, frame.canvasHeight - 2 * m);
   g.save();
-  g.translate(13, frame.top + frame.height / 2);
+  g.translate(13 * m, frame.top + frame.height / 2);
   g.rotate(-Math.PI / 2);
   g.textBaseline = 'middle';
   g.fillText(axes[1], 0, 0);

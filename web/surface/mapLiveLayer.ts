@@ -24,6 +24,7 @@ export interface LiveLayerInput {
 // Draws into `g` (CSS pixels, already clipped to the plot area).
 export function drawLiveLayer(g: CanvasRenderingContext2D, frame: MapFrame, input: LiveLayerInput): void {
   const { racers } = input;
+  const m = frame.labelScale; // markers grow with the map on a projector
   g.lineJoin = 'round';
   g.lineCap = 'round';
   racers.forEach((racer, i) => {
@@ -33,14 +34,14 @@ export function drawLiveLayer(g: CanvasRenderingContext2D, frame: MapFrame, inpu
       [4, 'rgba(0,0,0,0.45)'],
       [2, racerColor(i)],
     ] as const) {
-      g.lineWidth = lineWidth;
+      g.lineWidth = lineWidth * m;
       g.strokeStyle = color;
       g.beginPath();
       strokePolyline(g, frame, [ex, ey, frame.rawPx(racer.x), frame.rawPy(racer.y)]);
       g.stroke();
     }
   });
-  drawStartMarker(g, frame.px(input.start[0]), frame.py(input.start[1]));
+  drawStartMarker(g, frame.px(input.start[0]), frame.py(input.start[1]), m);
   racers.forEach((racer, i) => {
     if (input.gradientArrows)
       drawArrow(g, frame, racer.x, racer.y, -racer.gradX, -racer.gradY, ARROW_PIXELS, racerColor(i));
@@ -51,7 +52,7 @@ export function drawLiveLayer(g: CanvasRenderingContext2D, frame: MapFrame, inpu
       return;
     }
     g.beginPath();
-    g.arc(frame.px(racer.x), frame.py(racer.y), 5.5, 0, 2 * Math.PI);
+    g.arc(frame.px(racer.x), frame.py(racer.y), 5.5 * m, 0, 2 * Math.PI);
     g.fillStyle = racerColor(i);
     g.fill();
     g.lineWidth = 2;
@@ -112,18 +113,18 @@ function drawOffViewPointer(g: CanvasRenderingContext2D, frame: MapFrame, x: num
   g.restore();
 }
 
-function drawStartMarker(g: CanvasRenderingContext2D, x: number, y: number): void {
+function drawStartMarker(g: CanvasRenderingContext2D, x: number, y: number, scale: number): void {
   g.save();
-  g.lineWidth = 4;
+  g.lineWidth = 4 * scale;
   g.strokeStyle = 'rgba(0,0,0,0.7)';
   g.beginPath();
-  g.arc(x, y, 9, 0, 2 * Math.PI);
+  g.arc(x, y, 9 * scale, 0, 2 * Math.PI);
   g.stroke();
-  g.lineWidth = 2;
+  g.lineWidth = 2 * scale;
   g.strokeStyle = '#fff';
   g.stroke();
   g.beginPath();
-  g.arc(x, y, 2.5, 0, 2 * Math.PI);
+  g.arc(x, y, 2.5 * scale, 0, 2 * Math.PI);
   g.fillStyle = '#fff';
   g.fill();
   g.restore();

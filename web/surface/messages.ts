@@ -50,6 +50,7 @@ const en = {
   'help.mapKeys': 'on the map (Tab to it, or click it): pan, zoom, Hessian analysis of the centre',
   'field.default': 'default: {value}',
   'field.range': 'range: {range}',
+  'field.key': 'in links: {key}',
   'racers.title': 'Racers',
   'racers.add': 'Add racer',
   'racers.add.title': 'Add a copy of the last racer (at most 8); it starts now from the start point',
@@ -111,6 +112,7 @@ const en = {
   'charts.rate': 'effective rate η_t/σ for {axis}',
   'charts.log': 'log',
   'charts.log.title': 'Logarithmic y axis (values below 1e-15 are drawn at 1e-15; values <= 0 are left out)',
+  'charts.log.negative': 'Linear y axis: some values are negative, which a logarithmic axis cannot show',
   'charts.step': 'step',
 } as const;
 
@@ -166,6 +168,7 @@ export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, strin
     'help.mapKeys': '在地图上（用 Tab 键或点击选中地图）：平移、缩放、分析中心点的海森矩阵',
     'field.default': '默认值：{value}',
     'field.range': '取值范围：{range}',
+    'field.key': '链接中写作 {key}',
     'racers.title': '优化器',
     'racers.add': '添加优化器',
     'racers.add.title': '复制最后一个优化器（最多 8 个）；它从起点开始运行',
@@ -224,6 +227,7 @@ export const surfaceMessages: { en: typeof en; zh: Record<keyof typeof en, strin
     'charts.rate': '{axis} 的有效学习率 η_t/σ',
     'charts.log': '对数',
     'charts.log.title': '纵轴取对数（小于 1e-15 的值画在 1e-15 处；小于等于 0 的值不画）',
+    'charts.log.negative': '纵轴为线性：有些值是负数，对数坐标无法显示',
     'charts.step': '步数',
   },
 };

@@ -54,6 +54,24 @@ TEST_CASE("catalogue: names are unique and every default lies in its own range")
   CHECK(pg::warmup_spec().default_value == 0);
 }
 
+TEST_CASE("catalogue: every optimizer's and schedule's parameter has a Chinese label") {
+  std::vector<const pg::ParamSpec*> specs;
+  for (const pg::OptimizerInfo& o : pg::optimizer_catalogue())
+    for (const pg::ParamSpec& spec : o.params) specs.push_back(&spec);
+  for (const pg::ScheduleInfo& s : pg::schedule_catalogue())
+    for (const pg::ParamSpec& spec : s.params) specs.push_back(&spec);
+  REQUIRE(specs.size() > 40);
+  for (const pg::ParamSpec* spec : specs) {
+    INFO("parameter " << spec->name);
+    const std::string label = pg::param_label_zh(spec->name);
+    CHECK_FALSE(label.empty());
+    // Chinese characters (at least one byte beyond ASCII), not the name again.
+    CHECK(label != spec->name);
+  }
+  CHECK(pg::param_label_zh("dampening") == "阻尼");
+  CHECK(pg::param_label_zh("no-such-parameter").empty());
+}
+
 TEST_CASE("catalogue: every optimizer and alias runs with its defaults") {
   for (const pg::OptimizerInfo& info : pg::optimizer_catalogue()) {
     INFO("optimizer " << info.name);

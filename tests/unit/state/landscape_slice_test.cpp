@@ -135,7 +135,7 @@ TEST_CASE("converged network: the hessian plane's curvature at the centre is λ_
   CHECK((j(small) - 2 * j(0) + j(-small)) / (small * small) == Approx(lambda_max).epsilon(1e-4));
 }
 
-TEST_CASE("slice requests: bad racer, grid, span and an untrained pca plane are refused") {
+TEST_CASE("slice requests: bad racer, grid, span and an untrained pca or line plane are refused") {
   ClassifySession session(test::open_link("mode=classify&data=xor&epochs=3"));
   SliceRequest request;
   request.racer = 1;
@@ -149,4 +149,10 @@ TEST_CASE("slice requests: bad racer, grid, span and an untrained pca plane are 
   request.span = 1;
   request.plane = SlicePlane::Pca;
   CHECK_THROWS_WITH(compute_slice(session, request), Catch::Contains("pca"));
+  // At epoch 0 θ* is θ_0: the line from one to the other is a point.
+  request.plane = SlicePlane::Line;
+  CHECK_THROWS_WITH(compute_slice(session, request),
+                    Catch::Contains("line plane needs weights that moved"));
+  session.train_epochs(1);
+  CHECK_NOTHROW(compute_slice(session, request));
 }
